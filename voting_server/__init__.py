@@ -1,0 +1,1 @@
+"""Ordet: real-time debate and voting for elected assemblies."""

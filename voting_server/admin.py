@@ -1,0 +1,46 @@
+"""``ordet admin``: the secretary's and operator's commands."""
+
+from __future__ import annotations
+
+import argparse
+
+from .settings import Settings
+from .store.db import make_engine
+from .store.directory import Directory
+from .store.seed import add_meeting, import_roster, seed_demo
+
+
+def run_admin(args: argparse.Namespace) -> int:
+    settings = Settings.from_env(redis_url="unused")
+    engine = make_engine(settings.database_url)
+    if args.action == "init-db":
+        print(f"tables ready in {settings.database_url}")
+    elif args.action == "seed-demo":
+        seed_demo(engine)
+        print("demo assembly seeded: meeting 'demo'")
+    elif args.action == "import-roster":
+        count = import_roster(
+            engine, args.assembly, args.name or args.assembly, args.people, args.parties
+        )
+        print(f"imported {count} people into assembly {args.assembly}")
+    elif args.action == "add-meeting":
+        items = [tuple(item.split(":", 1)) for item in args.item]
+        if any(len(item) != 2 for item in items):
+            raise SystemExit("--item takes ID:TITLE")
+        add_meeting(
+            engine,
+            args.assembly,
+            args.meeting,
+            args.title,
+            args.chair,
+            [(i[0], i[1]) for i in items],
+            args.starts_at,
+        )
+        print(f"meeting {args.meeting} with {len(items)} items")
+    elif args.action == "login-link":
+        try:
+            token = Directory(engine).mint_login_link(args.principal, args.hours * 3600)
+        except LookupError:
+            raise SystemExit(f"no person or device {args.principal!r}") from None
+        print(f"{args.base_url}/login/{token}?next={args.next}")
+    return 0

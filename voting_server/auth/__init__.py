@@ -1,0 +1,1 @@
+"""Who is connecting: login sessions and short-lived WebSocket tickets."""

@@ -1,0 +1,127 @@
+"""The ``ordet`` command: serve, demo, scenario run, admin."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from .settings import Settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="ordet", description="Ordet: debate and voting")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", help="run the hub")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+
+    demo = sub.add_parser("demo", help="seed the demo assembly and run the hub")
+    demo.add_argument("--host", default="127.0.0.1")
+    demo.add_argument("--port", type=int, default=8000)
+    demo.add_argument("--fresh", action="store_true", help="start the demo meeting over")
+
+    scenario = sub.add_parser("scenario", help="meeting scripts").add_subparsers(
+        dest="action", required=True
+    )
+    run = scenario.add_parser("run", help="play scenario files and check expectations")
+    run.add_argument("files", nargs="+", type=Path)
+    run.add_argument("--url", help="a running hub; default: start one")
+
+    admin = sub.add_parser("admin", help="administration")
+    add_admin_commands(admin.add_subparsers(dest="action", required=True))
+
+    args = parser.parse_args(argv)
+    if args.command == "serve":
+        return serve_forever(args.host, args.port)
+    if args.command == "demo":
+        return run_demo(args.host, args.port, args.fresh)
+    if args.command == "scenario":
+        from .scenario.runner import run_files
+
+        return run_files(args.files, args.url)
+    from .admin import run_admin
+
+    return run_admin(args)
+
+
+def add_admin_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    sub.add_parser("init-db", help="create the tables")
+    sub.add_parser("seed-demo", help="(re)create the demo assembly")
+    imp = sub.add_parser("import-roster", help="import an assembly's people from CSV")
+    imp.add_argument("--assembly", required=True)
+    imp.add_argument("--name", default="")
+    imp.add_argument("--people", required=True, type=Path)
+    imp.add_argument("--parties", type=Path)
+    meeting = sub.add_parser("add-meeting", help="create a meeting with its agenda")
+    meeting.add_argument("--assembly", required=True)
+    meeting.add_argument("--meeting", required=True)
+    meeting.add_argument("--title", required=True)
+    meeting.add_argument("--chair", required=True, help="person id of the chair")
+    meeting.add_argument("--starts-at", default="")
+    meeting.add_argument("--item", action="append", default=[], help="ID:TITLE, repeatable")
+    link = sub.add_parser("login-link", help="mint a login link for a person or device")
+    link.add_argument("principal")
+    link.add_argument("--base-url", default="http://127.0.0.1:8000")
+    link.add_argument("--next", default="/")
+    link.add_argument("--hours", type=int, default=12)
+
+
+@contextlib.contextmanager
+def redis_url() -> Iterator[str]:
+    """REDIS_URL if set, else a private redis-server for as long as we run."""
+    if os.environ.get("REDIS_URL"):
+        yield os.environ["REDIS_URL"]
+        return
+    from .embedded_redis import start_redis
+
+    server = start_redis()
+    try:
+        yield server.url
+    finally:
+        server.stop()
+
+
+def serve_forever(host: str, port: int, banner: str = "") -> int:
+    import uvicorn
+
+    from .web.app import create_app
+
+    with redis_url() as url:
+        app = create_app(Settings.from_env(redis_url=url))
+        if banner:
+            print(banner, flush=True)
+        uvicorn.run(app, host=host, port=port, ws_max_size=1 << 20, log_level="warning")
+    return 0
+
+
+def run_demo(host: str, port: int, fresh: bool) -> int:
+    from .store.db import make_engine
+    from .store.directory import Directory
+    from .store.seed import seed_demo
+
+    settings = Settings.from_env(redis_url="unused")
+    engine = make_engine(settings.database_url)
+    directory = Directory(engine)
+    if fresh or directory.meeting("demo") is None:
+        seed_demo(engine)
+    base = f"http://{host}:{port}"
+    links = {
+        "chair (m1, Ordförande)": directory.mint_login_link("m1"),
+        "member (m2)": directory.mint_login_link("m2"),
+        "secretary": directory.mint_login_link("sekr"),
+        "display": directory.mint_login_link("display"),
+    }
+    lines = [f"Ordet demo on {base}/  (meeting 'demo', 71 seats)", "Log in by opening:"]
+    lines += [f"  {who:24} {base}/login/{token}?next=/m/demo/" for who, token in links.items()]
+    lines.append(f"  {'public (no login)':24} {base}/m/demo/?role=public")
+    lines.append("Other members: ordet admin login-link m7  (ids m1..m71, substitutes e1..e71)")
+    return serve_forever(host, port, banner="\n".join(lines))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

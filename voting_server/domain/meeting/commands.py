@@ -1,0 +1,87 @@
+"""Commands for a meeting's agenda and attendance (imperative, frozen).
+
+``person`` left empty means "myself". A delegate may act only for themselves;
+the chair and the secretary may act for anyone (a member without a tablet).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..base import IN_CHAMBER, PRESIDIUM, Command, Role
+
+_ATTENDANCE_ROLES = IN_CHAMBER | PRESIDIUM
+
+
+@dataclass(frozen=True, slots=True)
+class CheckIn(Command):
+    type = "attendance.check_in"
+    roles = _ATTENDANCE_ROLES
+    person: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CheckOut(Command):
+    type = "attendance.check_out"
+    roles = _ATTENDANCE_ROLES
+    person: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OpenRollCall(Command):
+    type = "rollcall.open"
+    roles = frozenset({Role.CHAIR})
+
+
+@dataclass(frozen=True, slots=True)
+class ConfirmRollCall(Command):
+    type = "rollcall.confirm"
+    roles = frozenset({Role.CHAIR})
+
+
+@dataclass(frozen=True, slots=True)
+class StartItem(Command):
+    type = "agenda.start_item"
+    roles = frozenset({Role.CHAIR})
+    item: str
+
+
+@dataclass(frozen=True, slots=True)
+class FinishItem(Command):
+    type = "agenda.finish_item"
+    roles = frozenset({Role.CHAIR})
+
+
+@dataclass(frozen=True, slots=True)
+class DeclareJav(Command):
+    type = "jav.declare"
+    roles = _ATTENDANCE_ROLES
+    item: str
+    person: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class WithdrawJav(Command):
+    type = "jav.withdraw"
+    roles = _ATTENDANCE_ROLES
+    item: str
+    person: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Adjourn(Command):
+    type = "meeting.adjourn"
+    roles = frozenset({Role.CHAIR})
+
+
+MEETING_COMMANDS: tuple[type[Command], ...] = (
+    CheckIn,
+    CheckOut,
+    OpenRollCall,
+    ConfirmRollCall,
+    StartItem,
+    FinishItem,
+    DeclareJav,
+    WithdrawJav,
+    Adjourn,
+)

@@ -1,0 +1,118 @@
+"""Events of a meeting's agenda and attendance (past tense, frozen)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..base import Event
+from ..roster import Roster
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaItem:
+    id: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingOpened(Event):
+    """The first entry of every log: who may sit where, and the agenda."""
+
+    type = "meeting.opened"
+    meeting: str
+    title: str
+    roster: Roster
+    agenda: tuple[AgendaItem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingAdjourned(Event):
+    type = "meeting.adjourned"
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedIn(Event):
+    type = "attendance.checked_in"
+    person: str
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedOut(Event):
+    """The person left the meeting; a member may not come back to it."""
+
+    type = "attendance.checked_out"
+    person: str
+
+
+@dataclass(frozen=True, slots=True)
+class SeatTaken(Event):
+    type = "seat.taken"
+    seat: int
+    person: str
+
+
+@dataclass(frozen=True, slots=True)
+class SeatVacated(Event):
+    type = "seat.vacated"
+    seat: int
+    person: str
+
+
+@dataclass(frozen=True, slots=True)
+class RollCallOpened(Event):
+    """Upprop: the chair calls the roll."""
+
+    type = "rollcall.opened"
+
+
+@dataclass(frozen=True, slots=True)
+class RollCallConfirmed(Event):
+    """The chair confirms who is present and who sits where."""
+
+    type = "rollcall.confirmed"
+    present: tuple[str, ...]
+    seated: tuple[tuple[int, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ItemStarted(Event):
+    type = "agenda.item_started"
+    item: str
+
+
+@dataclass(frozen=True, slots=True)
+class ItemFinished(Event):
+    type = "agenda.item_finished"
+    item: str
+
+
+@dataclass(frozen=True, slots=True)
+class JavDeclared(Event):
+    """Jäv: the person is disqualified from an item (conflict of interest)."""
+
+    type = "jav.declared"
+    person: str
+    item: str
+
+
+@dataclass(frozen=True, slots=True)
+class JavWithdrawn(Event):
+    type = "jav.withdrawn"
+    person: str
+    item: str
+
+
+MEETING_EVENTS: tuple[type[Event], ...] = (
+    MeetingOpened,
+    MeetingAdjourned,
+    CheckedIn,
+    CheckedOut,
+    SeatTaken,
+    SeatVacated,
+    RollCallOpened,
+    RollCallConfirmed,
+    ItemStarted,
+    ItemFinished,
+    JavDeclared,
+    JavWithdrawn,
+)

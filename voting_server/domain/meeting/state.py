@@ -1,0 +1,151 @@
+"""The state of a meeting's agenda and attendance, folded from its events."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from ..base import Event
+from ..roster import Roster
+from . import events as ev
+
+
+class Presence(StrEnum):
+    ABSENT = "absent"  # has not arrived
+    PRESENT = "present"
+    LEFT = "left"  # left the meeting and may not return
+
+
+@dataclass
+class Interval:
+    """One stretch of presence, in epoch milliseconds (basis for allowances)."""
+
+    arrived: int
+    left: int | None = None
+
+
+@dataclass
+class MeetingState:
+    """Agenda and attendance. ``apply`` is the only way it changes."""
+
+    meeting: str = ""
+    title: str = ""
+    roster: Roster = field(default_factory=lambda: Roster((), (), ""))
+    agenda: tuple[ev.AgendaItem, ...] = ()
+    opened: bool = False
+    adjourned: bool = False
+    current_item: str | None = None
+    finished_items: list[str] = field(default_factory=list)
+    presence: dict[str, Presence] = field(default_factory=dict)
+    intervals: dict[str, list[Interval]] = field(default_factory=dict)
+    seated: dict[int, str] = field(default_factory=dict)  # seat -> person on it
+    jav: dict[str, set[str]] = field(default_factory=dict)  # item -> persons
+    rollcall_open: bool = False
+    rollcall_confirmed: tuple[str, ...] | None = None
+
+    # --- derived -----------------------------------------------------------
+    @property
+    def quorum(self) -> bool:
+        """Beslutsförhet: more than half of the members' seats are filled."""
+        return 2 * len(self.seated) > len(self.roster.seats)
+
+    @property
+    def seat_of(self) -> dict[str, int]:
+        return {person: seat for seat, person in self.seated.items()}
+
+    def is_present(self, person: str) -> bool:
+        return self.presence.get(person) is Presence.PRESENT
+
+    def has_jav(self, person: str, item: str | None = None) -> bool:
+        item = item if item is not None else self.current_item
+        return item is not None and person in self.jav.get(item, set())
+
+    def item_ids(self) -> list[str]:
+        return [item.id for item in self.agenda]
+
+    # --- folding -----------------------------------------------------------
+    def apply(self, event: Event, at: int) -> None:
+        handler = _APPLY.get(type(event))
+        if handler is not None:
+            handler(self, event, at)
+
+
+def _opened(s: MeetingState, e: ev.MeetingOpened, at: int) -> None:
+    s.meeting, s.title, s.roster, s.agenda = e.meeting, e.title, e.roster, e.agenda
+    s.opened = True
+    s.presence = {p.id: Presence.ABSENT for p in e.roster.people}
+
+
+def _adjourned(s: MeetingState, e: ev.MeetingAdjourned, at: int) -> None:
+    s.adjourned = True
+    s.current_item = None
+    s.rollcall_open = False
+    for person, spans in s.intervals.items():
+        if spans and spans[-1].left is None:
+            spans[-1].left = at
+            s.presence[person] = Presence.LEFT
+
+
+def _checked_in(s: MeetingState, e: ev.CheckedIn, at: int) -> None:
+    s.presence[e.person] = Presence.PRESENT
+    s.intervals.setdefault(e.person, []).append(Interval(arrived=at))
+
+
+def _checked_out(s: MeetingState, e: ev.CheckedOut, at: int) -> None:
+    s.presence[e.person] = Presence.LEFT
+    spans = s.intervals.get(e.person)
+    if spans and spans[-1].left is None:
+        spans[-1].left = at
+
+
+def _seat_taken(s: MeetingState, e: ev.SeatTaken, at: int) -> None:
+    s.seated[e.seat] = e.person
+
+
+def _seat_vacated(s: MeetingState, e: ev.SeatVacated, at: int) -> None:
+    s.seated.pop(e.seat, None)
+
+
+def _rollcall_opened(s: MeetingState, e: ev.RollCallOpened, at: int) -> None:
+    s.rollcall_open = True
+
+
+def _rollcall_confirmed(s: MeetingState, e: ev.RollCallConfirmed, at: int) -> None:
+    s.rollcall_open = False
+    s.rollcall_confirmed = e.present
+
+
+def _item_started(s: MeetingState, e: ev.ItemStarted, at: int) -> None:
+    s.current_item = e.item
+
+
+def _item_finished(s: MeetingState, e: ev.ItemFinished, at: int) -> None:
+    s.current_item = None
+    if e.item not in s.finished_items:
+        s.finished_items.append(e.item)
+
+
+def _jav_declared(s: MeetingState, e: ev.JavDeclared, at: int) -> None:
+    s.jav.setdefault(e.item, set()).add(e.person)
+
+
+def _jav_withdrawn(s: MeetingState, e: ev.JavWithdrawn, at: int) -> None:
+    s.jav.get(e.item, set()).discard(e.person)
+
+
+_APPLY: dict[type[Event], Callable[[MeetingState, Any, int], None]] = {
+    ev.MeetingOpened: _opened,
+    ev.MeetingAdjourned: _adjourned,
+    ev.CheckedIn: _checked_in,
+    ev.CheckedOut: _checked_out,
+    ev.SeatTaken: _seat_taken,
+    ev.SeatVacated: _seat_vacated,
+    ev.RollCallOpened: _rollcall_opened,
+    ev.RollCallConfirmed: _rollcall_confirmed,
+    ev.ItemStarted: _item_started,
+    ev.ItemFinished: _item_finished,
+    ev.JavDeclared: _jav_declared,
+    ev.JavWithdrawn: _jav_withdrawn,
+}

@@ -1,0 +1,235 @@
+"""Commands for votes, elections, lotteries and the order of questions (imperative, frozen).
+
+Fields marked *host-filled* are set by the hub, never by a client: the hub
+overwrites whatever a frame carried before it calls ``decide``. They default
+to empty so that a client's frame may leave them out.
+
+``person`` left empty means "myself". A delegate may act only for themselves;
+the chair and the secretary may act for a member without a tablet, except in
+a secret vote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..base import IN_CHAMBER, PRESIDIUM, Command, Role
+from .model import Method, Proposal, ProposalKind
+
+_CHAIR = frozenset({Role.CHAIR})
+_MEMBERS = IN_CHAMBER | PRESIDIUM
+
+
+@dataclass(frozen=True, slots=True)
+class OpenVote(Command):
+    """Open a vote on the item under way; its roster is fixed now.
+
+    ``vote`` is host-filled (a new id). ``allow_change`` comes from the
+    assembly's settings; a secret ballot can never be changed. ``procedure``
+    opens the vote for the current round of a kontraproposition; ``request``
+    names the granted request that makes an election proportional.
+    """
+
+    type = "vote.open"
+    roles = _CHAIR
+    question: str
+    method: Method = Method.QUESTION
+    secret: bool = False
+    options: tuple[str, ...] = ()
+    seats: int = 1
+    allow_change: bool = True
+    ja: str = ""
+    nej: str = ""
+    procedure: str = ""
+    request: str = ""
+    vote: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CastVote(Command):
+    """Cast (or, where allowed, change) a ballot: ``choice`` for a question,
+    ``names`` (and ``label`` when proportional) for an election; none for blank."""
+
+    type = "vote.cast"
+    roles = _MEMBERS
+    vote: str
+    choice: str = ""
+    names: tuple[str, ...] = ()
+    label: str = ""
+    person: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CloseVote(Command):
+    """Close a vote and count it. ``urn`` is host-filled: a secret vote's urn contents."""
+
+    type = "vote.close"
+    roles = _CHAIR
+    vote: str
+    urn: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DecideTie(Command):
+    """Settle a tied question: the chair's casting vote (utslagsröst), ja or nej."""
+
+    type = "vote.decide_tie"
+    roles = _CHAIR
+    vote: str
+    choice: str
+
+
+@dataclass(frozen=True, slots=True)
+class CommitLotSeed(Command):
+    """Commit to a lottery seed for an election. ``commitment`` is host-filled: sha256(seed)."""
+
+    type = "lot.commit_seed"
+    roles = _CHAIR
+    vote: str
+    commitment: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DrawLot(Command):
+    """Draw lots between tied contenders.
+
+    ``seed`` (the committed seed, revealed) and ``head`` (the hash of the last
+    log entry before this draw, hex) are host-filled.
+    """
+
+    type = "lot.draw"
+    roles = _CHAIR
+    vote: str
+    seed: str = ""
+    head: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class AnnounceDecision(Command):
+    """State the decision a vote led to, in the words the minutes will use."""
+
+    type = "decision.announce"
+    roles = _CHAIR
+    vote: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class EnterReservation(Command):
+    """Reservera sig: dissent from a decision one voted against."""
+
+    type = "decision.reserve"
+    roles = _MEMBERS
+    vote: str
+    reason: str = ""
+    person: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EnterMinutesNote(Command):
+    """Protokollsanteckning: add a note to the minutes about a decision."""
+
+    type = "decision.note"
+    roles = _MEMBERS
+    vote: str
+    text: str
+    person: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RequestProportionalElection(Command):
+    """Record the voters asking for a proportional election. ``request`` is host-filled."""
+
+    type = "election.request_proportional"
+    roles = PRESIDIUM
+    seats: int
+    supporters: tuple[str, ...]
+    request: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class StartKontraproposition(Command):
+    """Start a kontrapropositionsvotering with ``main`` as the huvudförslag (main proposal).
+
+    ``procedure`` is host-filled. The other proposals are put against each
+    other in the order given.
+    """
+
+    type = "kontra.start"
+    roles = _CHAIR
+    proposals: tuple[str, ...]
+    main: str
+    procedure: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DemandVote(Command):
+    """Begära votering: have the current round decided by a vote instead of acclamation."""
+
+    type = "kontra.demand_vote"
+    roles = _MEMBERS
+    procedure: str
+    person: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SettleRound(Command):
+    """The chair states the outcome of the current round by acclamation (ja-rop)."""
+
+    type = "kontra.settle_round"
+    roles = _CHAIR
+    procedure: str
+    winner: str
+
+
+@dataclass(frozen=True, slots=True)
+class ProposeOrder(Command):
+    """Propose the propositionsordning (order of questions) for the item under way.
+
+    Formal questions go first and additions last; ``override`` lets the chair
+    depart from that, and is recorded.
+    """
+
+    type = "order.propose"
+    roles = _CHAIR
+    order: tuple[Proposal, ...]
+    override: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ApproveOrder(Command):
+    """Record that the meeting approved the proposed order by acclamation."""
+
+    type = "order.approve"
+    roles = _CHAIR
+
+
+@dataclass(frozen=True, slots=True)
+class InvokeMinorityRight(Command):
+    """Record the members asking for återremiss or bordläggning of the item under way."""
+
+    type = "minority.invoke"
+    roles = PRESIDIUM
+    motion: str
+    kind: ProposalKind
+    supporters: tuple[str, ...]
+
+
+VOTE_COMMANDS: tuple[type[Command], ...] = (
+    OpenVote,
+    CastVote,
+    CloseVote,
+    DecideTie,
+    CommitLotSeed,
+    DrawLot,
+    AnnounceDecision,
+    EnterReservation,
+    EnterMinutesNote,
+    RequestProportionalElection,
+    StartKontraproposition,
+    DemandVote,
+    SettleRound,
+    ProposeOrder,
+    ApproveOrder,
+    InvokeMinorityRight,
+)

@@ -1,0 +1,224 @@
+"""The state of a meeting's votes, folded from its events. ``apply`` is the only way it changes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from ..base import Event
+from ..errors import InvalidState
+from . import events as ev
+from .kontraproposition import Round, next_round
+from .model import Ballot, DecidedBy, Outcome, Proposal, Status
+
+
+@dataclass
+class VoteRecord:
+    """One vote: its fixed roster, the ballots so far, and what followed the close."""
+
+    opened: ev.VoteOpened
+    opened_at: int
+    ballots: dict[int, Ballot] = field(default_factory=dict)  # seat -> ballot; open votes only
+    marked: set[int] = field(default_factory=set)  # seats that voted; secret votes only
+    closed: ev.VoteClosed | None = None
+    closed_at: int | None = None
+    outcome: Outcome | None = None  # the latest result: after the close, a tie or a lot
+    commitment: str | None = None  # a lottery seed committed and not yet drawn
+    lots: list[ev.LotDrawn] = field(default_factory=list)
+    decision: str | None = None  # the chair's words (DecisionAnnounced)
+    reservations: list[ev.ReservationEntered] = field(default_factory=list)
+    notes: list[ev.MinutesNoteEntered] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.opened.vote
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed is None
+
+    @property
+    def voted_seats(self) -> set[int]:
+        return self.marked if self.opened.secret else set(self.ballots)
+
+    def seat_of(self, person: str) -> int | None:
+        """The seat a person votes for in this vote, if they are on its roster."""
+        for voter in self.opened.voters:
+            if voter.person == person:
+                return voter.seat
+        return None
+
+    def ballot_of(self, person: str) -> Ballot | None:
+        """An open vote's ballot of ``person``; always None in a secret vote."""
+        seat = self.seat_of(person)
+        return None if seat is None else self.ballots.get(seat)
+
+
+@dataclass
+class Procedure:
+    """A kontrapropositionsvotering under way or finished."""
+
+    started: ev.KontrapropositionStarted
+    rounds: list[ev.RoundSettled] = field(default_factory=list)
+    demanded_by: list[str] = field(default_factory=list)  # in the current round
+    vote: str | None = None  # the vote open for the current round
+
+    @property
+    def id(self) -> str:
+        return self.started.procedure
+
+    @property
+    def current_round(self) -> Round | None:
+        winners = [r.winner for r in self.rounds]
+        return next_round(self.started.proposals, self.started.main, winners)
+
+    @property
+    def finished(self) -> bool:
+        return self.current_round is None
+
+
+@dataclass
+class Order:
+    """The propositionsordning of one item."""
+
+    order: tuple[Proposal, ...]
+    overridden: bool
+    approved: bool = False
+
+
+@dataclass
+class VotesState:
+    """Every vote, election, kontraproposition and order of questions of one meeting."""
+
+    votes: dict[str, VoteRecord] = field(default_factory=dict)
+    current: str | None = None  # the vote that is open; at most one at a time
+    requests: dict[str, ev.ProportionalElectionRequested] = field(default_factory=dict)
+    procedures: dict[str, Procedure] = field(default_factory=dict)
+    orders: dict[str, Order] = field(default_factory=dict)  # item -> its order
+    minority: list[ev.MinorityRightInvoked] = field(default_factory=list)
+
+    def vote(self, vote_id: str) -> VoteRecord:
+        record = self.votes.get(vote_id)
+        if record is None:
+            raise InvalidState("vote.unknown", f"no vote {vote_id!r}")
+        return record
+
+    def procedure(self, procedure_id: str) -> Procedure:
+        procedure = self.procedures.get(procedure_id)
+        if procedure is None:
+            raise InvalidState("kontra.unknown", f"no kontraproposition {procedure_id!r}")
+        return procedure
+
+    def active_procedure(self) -> Procedure | None:
+        return next((p for p in self.procedures.values() if not p.finished), None)
+
+    def apply(self, event: Event, at: int) -> None:
+        handler = _APPLY.get(type(event))
+        if handler is not None:
+            handler(self, event, at)
+
+
+def _vote_opened(s: VotesState, e: ev.VoteOpened, at: int) -> None:
+    s.votes[e.vote] = VoteRecord(opened=e, opened_at=at)
+    s.current = e.vote
+    if e.procedure:
+        s.procedures[e.procedure].vote = e.vote
+
+
+def _ballot_cast(s: VotesState, e: ev.BallotCast, at: int) -> None:
+    s.votes[e.vote].ballots[e.seat] = e.ballot
+
+
+def _secret_ballot_cast(s: VotesState, e: ev.SecretBallotCast, at: int) -> None:
+    s.votes[e.vote].marked.add(e.seat)
+
+
+def _vote_closed(s: VotesState, e: ev.VoteClosed, at: int) -> None:
+    record = s.votes[e.vote]
+    record.closed, record.closed_at, record.outcome = e, at, e.outcome
+    if s.current == e.vote:
+        s.current = None
+
+
+def _tie_decided(s: VotesState, e: ev.TieDecided, at: int) -> None:
+    record = s.votes[e.vote]
+    assert record.outcome is not None
+    record.outcome = replace(
+        record.outcome, status=Status.DECIDED, decided_by=DecidedBy.CHAIR, choice=e.choice
+    )
+
+
+def _seed_committed(s: VotesState, e: ev.LotSeedCommitted, at: int) -> None:
+    s.votes[e.vote].commitment = e.commitment
+
+
+def _lot_drawn(s: VotesState, e: ev.LotDrawn, at: int) -> None:
+    record = s.votes[e.vote]
+    record.commitment = None
+    record.lots.append(e)
+    record.outcome = e.outcome
+
+
+def _decision_announced(s: VotesState, e: ev.DecisionAnnounced, at: int) -> None:
+    s.votes[e.vote].decision = e.text
+
+
+def _reservation_entered(s: VotesState, e: ev.ReservationEntered, at: int) -> None:
+    s.votes[e.vote].reservations.append(e)
+
+
+def _note_entered(s: VotesState, e: ev.MinutesNoteEntered, at: int) -> None:
+    s.votes[e.vote].notes.append(e)
+
+
+def _proportional_requested(s: VotesState, e: ev.ProportionalElectionRequested, at: int) -> None:
+    s.requests[e.request] = e
+
+
+def _kontra_started(s: VotesState, e: ev.KontrapropositionStarted, at: int) -> None:
+    s.procedures[e.procedure] = Procedure(started=e)
+
+
+def _vote_demanded(s: VotesState, e: ev.VoteDemanded, at: int) -> None:
+    s.procedures[e.procedure].demanded_by.append(e.person)
+
+
+def _round_settled(s: VotesState, e: ev.RoundSettled, at: int) -> None:
+    procedure = s.procedures[e.procedure]
+    procedure.rounds.append(e)
+    procedure.demanded_by.clear()
+    procedure.vote = None
+
+
+def _order_proposed(s: VotesState, e: ev.OrderProposed, at: int) -> None:
+    s.orders[e.item] = Order(order=e.order, overridden=e.overridden)
+
+
+def _order_approved(s: VotesState, e: ev.OrderApproved, at: int) -> None:
+    s.orders[e.item].approved = True
+
+
+def _minority_invoked(s: VotesState, e: ev.MinorityRightInvoked, at: int) -> None:
+    s.minority.append(e)
+
+
+_APPLY: dict[type[Event], Callable[[VotesState, Any, int], None]] = {
+    ev.VoteOpened: _vote_opened,
+    ev.BallotCast: _ballot_cast,
+    ev.SecretBallotCast: _secret_ballot_cast,
+    ev.VoteClosed: _vote_closed,
+    ev.TieDecided: _tie_decided,
+    ev.LotSeedCommitted: _seed_committed,
+    ev.LotDrawn: _lot_drawn,
+    ev.DecisionAnnounced: _decision_announced,
+    ev.ReservationEntered: _reservation_entered,
+    ev.MinutesNoteEntered: _note_entered,
+    ev.ProportionalElectionRequested: _proportional_requested,
+    ev.KontrapropositionStarted: _kontra_started,
+    ev.VoteDemanded: _vote_demanded,
+    ev.RoundSettled: _round_settled,
+    ev.OrderProposed: _order_proposed,
+    ev.OrderApproved: _order_approved,
+    ev.MinorityRightInvoked: _minority_invoked,
+}

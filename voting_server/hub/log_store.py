@@ -1,0 +1,91 @@
+"""Where the hub reads and writes meeting logs: SQL first, then Redis.
+
+Write path for one batch (see docs/durability.md):
+1. take the meeting's writer lease in Redis and catch up to its head;
+2. insert the entries into SQL in one transaction (the durable point: the
+   primary key (meeting, seq) refuses a second writer);
+3. append them to the Redis stream with the expected-version Lua script,
+   which also releases the lease.
+A command is acknowledged only after step 2. If Redis lost entries (a restart
+without persistence), they are copied back from SQL before anyone reads on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import secrets
+
+import redis.asyncio as aioredis
+
+from ..log.chain import LogEntry
+from ..log.redis_log import RedisLog, meeting_keys
+from ..store.archive import Archive
+
+LEASE_MS = 5000
+
+_RELEASE = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+"""
+
+
+def lease_key(meeting: str) -> str:
+    return meeting_keys(meeting)[0].removesuffix(":log") + ":lease"
+
+
+class LogStore:
+    def __init__(self, archive: Archive, client: aioredis.Redis) -> None:
+        self.archive = archive
+        self.redis = RedisLog(client)
+        self.client = client
+        self._release = client.register_script(_RELEASE)
+
+    async def acquire(self, meeting: str) -> str:
+        """Take the meeting's writer lease; wait while another process holds it."""
+        token = secrets.token_hex(8)
+        delay = 0.001
+        while not await self.client.set(lease_key(meeting), token, nx=True, px=LEASE_MS):
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 0.05)
+        return token
+
+    async def release(self, meeting: str, token: str) -> None:
+        await self._release(keys=[lease_key(meeting)], args=[token])
+
+    async def persist(self, meeting: str, entries: list[LogEntry]) -> None:
+        """The durable step: raises ArchiveConflict if a seq is already taken."""
+        await asyncio.to_thread(self.archive.append, meeting, entries)
+
+    async def publish(self, meeting: str, entries: list[LogEntry]) -> None:
+        """Copy durable entries to Redis, repairing it from SQL if it fell behind."""
+        result = await self.redis.append(meeting, entries[0].seq - 1, entries)
+        if not result.ok:
+            await self.sync_redis(meeting)
+
+    async def sync_redis(self, meeting: str) -> int:
+        """Bring the Redis stream up to the SQL archive; return the head."""
+        while True:
+            head, _ = await self.redis.head(meeting)
+            missing = await asyncio.to_thread(self.archive.read, meeting, head)
+            if not missing:
+                return head
+            result = await self.redis.append(meeting, head, missing)
+            if result.ok:
+                return result.head
+
+    async def read_durable(self, meeting: str, after: int) -> list[LogEntry]:
+        return await asyncio.to_thread(self.archive.read, meeting, after)
+
+    async def catch_up(self, meeting: str, local_head: int) -> list[LogEntry]:
+        """Entries other processes appended after ``local_head``.
+
+        Redis is asked first (one round trip). SQL can be ahead of Redis only
+        if a writer died between its two steps; the next persist then meets an
+        ArchiveConflict and reads SQL itself.
+        """
+        head, _ = await self.redis.head(meeting)
+        if head > local_head:
+            return await self.redis.read(meeting, local_head)
+        if head < local_head:
+            await self.sync_redis(meeting)
+        return []

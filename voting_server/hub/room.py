@@ -1,0 +1,344 @@
+"""A Room runs one meeting inside one hub process.
+
+It folds the meeting's log into the aggregate, decides the commands its
+clients send (every command of one event-loop tick in one batch: group
+commit), and pushes each audience the patch of its view after each batch.
+Several processes may hold a Room for the same meeting; the log store's
+lease and SQL's primary key keep their writes in one order.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import deque
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from redis.exceptions import RedisError
+
+from ..domain.aggregate import EVENTS, Meeting, execute, fold
+from ..domain.base import Actor, Event, Role
+from ..domain.errors import DomainError, OrdetError
+from ..log.chain import GENESIS, Envelope, LogEntry, decode_envelope, encode_envelope, seal, verify
+from ..protocol.frames import encode
+from ..protocol.patch import diff
+from ..protocol.views import audience_view, personal_view
+from ..store.archive import ArchiveConflict
+from .log_store import LogStore
+
+log = logging.getLogger("ordet.room")
+
+PATCH_BUFFER = 512  # batches a reconnecting client can catch up on without a snapshot
+
+
+class Unavailable(OrdetError):
+    default_code = "server.unavailable"
+
+
+class Client:
+    """What a Room needs of a connection: who it is, and a way to send."""
+
+    role: Role
+    person: str | None
+    seq: int
+    me: dict[str, Any] | None
+
+    def send(self, frame: bytes) -> None:
+        raise NotImplementedError
+
+
+@dataclass
+class Pending:
+    command: Any
+    actor: Actor
+    rid: str | None
+    future: asyncio.Future[int] = field(repr=False)
+
+
+@dataclass
+class Audience:
+    """The clients of one role, their shared view, and its recent patches."""
+
+    clients: set[Client] = field(default_factory=set)
+    view: dict[str, Any] | None = None
+    seq: int = 0
+    patches: deque[tuple[int, int, bytes | None]] = field(
+        default_factory=lambda: deque(maxlen=PATCH_BUFFER)
+    )
+
+
+class Room:
+    def __init__(self, meeting_id: str, store: LogStore, clock: Callable[[], int]) -> None:
+        self.meeting_id = meeting_id
+        self.store = store
+        self.clock = clock
+        self.meeting = Meeting()
+        self.history: list[tuple[Event, int]] = []
+        self.head_seq = 0
+        self.head_hash = GENESIS
+        self.request_seq: dict[str, int] = {}  # request key -> last seq it produced
+        self.lock = asyncio.Lock()
+        self.audiences: dict[Role, Audience] = {}
+        self._pending: list[Pending] = []
+        self._committer: asyncio.Task[None] | None = None
+
+    # --- loading and following -------------------------------------------------
+    async def load(self, genesis: Callable[[], Awaitable[list[Event]]]) -> None:
+        """Fold the durable log; write the genesis entry if the log is empty."""
+        async with self.lock:
+            entries = await self.store.read_durable(self.meeting_id, 0)
+            if not entries:
+                envelopes = [Envelope(e, self.clock()) for e in await genesis()]
+                entries = seal(0, GENESIS, [encode_envelope(e) for e in envelopes])
+                try:
+                    await self.store.persist(self.meeting_id, entries)
+                except ArchiveConflict:
+                    entries = await self.store.read_durable(self.meeting_id, 0)
+            self._fold_entries(entries)
+            await self.store.sync_redis(self.meeting_id)
+
+    async def receive(self, entries: list[LogEntry]) -> None:
+        """Entries another process appended (from the Redis follower)."""
+        async with self.lock:
+            fresh = [e for e in entries if e.seq > self.head_seq]
+            if not fresh:
+                return
+            if fresh[0].seq != self.head_seq + 1:
+                fresh = await self.store.read_durable(self.meeting_id, self.head_seq)
+            before = self.head_seq
+            self._fold_entries(fresh)
+            self._fan_out(before)
+
+    def _fold_entries(self, entries: list[LogEntry]) -> None:
+        self.head_hash = verify(entries, self.head_seq, self.head_hash)
+        for entry in entries:
+            envelope = decode_envelope(entry.data, EVENTS)
+            self.meeting.apply(envelope.event, envelope.at)
+            self.history.append((envelope.event, envelope.at))
+            if envelope.rid is not None:
+                self.request_seq[envelope.rid] = entry.seq
+            self.head_seq = entry.seq
+
+    # --- commands ----------------------------------------------------------------
+    def submit(self, command: Any, actor: Actor, rid: str | None) -> asyncio.Future[int]:
+        """Queue a command for this tick's batch; the future gives its last seq."""
+        future: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+        self._pending.append(Pending(command, actor, rid, future))
+        if self._committer is None or self._committer.done():
+            self._committer = asyncio.create_task(self._commit_loop())
+        return future
+
+    async def _commit_loop(self) -> None:
+        await asyncio.sleep(0)  # let every command of this tick join the batch
+        while self._pending:
+            batch, self._pending = self._pending, []
+            try:
+                await self._commit(batch)
+            except Exception as exc:  # never leave a caller waiting
+                log.exception("commit failed for meeting %s", self.meeting_id)
+                _fail(batch, Unavailable(message=str(exc)))
+
+    async def _commit(self, batch: list[Pending]) -> None:
+        async with self.lock:
+            try:
+                token = await self.store.acquire(self.meeting_id)
+            except RedisError as exc:
+                _fail(batch, Unavailable(message=f"live store unreachable: {exc}"))
+                return
+            try:
+                caught_up = await self.store.catch_up(self.meeting_id, self.head_seq)
+                if caught_up:
+                    before = self.head_seq
+                    self._fold_entries(caught_up)
+                    self._fan_out(before)
+                before = self.head_seq
+                decided = await self._decide_and_persist(batch)
+                if decided is None:
+                    return
+                outcomes, written = decided
+                if written:
+                    self._fan_out(before)
+                # Clients see the change before the ack that confirms it.
+                _settle(batch, outcomes, self.head_seq, self.request_seq)
+                if written:
+                    await self._publish(written)
+            finally:
+                await _quietly(self.store.release(self.meeting_id, token))
+
+    async def _decide_and_persist(
+        self, batch: list[Pending]
+    ) -> tuple[list[int | OrdetError | str], list[LogEntry]] | None:
+        """Decide the batch and make its events durable; None if it all failed."""
+        for _ in range(5):
+            now = self.clock()
+            envelopes, outcomes = self._decide(batch, now)
+            if not envelopes:
+                return outcomes, []
+            entries = seal(self.head_seq, self.head_hash, [encode_envelope(e) for e in envelopes])
+            try:
+                await self.store.persist(self.meeting_id, entries)
+            except ArchiveConflict:
+                # Another process got there first: undo, catch up from SQL, decide again.
+                self._rebuild()
+                self._fold_entries(await self.store.read_durable(self.meeting_id, self.head_seq))
+                continue
+            except Exception as exc:
+                self._rebuild()
+                _fail(batch, Unavailable(message=f"archive unreachable: {exc}"))
+                return None
+            self._record(entries, envelopes)
+            return outcomes, entries
+        self._rebuild()
+        _fail(batch, Unavailable(message="too much contention, try again"))
+        return None
+
+    async def _publish(self, entries: list[LogEntry]) -> None:
+        try:
+            await self.store.publish(self.meeting_id, entries)
+        except RedisError:
+            log.warning("meeting %s: Redis behind SQL until it is back", self.meeting_id)
+
+    def _decide(
+        self, batch: list[Pending], now: int
+    ) -> tuple[list[Envelope], list[int | OrdetError | str]]:
+        """Run each command; outcomes are an envelope index, an error, or a known rid."""
+        envelopes: list[Envelope] = []
+        outcomes: list[int | OrdetError | str] = []
+        in_batch: set[str] = set()
+        for p in batch:
+            if p.rid is not None and (p.rid in self.request_seq or p.rid in in_batch):
+                outcomes.append(p.rid)  # a retry: answer with the original result
+                continue
+            try:
+                events = execute(self.meeting, p.command, p.actor, now)
+            except DomainError as err:
+                outcomes.append(err)
+                continue
+            role = str(p.actor.role)
+            for event in events:
+                envelopes.append(Envelope(event, now, p.actor.person, role, p.rid))
+            if p.rid is not None:
+                in_batch.add(p.rid)
+            outcomes.append(len(envelopes))
+        return envelopes, outcomes
+
+    def _record(self, entries: list[LogEntry], envelopes: list[Envelope]) -> None:
+        for entry, envelope in zip(entries, envelopes, strict=True):
+            self.history.append((envelope.event, envelope.at))
+            if envelope.rid is not None:
+                self.request_seq[envelope.rid] = entry.seq
+        self.head_seq, self.head_hash = entries[-1].seq, entries[-1].hash
+
+    def _rebuild(self) -> None:
+        """Forget folded but unwritten events: refold what is durable."""
+        self.meeting = fold(self.history)
+
+    # --- views -------------------------------------------------------------------
+    def attach(self, client: Client, since: int | None) -> list[bytes]:
+        """Register a client; return the frames that bring it up to date.
+
+        Call with ``lock`` held, so that no batch lands between the catch-up
+        and the registration.
+        """
+        audience = self.audiences.setdefault(client.role, Audience())
+        if audience.view is None or audience.seq != self.head_seq:
+            audience.view = audience_view(self.meeting, client.role)
+            audience.seq = self.head_seq
+            audience.patches.clear()
+        audience.clients.add(client)
+        frames = self._catch_up_frames(audience, since)
+        if frames is None:
+            frames = [encode({"type": "snapshot", "seq": self.head_seq, "view": audience.view})]
+        client.seq = self.head_seq
+        if client.person is not None:
+            client.me = personal_view(self.meeting, client.person)
+            frames.append(encode({"type": "me", "seq": self.head_seq, "me": client.me}))
+        return frames
+
+    def detach(self, client: Client) -> None:
+        audience = self.audiences.get(client.role)
+        if audience is not None:
+            audience.clients.discard(client)
+
+    def _catch_up_frames(self, audience: Audience, since: int | None) -> list[bytes] | None:
+        if since is None or since > self.head_seq:
+            return None
+        if since == self.head_seq:
+            return []
+        frames: list[bytes] = []
+        expected = since
+        for start, end, frame in audience.patches:
+            if end <= since:
+                continue
+            if start != expected:
+                return None
+            if frame is not None:
+                frames.append(frame)
+            expected = end
+        return frames if expected == self.head_seq else None
+
+    def _fan_out(self, before: int) -> None:
+        for role, audience in self.audiences.items():
+            if not audience.clients:
+                audience.view = None
+                continue
+            assert audience.view is not None
+            if audience.seq != before:  # views fell behind: start over from a snapshot
+                audience.patches.clear()
+            new = audience_view(self.meeting, role)
+            patch = diff(audience.view, new)
+            frame = None
+            if patch:
+                frame = encode(
+                    {"type": "patch", "from": before, "seq": self.head_seq, "patch": patch}
+                )
+            audience.view, audience.seq = new, self.head_seq
+            audience.patches.append((before, self.head_seq, frame))
+            for client in list(audience.clients):
+                if frame is not None:
+                    client.send(frame)
+                client.seq = self.head_seq
+                self._refresh_me(client)
+
+    def _refresh_me(self, client: Client) -> None:
+        if client.person is None:
+            return
+        me = personal_view(self.meeting, client.person)
+        if me != client.me:
+            client.me = me
+            client.send(encode({"type": "me", "seq": self.head_seq, "me": me}))
+
+
+def _settle(
+    batch: list[Pending], outcomes: list[int | OrdetError | str], head: int, known: dict[str, int]
+) -> None:
+    """Resolve each caller's future with the last seq its command produced, or its error.
+
+    An int outcome counts the batch's envelopes up to and including the command's
+    own; a str outcome is the rid of a retry, answered with its original seq.
+    """
+    written = max((o for o in outcomes if isinstance(o, int)), default=0)
+    for pending, outcome in zip(batch, outcomes, strict=True):
+        if pending.future.done():
+            continue
+        if isinstance(outcome, OrdetError):
+            pending.future.set_exception(outcome)
+        elif isinstance(outcome, int):
+            pending.future.set_result(head - written + outcome)
+        else:
+            pending.future.set_result(known.get(outcome, head))
+
+
+def _fail(batch: list[Pending], error: OrdetError) -> None:
+    for pending in batch:
+        if not pending.future.done():
+            pending.future.set_exception(error)
+
+
+async def _quietly(awaitable: Awaitable[Any]) -> None:
+    try:
+        await awaitable
+    except RedisError:
+        log.warning("could not release a writer lease; it expires by itself")

@@ -1,0 +1,1 @@
+"""The meeting log: ordered, gapless, hash-chained; live in Redis, durable in SQL."""

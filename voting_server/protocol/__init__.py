@@ -1,0 +1,1 @@
+"""The wire protocol: msgpack frames, their limits, and each role's view."""

@@ -1,0 +1,106 @@
+"""What each role sees of a meeting, as plain maps (pure).
+
+Views are built from the folded meeting state. Every role in the chamber sees
+attendance and quorum; only the presidium sees the roll call in detail; a
+delegate's own status comes separately as ``me``. Values are never ``None``
+(see ``patch``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..domain.aggregate import Meeting
+from ..domain.base import Role
+from ..domain.meeting.state import MeetingState, Presence
+
+#: Views shared by every connection of a role; delegates add ``me``.
+AUDIENCES = (Role.PUBLIC, Role.DISPLAY, Role.DELEGATE, Role.CHAIR, Role.SECRETARY, Role.AUDITOR)
+
+
+def roster_view(state: MeetingState) -> dict[str, Any]:
+    roster = state.roster
+    return {
+        "parties": {p.id: {"name": p.name, "color": p.color} for p in roster.parties},
+        "people": {
+            p.id: {
+                k: v
+                for k, v in {
+                    "name": p.name,
+                    "kind": str(p.kind),
+                    "party": p.party,
+                    "seat": p.seat,
+                    "order": p.order,
+                }.items()
+                if v is not None
+            }
+            for p in roster.people
+        },
+        "seats": list(roster.seats),
+        "chair": roster.chair,
+    }
+
+
+def attendance_view(state: MeetingState) -> dict[str, Any]:
+    seats = len(state.roster.seats)
+    filled = len(state.seated)
+    return {
+        "seats": seats,
+        "filled": filled,
+        "needed": seats // 2 + 1,
+        "quorum": state.quorum,
+        "present": sum(1 for s in state.presence.values() if s is Presence.PRESENT),
+        "presence": {p: str(s) for p, s in state.presence.items() if s is not Presence.ABSENT},
+        "seated": {str(seat): person for seat, person in state.seated.items()},
+    }
+
+
+def agenda_view(state: MeetingState) -> list[dict[str, Any]]:
+    def status(item_id: str) -> str:
+        if item_id == state.current_item:
+            return "current"
+        return "finished" if item_id in state.finished_items else "pending"
+
+    return [{"id": i.id, "title": i.title, "status": status(i.id)} for i in state.agenda]
+
+
+def audience_view(meeting: Meeting, role: Role) -> dict[str, Any]:
+    """The view shared by every connection of one role."""
+    state = meeting.core
+    view: dict[str, Any] = {
+        "meeting": {
+            "id": state.meeting,
+            "title": state.title,
+            "opened": state.opened,
+            "adjourned": state.adjourned,
+        },
+        "roster": roster_view(state),
+        "agenda": agenda_view(state),
+        "attendance": attendance_view(state),
+    }
+    if state.current_item is not None:
+        view["current_item"] = state.current_item
+    if role in (Role.CHAIR, Role.SECRETARY, Role.AUDITOR):
+        view["rollcall"] = {
+            "open": state.rollcall_open,
+            "confirmed": list(state.rollcall_confirmed or ()),
+        }
+        view["jav"] = {item: sorted(people) for item, people in state.jav.items() if people}
+    return view
+
+
+def personal_view(meeting: Meeting, person: str) -> dict[str, Any]:
+    """A delegate's own status: present, on which seat, serving for whom, jäv."""
+    state = meeting.core
+    me: dict[str, Any] = {
+        "person": person,
+        "presence": str(state.presence.get(person, Presence.ABSENT)),
+        "jav": sorted(item for item, people in state.jav.items() if person in people),
+    }
+    seat = state.seat_of.get(person)
+    if seat is not None:
+        me["seat"] = seat
+        owner = state.roster.seat_owner.get(seat)
+        if owner and owner != person:
+            me["serving_for"] = owner
+    return me

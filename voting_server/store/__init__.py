@@ -1,0 +1,1 @@
+"""Durable storage: the SQL archive of meeting logs, and the assembly's people."""

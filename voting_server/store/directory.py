@@ -1,0 +1,168 @@
+"""Reads and writes of the assembly's people, meetings, links and sessions."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import time
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from ..domain.base import Role
+from ..domain.meeting.events import AgendaItem
+from ..domain.roster import Party, Person, PersonKind, Roster
+from .models import (
+    AgendaItemRow,
+    DeviceRow,
+    LoginLinkRow,
+    MeetingRow,
+    PartyRow,
+    PersonRow,
+    SessionRow,
+)
+
+SESSION_TTL = 12 * 3600
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class Directory:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    # --- meetings ------------------------------------------------------------------
+    def meeting(self, meeting_id: str) -> MeetingRow | None:
+        with Session(self.engine) as s:
+            return s.get(MeetingRow, meeting_id)
+
+    def meetings(self) -> list[MeetingRow]:
+        with Session(self.engine) as s:
+            return list(s.exec(select(MeetingRow).order_by(col(MeetingRow.starts_at))))
+
+    def genesis(self, meeting_id: str) -> tuple[str, Roster, tuple[AgendaItem, ...]]:
+        """What the first log entry of a meeting records: title, roster, agenda."""
+        with Session(self.engine) as s:
+            meeting = s.get(MeetingRow, meeting_id)
+            if meeting is None:
+                raise LookupError(meeting_id)
+            parties = s.exec(
+                select(PartyRow)
+                .where(PartyRow.assembly_id == meeting.assembly_id)
+                .order_by(col(PartyRow.position), col(PartyRow.id))
+            ).all()
+            people = s.exec(
+                select(PersonRow)
+                .where(PersonRow.assembly_id == meeting.assembly_id)
+                .order_by(col(PersonRow.id))
+            ).all()
+            items = s.exec(
+                select(AgendaItemRow)
+                .where(AgendaItemRow.meeting_id == meeting_id)
+                .order_by(col(AgendaItemRow.position))
+            ).all()
+            roster = Roster(
+                parties=tuple(Party(p.id, p.name, p.color) for p in parties),
+                people=tuple(
+                    Person(
+                        id=p.id,
+                        name=p.name,
+                        kind=PersonKind(p.kind),
+                        party=p.party_id or "",
+                        seat=p.seat,
+                        order=p.sub_order,
+                        gender=p.gender,
+                    )
+                    for p in people
+                    if p.kind != PersonKind.OFFICIAL
+                ),
+                chair=meeting.chair_id,
+            )
+            agenda = tuple(AgendaItem(i.item_id, i.title) for i in items)
+            return meeting.title, roster, agenda
+
+    # --- who may act as what -----------------------------------------------------------
+    def roles_of(self, principal: str, meeting_id: str) -> set[Role]:
+        """The roles a person or device may take in a meeting."""
+        with Session(self.engine) as s:
+            meeting = s.get(MeetingRow, meeting_id)
+            if meeting is None:
+                return set()
+            device = s.get(DeviceRow, principal)
+            if device is not None and device.assembly_id == meeting.assembly_id:
+                return {Role(device.role)}
+            person = s.get(PersonRow, principal)
+            if person is None or person.assembly_id != meeting.assembly_id:
+                return set()
+            roles: set[Role] = {Role.PUBLIC}
+            if person.kind in (PersonKind.MEMBER, PersonKind.SUBSTITUTE):
+                roles.add(Role.DELEGATE)
+            if meeting.chair_id == person.id:
+                roles.add(Role.CHAIR)
+            extra = {r.strip() for r in person.roles.split(",") if r.strip()}
+            roles |= {Role(r) for r in extra if r in (Role.SECRETARY, Role.AUDITOR)}
+            return roles
+
+    def principal_name(self, principal: str) -> str:
+        with Session(self.engine) as s:
+            person = s.get(PersonRow, principal)
+            if person is not None:
+                return person.name
+            device = s.get(DeviceRow, principal)
+            return device.name if device is not None else principal
+
+    # --- login links and sessions ----------------------------------------------------
+    def mint_login_link(self, principal: str, ttl_seconds: int = 12 * 3600) -> str:
+        with Session(self.engine) as s:
+            if s.get(PersonRow, principal) is None and s.get(DeviceRow, principal) is None:
+                raise LookupError(principal)
+            token = secrets.token_urlsafe(24)
+            s.add(
+                LoginLinkRow(
+                    token_hash=token_hash(token),
+                    principal=principal,
+                    expires_at=int(time.time()) + ttl_seconds,
+                )
+            )
+            s.commit()
+            return token
+
+    def redeem_login_link(self, token: str) -> str | None:
+        with Session(self.engine) as s:
+            link = s.get(LoginLinkRow, token_hash(token))
+            if link is None or link.expires_at < time.time():
+                return None
+            return link.principal
+
+    def open_session(self, principal: str) -> str:
+        token = secrets.token_urlsafe(32)
+        now = int(time.time())
+        with Session(self.engine) as s:
+            s.add(
+                SessionRow(
+                    id_hash=token_hash(token),
+                    principal=principal,
+                    created_at=now,
+                    expires_at=now + SESSION_TTL,
+                )
+            )
+            s.commit()
+        return token
+
+    def session(self, id_hash: str) -> SessionRow | None:
+        """A live session by the hash of its cookie, or None if gone or revoked."""
+        with Session(self.engine) as s:
+            row = s.get(SessionRow, id_hash)
+            if row is None or row.revoked or row.expires_at < time.time():
+                return None
+            return row
+
+    def revoke_session(self, id_hash: str) -> None:
+        with Session(self.engine) as s:
+            row = s.get(SessionRow, id_hash)
+            if row is not None:
+                row.revoked = True
+                s.add(row)
+                s.commit()

@@ -1,0 +1,94 @@
+"""SQL tables: the log archive, the assembly's people, meetings and sessions."""
+
+from __future__ import annotations
+
+from sqlmodel import Field, SQLModel
+
+
+class LogRow(SQLModel, table=True):
+    """One log entry exactly as chained; (meeting, seq) is the version check."""
+
+    __tablename__ = "log_entry"
+    meeting_id: str = Field(primary_key=True)
+    seq: int = Field(primary_key=True)
+    prev: bytes
+    data: bytes
+    hash: bytes
+
+
+class AssemblyRow(SQLModel, table=True):
+    __tablename__ = "assembly"
+    id: str = Field(primary_key=True)
+    name: str
+    settings: str = "{}"  # JSON: per-assembly rule settings and portal links
+
+
+class PartyRow(SQLModel, table=True):
+    __tablename__ = "party"
+    id: str = Field(primary_key=True)
+    assembly_id: str = Field(index=True, foreign_key="assembly.id")
+    name: str
+    color: str = "#777777"
+    position: int = 0
+
+
+class PersonRow(SQLModel, table=True):
+    """A member (seat), a substitute (order within the party) or an official."""
+
+    __tablename__ = "person"
+    id: str = Field(primary_key=True)
+    assembly_id: str = Field(index=True, foreign_key="assembly.id")
+    name: str
+    kind: str  # member | substitute | official
+    party_id: str | None = None
+    seat: int | None = None
+    sub_order: int | None = None
+    gender: str = ""
+    roles: str = ""  # comma-separated extra roles: secretary, admin, auditor
+
+
+class MeetingRow(SQLModel, table=True):
+    __tablename__ = "meeting"
+    id: str = Field(primary_key=True)
+    assembly_id: str = Field(index=True, foreign_key="assembly.id")
+    title: str
+    starts_at: str = ""
+    chair_id: str = ""
+
+
+class AgendaItemRow(SQLModel, table=True):
+    __tablename__ = "agenda_item"
+    meeting_id: str = Field(primary_key=True, foreign_key="meeting.id")
+    position: int = Field(primary_key=True)
+    item_id: str
+    title: str
+
+
+class DeviceRow(SQLModel, table=True):
+    """A screen without a person: the chamber display."""
+
+    __tablename__ = "device"
+    id: str = Field(primary_key=True)
+    assembly_id: str = Field(foreign_key="assembly.id")
+    name: str
+    role: str = "display"
+
+
+class LoginLinkRow(SQLModel, table=True):
+    """An administrator's login link (stored hashed) until the portal login exists."""
+
+    __tablename__ = "login_link"
+    token_hash: str = Field(primary_key=True)
+    principal: str  # a person id or a device id
+    expires_at: int  # epoch seconds
+
+
+class SessionRow(SQLModel, table=True):
+    """A server-side login session; the cookie carries only its random id."""
+
+    __tablename__ = "session"
+    id_hash: str = Field(primary_key=True)
+    principal: str = Field(index=True)
+    created_at: int
+    expires_at: int
+    revoked: bool = False

@@ -1,0 +1,238 @@
+"""The demo assembly, and roster import from CSV.
+
+Roster CSV columns: ``id,name,kind,party,seat,order,gender,roles`` where kind
+is member, substitute or official; parties CSV: ``id,name,color``.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, delete
+
+from .models import (
+    AgendaItemRow,
+    AssemblyRow,
+    DeviceRow,
+    LogRow,
+    MeetingRow,
+    PartyRow,
+    PersonRow,
+)
+
+# A regional council of 71 seats in 7 parties.
+DEMO_PARTIES = (
+    ("S", "Socialdemokraterna", "#b5121b", 25),
+    ("M", "Moderaterna", "#1d5a9e", 12),
+    ("SD", "Sverigedemokraterna", "#8f7300", 10),
+    ("C", "Centerpartiet", "#006a3a", 8),
+    ("V", "Vänsterpartiet", "#a50f15", 7),
+    ("KD", "Kristdemokraterna", "#1d3f8a", 5),
+    ("L", "Liberalerna", "#005ca8", 4),
+)
+_FIRST = (
+    "Anna",
+    "Erik",
+    "Maria",
+    "Lars",
+    "Karin",
+    "Johan",
+    "Eva",
+    "Per",
+    "Sara",
+    "Nils",
+    "Ingrid",
+    "Olof",
+    "Lena",
+    "Anders",
+    "Elin",
+    "Mats",
+    "Sofia",
+    "Gustav",
+)
+_LAST = (
+    "Lindqvist",
+    "Berg",
+    "Nilsson",
+    "Holm",
+    "Sundström",
+    "Ek",
+    "Forsberg",
+    "Lund",
+    "Wikström",
+    "Åberg",
+    "Nyström",
+    "Öberg",
+    "Sjöberg",
+    "Dahl",
+)
+DEMO_AGENDA = (
+    ("1", "Sammanträdets öppnande / Opening of the meeting"),
+    ("2", "Val av justerare / Election of verifiers of the minutes"),
+    ("3", "Regionplan och budget 2027 / Regional plan and budget 2027"),
+    ("4", "Motion om politikerportal / Motion on a members' portal"),
+    ("5", "Sammanträdets avslutande / Closing of the meeting"),
+)
+
+
+def _name(i: int) -> str:
+    return f"{_FIRST[i % len(_FIRST)]} {_LAST[(i * 7) % len(_LAST)]}"
+
+
+def seed_demo(engine: Engine, meeting_id: str = "demo") -> None:
+    """(Re)create the demo assembly and an empty meeting log.
+
+    71 members on 71 seats, 71 substitutes, a chair (m1), a secretary and a display.
+    """
+    with Session(engine) as s:
+        s.exec(delete(AgendaItemRow).where(col(AgendaItemRow.meeting_id) == meeting_id))
+        s.exec(delete(LogRow).where(col(LogRow.meeting_id) == meeting_id))
+        s.exec(delete(MeetingRow).where(col(MeetingRow.assembly_id) == "demo"))
+        s.exec(delete(DeviceRow).where(col(DeviceRow.assembly_id) == "demo"))
+        s.exec(delete(PersonRow).where(col(PersonRow.assembly_id) == "demo"))
+        s.exec(delete(PartyRow).where(col(PartyRow.assembly_id) == "demo"))
+        s.exec(delete(AssemblyRow).where(col(AssemblyRow.id) == "demo"))
+        s.flush()
+        s.add(AssemblyRow(id="demo", name="Regionfullmäktige (demo)", settings=json.dumps({})))
+        s.flush()
+        seat, i = 1, 0
+        for position, (pid, name, color, seats) in enumerate(DEMO_PARTIES):
+            s.add(PartyRow(id=pid, assembly_id="demo", name=name, color=color, position=position))
+            for k in range(seats):
+                s.add(
+                    PersonRow(
+                        id=f"m{seat}",
+                        assembly_id="demo",
+                        name=_name(i),
+                        kind="member",
+                        party_id=pid,
+                        seat=seat,
+                        gender="fm"[i % 2],
+                    )
+                )
+                s.add(
+                    PersonRow(
+                        id=f"e{seat}",
+                        assembly_id="demo",
+                        name=_name(i + 40),
+                        kind="substitute",
+                        party_id=pid,
+                        sub_order=k + 1,
+                        gender="mf"[i % 2],
+                    )
+                )
+                seat, i = seat + 1, i + 1
+        s.add(
+            PersonRow(
+                id="sekr",
+                assembly_id="demo",
+                name="Sekreteraren",
+                kind="official",
+                roles="secretary,auditor",
+            )
+        )
+        s.add(DeviceRow(id="display", assembly_id="demo", name="Salsskärm", role="display"))
+        s.add(
+            MeetingRow(
+                id=meeting_id,
+                assembly_id="demo",
+                title="Regionfullmäktige, demo",
+                starts_at="2026-11-23T09:00",
+                chair_id="m1",
+            )
+        )
+        for position, (item_id, title) in enumerate(DEMO_AGENDA):
+            s.add(
+                AgendaItemRow(
+                    meeting_id=meeting_id, position=position, item_id=item_id, title=title
+                )
+            )
+        s.commit()
+
+
+def import_roster(
+    engine: Engine, assembly: str, name: str, people_csv: Path, parties_csv: Path | None
+) -> int:
+    """Create or update an assembly's parties and people; return how many people."""
+    people = _read_csv(people_csv)
+    with Session(engine) as s:
+        if s.get(AssemblyRow, assembly) is None:
+            s.add(AssemblyRow(id=assembly, name=name))
+        parties = (
+            _read_csv(parties_csv)
+            if parties_csv
+            else [
+                {"id": p, "name": p}
+                for p in sorted({row["party"] for row in people if row["party"]})
+            ]
+        )
+        for position, row in enumerate(parties):
+            s.merge(
+                PartyRow(
+                    id=row["id"],
+                    assembly_id=assembly,
+                    name=row.get("name") or row["id"],
+                    color=row.get("color") or "#777777",
+                    position=position,
+                )
+            )
+        for row in people:
+            kind = row["kind"]
+            if kind not in ("member", "substitute", "official"):
+                raise ValueError(f"{row['id']}: kind must be member, substitute or official")
+            s.merge(
+                PersonRow(
+                    id=row["id"],
+                    assembly_id=assembly,
+                    name=row["name"],
+                    kind=kind,
+                    party_id=row.get("party") or None,
+                    seat=_int(row.get("seat")),
+                    sub_order=_int(row.get("order")),
+                    gender=row.get("gender", ""),
+                    roles=row.get("roles", ""),
+                )
+            )
+        s.commit()
+    return len(people)
+
+
+def add_meeting(
+    engine: Engine,
+    assembly: str,
+    meeting_id: str,
+    title: str,
+    chair: str,
+    items: Iterable[tuple[str, str]],
+    starts_at: str = "",
+) -> None:
+    with Session(engine) as s:
+        s.merge(
+            MeetingRow(
+                id=meeting_id,
+                assembly_id=assembly,
+                title=title,
+                chair_id=chair,
+                starts_at=starts_at,
+            )
+        )
+        for position, (item_id, item_title) in enumerate(items):
+            s.merge(
+                AgendaItemRow(
+                    meeting_id=meeting_id, position=position, item_id=item_id, title=item_title
+                )
+            )
+        s.commit()
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as f:
+        return [{k.strip(): (v or "").strip() for k, v in row.items()} for row in csv.DictReader(f)]
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value else None

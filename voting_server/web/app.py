@@ -1,0 +1,146 @@
+"""The Starlette application: routes, and the hub's start and stop."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import (
+    FileResponse,
+    JSONResponse,
+    PlainTextResponse,
+    RedirectResponse,
+    Response,
+)
+from starlette.routing import Mount, Route, WebSocketRoute
+from starlette.staticfiles import StaticFiles
+
+from ..auth.tickets import Ticket, TicketSigner
+from ..domain.base import Role
+from ..hub.hub import Hub
+from ..settings import Settings
+from ..store.archive import Archive
+from ..store.db import make_engine
+from ..store.directory import SESSION_TTL, Directory, token_hash
+from .security import SESSION_COOKIE
+from .websocket import hub_socket
+
+DISPLAY_DIR = Path(__file__).resolve().parents[2] / "display"
+
+
+def create_app(settings: Settings) -> Starlette:
+    engine = make_engine(settings.database_url)
+    directory = Directory(engine)
+    hub = Hub(directory, Archive(engine), settings.redis_url)
+    signer = TicketSigner(settings.secret)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        await hub.start()
+        yield
+        await hub.stop()
+
+    async def login_link(request: Request) -> Response:
+        principal = await asyncio.to_thread(
+            directory.redeem_login_link, request.path_params["token"]
+        )
+        if principal is None:
+            return PlainTextResponse("Länken är ogiltig eller har gått ut. / Invalid link.", 403)
+        token = await asyncio.to_thread(directory.open_session, principal)
+        target = request.query_params.get("next", "/")
+        if not target.startswith("/") or target.startswith("//"):
+            target = "/"
+        response = RedirectResponse(target, 303)
+        response.set_cookie(
+            SESSION_COOKIE,
+            token,
+            max_age=SESSION_TTL,
+            httponly=True,
+            samesite="strict",
+            secure=settings.secure_cookies,
+        )
+        return response
+
+    async def ticket(request: Request) -> Response:
+        meeting = request.query_params.get("meeting", "")
+        wanted = request.query_params.get("role", "")
+        if await asyncio.to_thread(directory.meeting, meeting) is None:
+            return _error(404, "meeting.unknown", "no such meeting")
+        if wanted == Role.PUBLIC:
+            public = Ticket("", "public", Role.PUBLIC, None, meeting)
+            return JSONResponse({"ticket": signer.mint(public), "role": "public"})
+        cookie = request.cookies.get(SESSION_COOKIE)
+        session = cookie and await asyncio.to_thread(directory.session, token_hash(cookie))
+        if not session:
+            return _error(401, "auth.no_session", "log in first")
+        roles = await asyncio.to_thread(directory.roles_of, session.principal, meeting)
+        role = _pick_role(roles, wanted)
+        if role is None:
+            return _error(403, "auth.role_not_granted", f"not allowed as {wanted or 'any role'}")
+        person = None if role in (Role.DISPLAY, Role.PUBLIC) else session.principal
+        granted = Ticket(session.id_hash, session.principal, role, person, meeting)
+        return JSONResponse(
+            {
+                "ticket": signer.mint(granted),
+                "role": str(role),
+                "person": person,
+                "roles": sorted(str(r) for r in roles),
+            }
+        )
+
+    async def meetings(request: Request) -> Response:
+        rows = await asyncio.to_thread(directory.meetings)
+        return JSONResponse(
+            [{"id": m.id, "title": m.title, "starts_at": m.starts_at} for m in rows]
+        )
+
+    async def page(request: Request) -> Response:
+        return FileResponse(DISPLAY_DIR / "pages" / "attendance.html")
+
+    async def index(request: Request) -> Response:
+        return FileResponse(DISPLAY_DIR / "pages" / "index.html")
+
+    async def healthz(request: Request) -> Response:
+        await hub.client.ping()
+        return JSONResponse({"ok": True})
+
+    routes = [
+        Route("/", index),
+        Route("/healthz", healthz),
+        Route("/login/{token}", login_link),
+        Route("/api/ticket", ticket),
+        Route("/api/meetings", meetings),
+        Route("/m/{meeting}/", page),
+        WebSocketRoute("/ws", hub_socket),
+        Mount("/static", StaticFiles(directory=DISPLAY_DIR / "static"), name="static"),
+        Mount(
+            "/vendor/msgpack",
+            StaticFiles(
+                directory=DISPLAY_DIR / "node_modules/@msgpack/msgpack/dist.esm", check_dir=False
+            ),
+            name="msgpack",
+        ),
+    ]
+    app = Starlette(routes=routes, lifespan=lifespan)
+    app.state.hub = hub
+    app.state.signer = signer
+    app.state.directory = directory
+    app.state.settings = settings
+    return app
+
+
+def _pick_role(roles: set[Role], wanted: str) -> Role | None:
+    if wanted:
+        return Role(wanted) if wanted in roles else None
+    for role in (Role.CHAIR, Role.SECRETARY, Role.DELEGATE, Role.DISPLAY, Role.AUDITOR):
+        if role in roles:
+            return role
+    return None
+
+
+def _error(status: int, code: str, message: str) -> JSONResponse:
+    return JSONResponse({"error": code, "message": message}, status_code=status)

@@ -1,0 +1,153 @@
+"""The hub's one WebSocket endpoint: handshake checks, then frames both ways.
+
+Handshake: the Origin must be allowed, and ``?ticket=`` must carry a valid,
+unexpired ticket for a live session. ``?since=SEQ`` resumes from a sequence
+number. Every frame after that is decoded, checked against the sender's role,
+and answered with ``ack`` or ``error`` carrying the frame's ``rid``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from typing import Any
+
+from starlette.responses import JSONResponse
+from starlette.websockets import WebSocket, WebSocketDisconnect
+
+from ..auth.tickets import Ticket, TicketError, TicketSigner
+from ..domain.aggregate import COMMANDS, authorize
+from ..domain.base import Actor
+from ..domain.errors import OrdetError, ProtocolError
+from ..domain.wire import ENVELOPE_KEYS
+from ..hub.connection import WebSocketClient
+from ..hub.hub import Hub, now_ms
+from ..hub.room import Room
+from ..protocol.frames import decode, encode, error_frame, request_id
+from .security import origin_allowed
+
+log = logging.getLogger("ordet.ws")
+
+
+async def hub_socket(websocket: WebSocket) -> None:
+    app = websocket.app
+    hub: Hub = app.state.hub
+    if not origin_allowed(websocket, app.state.settings.allowed_origins):
+        await _deny(websocket, 403, "auth.origin_not_allowed", "this Origin may not connect")
+        return
+    try:
+        ticket = await _check_ticket(websocket, app.state.signer)
+        room = await hub.room(ticket.meeting)
+    except OrdetError as err:
+        await _deny(websocket, 401, err.code, err.message)
+        return
+    except LookupError:
+        await _deny(websocket, 404, "meeting.unknown", "no such meeting")
+        return
+    await websocket.accept()
+    client = WebSocketClient(websocket, ticket.role, ticket.person)
+    since = _int_param(websocket.query_params.get("since"))
+    async with room.lock:
+        frames = room.attach(client, since)
+    client.send(
+        encode(
+            {
+                "type": "welcome",
+                "role": str(ticket.role),
+                "person": ticket.person,
+                "meeting": ticket.meeting,
+                "server_time": now_ms(),
+            }
+        )
+    )
+    for frame in frames:
+        client.send(frame)
+    pump = asyncio.create_task(client.pump())
+    actor = Actor(ticket.role, ticket.person)
+    try:
+        await _receive_loop(websocket, client, room, actor, ticket)
+    finally:
+        room.detach(client)
+        client.close_soon()
+        with contextlib.suppress(Exception):
+            await pump
+
+
+async def _receive_loop(
+    websocket: WebSocket, client: WebSocketClient, room: Room, actor: Actor, ticket: Ticket
+) -> None:
+    while True:
+        try:
+            message = await websocket.receive()
+        except (WebSocketDisconnect, RuntimeError):
+            return
+        if message["type"] == "websocket.disconnect":
+            return
+        raw = message.get("bytes")
+        if raw is None:
+            client.send(
+                encode(
+                    error_frame(ProtocolError("frame.not_binary", "send msgpack as binary frames"))
+                )
+            )
+            continue
+        frame: Any = None
+        try:
+            frame = decode(raw)
+            _handle(frame, client, room, actor, ticket)
+        except OrdetError as err:
+            client.send(encode(error_frame(err, request_id(frame))))
+
+
+def _handle(
+    frame: dict[str, Any], client: WebSocketClient, room: Room, actor: Actor, ticket: Ticket
+) -> None:
+    rid = frame.get("rid")
+    if frame["type"] == "ping":
+        client.send(encode({"type": "pong", "rid": rid, "server_time": now_ms()}))
+        return
+    command = COMMANDS.from_wire(frame, extra=ENVELOPE_KEYS)
+    authorize(command, actor)
+    request_key = None if rid is None else f"{ticket.principal}:{rid}"
+    future = room.submit(command, actor, request_key)
+    future.add_done_callback(lambda f: _answer(client, rid, f))
+
+
+def _answer(client: WebSocketClient, rid: Any, future: asyncio.Future[int]) -> None:
+    error = future.exception()
+    if error is None:
+        client.send(encode({"type": "ack", "rid": rid, "seq": future.result()}))
+    elif isinstance(error, OrdetError):
+        client.send(encode(error_frame(error, rid)))
+    else:
+        log.error("unexpected error for rid %r: %r", rid, error)
+        client.send(
+            encode(
+                {"type": "error", "rid": rid, "code": "server.error", "message": "internal error"}
+            )
+        )
+
+
+async def _check_ticket(websocket: WebSocket, signer: TicketSigner) -> Ticket:
+    token = websocket.query_params.get("ticket")
+    if not token:
+        raise TicketError("auth.ticket_missing", "connect with ?ticket=")
+    ticket = signer.verify(token)
+    if ticket.session:
+        directory = websocket.app.state.directory
+        if await asyncio.to_thread(directory.session, ticket.session) is None:
+            raise TicketError("auth.session_revoked", "the session has ended")
+    return ticket
+
+
+async def _deny(websocket: WebSocket, status: int, code: str, message: str) -> None:
+    await websocket.send_denial_response(
+        JSONResponse({"error": code, "message": message}, status_code=status)
+    )
+
+
+def _int_param(value: str | None) -> int | None:
+    if value is None or not value.isdigit():
+        return None
+    return int(value)
