@@ -52,6 +52,7 @@ class SpeechRecord:
     gender: str
     kind: RequestKind
     first_speech: bool
+    target: str | None  # replik: the speech; kontrareplik: the replik
     started_at: int
     ended_at: int
     duration_ms: int

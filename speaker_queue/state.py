@@ -172,6 +172,7 @@ def _speech_finished(s: DebateState, e: ev.SpeechFinished, at: int) -> None:
             c.gender,
             c.kind,
             c.first_speech,
+            c.target,
             c.started_at,
             e.ended_at,
             e.duration_ms,

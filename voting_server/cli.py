@@ -87,15 +87,24 @@ def redis_url() -> Iterator[str]:
 
 
 def serve_forever(host: str, port: int, banner: str = "") -> int:
+    """Run the hub with uvicorn; ``--port 0`` picks a free port and prints it."""
+    import socket
+
     import uvicorn
 
     from .web.app import create_app
 
     with redis_url() as url:
         app = create_app(Settings.from_env(redis_url=url))
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+        bound = sock.getsockname()[1]
         if banner:
-            print(banner, flush=True)
-        uvicorn.run(app, host=host, port=port, ws_max_size=1 << 20, log_level="warning")
+            print(banner.replace(f":{port}", f":{bound}"), flush=True)
+        print(f"Ordet listening on http://{host}:{bound}/", flush=True)
+        config = uvicorn.Config(app, ws_max_size=1 << 20, log_level="warning", lifespan="on")
+        uvicorn.Server(config).run(sockets=[sock])
     return 0
 
 

@@ -122,6 +122,7 @@ class PartyCount:
     voters: int  # entitled seats of the party
     voted: int
     counts: tuple[OptionCount, ...]
+    blank: int = 0  # blank election ballots
 
 
 @dataclass(frozen=True, slots=True)

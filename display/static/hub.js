@@ -1,0 +1,254 @@
+// A browser client of the hub protocol.
+//
+// Fetches a ticket, opens the WebSocket, decodes msgpack frames, keeps the
+// role's view from snapshots and JSON merge patches (RFC 7386), and
+// reconnects by itself with exponential backoff, resuming with ?since=<seq>
+// after fetching a fresh ticket. Listeners get "state", "view", "me" and
+// "welcome" events; commands return a promise of the ack or error frame.
+
+import { decode, encode } from "/vendor/msgpack/index.mjs";
+
+/** RFC 7386: objects merge key by key, null deletes, anything else replaces. */
+export function mergePatch(target, patch) {
+  if (patch === null || typeof patch !== "object" || Array.isArray(patch)) return patch;
+  const result =
+    target !== null && typeof target === "object" && !Array.isArray(target) ? { ...target } : {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete result[key];
+    else result[key] = mergePatch(result[key], value);
+  }
+  return result;
+}
+
+export class TicketError extends Error {
+  constructor(status, code) {
+    super(code || `HTTP ${status}`);
+    this.status = status;
+    this.code = code || "";
+  }
+}
+
+/** A ticket for meeting: as the session's role, or as the public. */
+export async function fetchTicket(meeting, role = "") {
+  const params = new URLSearchParams({ meeting });
+  if (role) params.set("role", role);
+  const response = await fetch(`/api/ticket?${params}`, {
+    credentials: "same-origin",
+    cache: "no-store",
+  });
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) throw new TicketError(response.status, body.error);
+  return body;
+}
+
+export const STATES = Object.freeze({
+  CONNECTING: "connecting",
+  CONNECTED: "connected",
+  RECONNECTING: "reconnecting",
+  CLOSED: "closed",
+});
+
+export class HubConnection extends EventTarget {
+  /**
+   * meeting: the meeting id. role: "" for the session's own role, or a role
+   * to ask for. fallbackToPublic: without a session, connect as the public.
+   */
+  constructor(meeting, { role = "", fallbackToPublic = true, minDelay = 500, maxDelay = 15000,
+    pingEvery = 20000 } = {}) {
+    super();
+    this.meeting = meeting;
+    this.role = role;
+    this.fallbackToPublic = fallbackToPublic;
+    this.minDelay = minDelay;
+    this.maxDelay = maxDelay;
+    this.pingEvery = pingEvery;
+    this.state = STATES.CLOSED;
+    this.view = null;
+    this.me = null;
+    this.seq = 0;
+    this.welcome = null;
+    this.ticketInfo = null;
+    this.lastError = "";
+    this.retryAt = 0;
+    this._socket = null;
+    this._attempt = 0;
+    this._timer = null;
+    this._pinger = null;
+    this._heardAt = 0;
+    this._stopped = true;
+    this._pending = new Map();
+    this._rid = 0;
+  }
+
+  start() {
+    if (!this._stopped) return;
+    this._stopped = false;
+    this._connect();
+  }
+
+  stop() {
+    this._stopped = true;
+    clearTimeout(this._timer);
+    this._stopPinger();
+    if (this._socket) this._socket.close(1000);
+    this._socket = null;
+    this._failPending("connection.lost");
+    this._setState(STATES.CLOSED);
+  }
+
+  /** Send a command; resolves with the ack or error frame (never rejects). */
+  command(type, fields = {}) {
+    const socket = this._socket;
+    if (!socket || socket.readyState !== WebSocket.OPEN || this.state !== STATES.CONNECTED) {
+      return Promise.resolve({ type: "error", code: "connection.not_open" });
+    }
+    const rid = `b${Date.now().toString(36)}-${++this._rid}`;
+    return new Promise((resolve) => {
+      this._pending.set(rid, resolve);
+      socket.send(encode({ ...fields, type, rid }));
+    });
+  }
+
+  async _connect() {
+    clearTimeout(this._timer);
+    this._setState(this.seq > 0 || this._attempt > 0 ? STATES.RECONNECTING : STATES.CONNECTING);
+    let info;
+    try {
+      info = await this._ticket();
+    } catch (err) {
+      this.lastError = err.code || "connection.lost";
+      this._scheduleRetry();
+      return;
+    }
+    if (this._stopped) return;
+    this.ticketInfo = info;
+    const scheme = location.protocol === "https:" ? "wss:" : "ws:";
+    const params = new URLSearchParams({ ticket: info.ticket });
+    if (this.seq > 0) params.set("since", String(this.seq));
+    const socket = new WebSocket(`${scheme}//${location.host}/ws?${params}`);
+    socket.binaryType = "arraybuffer";
+    this._socket = socket;
+    socket.addEventListener("message", (event) => {
+      if (socket !== this._socket) return;
+      this._heardAt = Date.now();
+      let frame;
+      try {
+        frame = decode(new Uint8Array(event.data));
+      } catch {
+        return;
+      }
+      this._onFrame(frame);
+    });
+    socket.addEventListener("close", () => {
+      if (socket !== this._socket) return;
+      this._socket = null;
+      this._stopPinger();
+      this._failPending("connection.lost");
+      if (!this._stopped) this._scheduleRetry();
+    });
+  }
+
+  async _ticket() {
+    try {
+      return await fetchTicket(this.meeting, this.role);
+    } catch (err) {
+      if (this.fallbackToPublic && !this.role && err.status === 401) {
+        return fetchTicket(this.meeting, "public");
+      }
+      throw err;
+    }
+  }
+
+  _scheduleRetry() {
+    const base = Math.min(this.maxDelay, this.minDelay * 2 ** this._attempt);
+    const delay = Math.round(base / 2 + Math.random() * (base / 2));
+    this._attempt += 1;
+    this.retryAt = Date.now() + delay;
+    this._setState(STATES.RECONNECTING, true);
+    this._timer = setTimeout(() => this._connect(), delay);
+  }
+
+  _onFrame(frame) {
+    switch (frame.type) {
+      case "welcome":
+        this.welcome = frame;
+        this._attempt = 0;
+        this.retryAt = 0;
+        this.lastError = "";
+        this._startPinger();
+        this._setState(STATES.CONNECTED);
+        this._emit("welcome", frame);
+        break;
+      case "snapshot":
+        this.view = frame.view;
+        this.seq = frame.seq;
+        this._emit("view", this.view);
+        break;
+      case "patch":
+        if (this.view === null || frame.from !== this.seq) {
+          // A gap: start over from a fresh snapshot.
+          this.seq = 0;
+          this.view = null;
+          if (this._socket) this._socket.close(4000);
+          return;
+        }
+        this.view = mergePatch(this.view, frame.patch);
+        this.seq = frame.seq;
+        this._emit("view", this.view);
+        break;
+      case "me":
+        this.me = frame.me;
+        this._emit("me", this.me);
+        break;
+      case "ack":
+      case "error":
+      case "pong": {
+        const resolve = this._pending.get(frame.rid);
+        if (resolve) {
+          this._pending.delete(frame.rid);
+          resolve(frame);
+        } else if (frame.type === "error") {
+          this.lastError = frame.code;
+          this._emit("hub-error", frame);
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  _startPinger() {
+    this._stopPinger();
+    this._heardAt = Date.now();
+    this._pinger = setInterval(() => {
+      const socket = this._socket;
+      if (!socket) return;
+      if (Date.now() - this._heardAt > this.pingEvery * 2) {
+        socket.close(4001);
+        return;
+      }
+      socket.send(encode({ type: "ping", rid: `ping-${++this._rid}` }));
+    }, this.pingEvery);
+  }
+
+  _stopPinger() {
+    clearInterval(this._pinger);
+    this._pinger = null;
+  }
+
+  _failPending(code) {
+    for (const resolve of this._pending.values()) resolve({ type: "error", code });
+    this._pending.clear();
+  }
+
+  _setState(state, force = false) {
+    if (this.state === state && !force) return;
+    this.state = state;
+    this._emit("state", state);
+  }
+
+  _emit(name, detail) {
+    this.dispatchEvent(new CustomEvent(name, { detail }));
+  }
+}

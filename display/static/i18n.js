@@ -1,0 +1,283 @@
+// Message catalogues and the language switch. Swedish is the default.
+//
+// Every text a user can see lives here. Elements carry the key in
+// data-i18n (text content) or data-i18n-attr="attribute:key;attribute:key";
+// code asks for text with t(key, params). Error codes from the hub are
+// translated with errorText(code).
+
+const CATALOGUES = {
+  sv: {
+    "lang.name": "Svenska",
+    "lang.switch": "Språk",
+    "app.name": "Ordet",
+    "app.tagline": "Debatt och omröstning i realtid för fullmäktige och nämnder",
+    "skip.main": "Hoppa till innehållet",
+
+    "index.title": "Ordet – sammanträden",
+    "index.heading": "Sammanträden",
+    "index.intro":
+      "Välj ett sammanträde för att följa närvaro, beslutförhet och dagordning live.",
+    "index.loading": "Hämtar sammanträden …",
+    "index.empty": "Det finns inga sammanträden just nu.",
+    "index.failed": "Kunde inte hämta sammanträdena. Försök igen om en stund.",
+    "index.open": "Öppna",
+    "index.public": "Publik vy",
+    "index.starts": "Börjar {when}",
+
+    "page.title": "{meeting} – närvaro – Ordet",
+    "page.loading": "Ansluter …",
+    "page.back": "Alla sammanträden",
+    "meeting.adjourned": "Sammanträdet är avslutat.",
+    "meeting.not_opened": "Sammanträdet har inte öppnats än.",
+
+    "conn.label": "Anslutning",
+    "conn.connecting": "Ansluter …",
+    "conn.connected": "Ansluten",
+    "conn.reconnecting": "Återansluter …",
+    "conn.reconnecting_in": "Återansluter om {seconds} s …",
+    "conn.closed": "Frånkopplad",
+    "role.label": "Visas som",
+    "role.public": "allmänheten",
+    "role.display": "salsskärm",
+    "role.delegate": "ledamot",
+    "role.chair": "ordförande",
+    "role.secretary": "sekreterare",
+    "role.auditor": "granskare",
+
+    "quorum.heading": "Beslutförhet",
+    "quorum.yes": "Beslutfört",
+    "quorum.no": "Inte beslutfört",
+    "quorum.filled": "Tjänstgörande",
+    "quorum.of": "av {seats} platser",
+    "quorum.needed": "Krävs för beslutförhet",
+    "quorum.present": "Närvarande totalt",
+    "quorum.announce": "{state}: {filled} av {seats} platser, {needed} krävs.",
+
+    "agenda.heading": "Dagordning",
+    "agenda.current": "Pågår",
+    "agenda.finished": "Avklarat",
+    "agenda.pending": "Kommande",
+    "agenda.none_current": "Inget ärende pågår.",
+    "agenda.current_label": "Aktuellt ärende",
+
+    "seats.heading": "Platser",
+    "seats.legend": "Partier",
+    "seats.empty": "Tom plats",
+    "seats.substitute": "ersättare",
+    "seats.serving_for": "tjänstgör för {name}",
+    "seats.seat": "Plats {seat}",
+
+    "me.heading": "Min status",
+    "me.present": "Närvarande",
+    "me.absent": "Inte incheckad",
+    "me.left": "Har lämnat sammanträdet",
+    "me.seat": "Plats {seat}",
+    "me.no_seat": "Ingen plats tilldelad",
+    "me.serving_for": "Tjänstgör för {name}",
+    "me.check_in": "Checka in",
+    "me.check_out": "Checka ut",
+    "me.left_note": "Den som har lämnat sammanträdet kan inte checka in igen.",
+    "me.sending": "Skickar …",
+    "me.ack.attendance.check_in": "Klart – du är incheckad.",
+    "me.ack.attendance.check_out": "Klart – du är utcheckad.",
+
+    "error.generic": "Det gick inte ({code}).",
+    "error.connection.lost": "Anslutningen bröts innan svaret kom. Försök igen.",
+    "error.connection.not_open": "Ingen anslutning just nu. Försök igen om en stund.",
+    "error.attendance.already_present": "Du är redan incheckad.",
+    "error.attendance.not_present": "Du är inte incheckad.",
+    "error.attendance.left_meeting": "Den som har lämnat sammanträdet kan inte komma tillbaka.",
+    "error.auth.not_yourself": "Du kan bara checka in dig själv.",
+    "error.auth.forbidden": "Du har inte behörighet till detta.",
+    "error.auth.role_not_granted": "Du har inte den rollen i detta sammanträde.",
+    "error.auth.no_session": "Du är inte inloggad.",
+    "error.meeting.unknown": "Sammanträdet finns inte.",
+    "error.meeting.not_opened": "Sammanträdet har inte öppnats än.",
+    "error.meeting.adjourned": "Sammanträdet är avslutat.",
+    "error.person.unknown": "Du finns inte på detta sammanträdes förteckning.",
+    "error.server.error": "Ett fel uppstod i servern.",
+  },
+  en: {
+    "lang.name": "English",
+    "lang.switch": "Language",
+    "app.name": "Ordet",
+    "app.tagline": "Real-time debate and voting for councils and committees",
+    "skip.main": "Skip to content",
+
+    "index.title": "Ordet – meetings",
+    "index.heading": "Meetings",
+    "index.intro": "Choose a meeting to follow attendance, quorum and the agenda live.",
+    "index.loading": "Loading meetings …",
+    "index.empty": "There are no meetings right now.",
+    "index.failed": "Could not load the meetings. Please try again shortly.",
+    "index.open": "Open",
+    "index.public": "Public view",
+    "index.starts": "Starts {when}",
+
+    "page.title": "{meeting} – attendance – Ordet",
+    "page.loading": "Connecting …",
+    "page.back": "All meetings",
+    "meeting.adjourned": "The meeting is adjourned.",
+    "meeting.not_opened": "The meeting has not been opened yet.",
+
+    "conn.label": "Connection",
+    "conn.connecting": "Connecting …",
+    "conn.connected": "Connected",
+    "conn.reconnecting": "Reconnecting …",
+    "conn.reconnecting_in": "Reconnecting in {seconds} s …",
+    "conn.closed": "Disconnected",
+    "role.label": "Viewing as",
+    "role.public": "the public",
+    "role.display": "chamber display",
+    "role.delegate": "member",
+    "role.chair": "chair",
+    "role.secretary": "secretary",
+    "role.auditor": "auditor",
+
+    "quorum.heading": "Quorum",
+    "quorum.yes": "Quorum reached",
+    "quorum.no": "No quorum",
+    "quorum.filled": "Serving",
+    "quorum.of": "of {seats} seats",
+    "quorum.needed": "Needed for quorum",
+    "quorum.present": "Present in total",
+    "quorum.announce": "{state}: {filled} of {seats} seats, {needed} needed.",
+
+    "agenda.heading": "Agenda",
+    "agenda.current": "In progress",
+    "agenda.finished": "Done",
+    "agenda.pending": "Upcoming",
+    "agenda.none_current": "No item is in progress.",
+    "agenda.current_label": "Current item",
+
+    "seats.heading": "Seats",
+    "seats.legend": "Parties",
+    "seats.empty": "Empty seat",
+    "seats.substitute": "substitute",
+    "seats.serving_for": "serving for {name}",
+    "seats.seat": "Seat {seat}",
+
+    "me.heading": "My status",
+    "me.present": "Present",
+    "me.absent": "Not checked in",
+    "me.left": "Has left the meeting",
+    "me.seat": "Seat {seat}",
+    "me.no_seat": "No seat assigned",
+    "me.serving_for": "Serving for {name}",
+    "me.check_in": "Check in",
+    "me.check_out": "Check out",
+    "me.left_note": "A member who has left the meeting cannot check in again.",
+    "me.sending": "Sending …",
+    "me.ack.attendance.check_in": "Done – you are checked in.",
+    "me.ack.attendance.check_out": "Done – you are checked out.",
+
+    "error.generic": "That did not work ({code}).",
+    "error.connection.lost": "The connection dropped before the answer came. Please try again.",
+    "error.connection.not_open": "Not connected right now. Please try again shortly.",
+    "error.attendance.already_present": "You are already checked in.",
+    "error.attendance.not_present": "You are not checked in.",
+    "error.attendance.left_meeting": "A member who has left the meeting cannot return.",
+    "error.auth.not_yourself": "You can only check yourself in.",
+    "error.auth.forbidden": "You are not allowed to do this.",
+    "error.auth.role_not_granted": "You do not have that role in this meeting.",
+    "error.auth.no_session": "You are not logged in.",
+    "error.meeting.unknown": "There is no such meeting.",
+    "error.meeting.not_opened": "The meeting has not been opened yet.",
+    "error.meeting.adjourned": "The meeting is adjourned.",
+    "error.person.unknown": "You are not on this meeting's roster.",
+    "error.server.error": "An error occurred on the server.",
+  },
+};
+
+export const LANGUAGES = Object.keys(CATALOGUES);
+export const DEFAULT_LANGUAGE = "sv";
+const STORAGE_KEY = "ordet.lang";
+const listeners = new Set();
+
+function initialLanguage() {
+  const fromUrl = new URLSearchParams(location.search).get("lang");
+  if (fromUrl && fromUrl in CATALOGUES) return fromUrl;
+  try {
+    const stored = localStorage.getItem(STORAGE_KEY);
+    if (stored && stored in CATALOGUES) return stored;
+  } catch {
+    // Storage may be blocked; the default will do.
+  }
+  return DEFAULT_LANGUAGE;
+}
+
+let current = initialLanguage();
+
+export function language() {
+  return current;
+}
+
+/** The text for key in the current language, with {name} filled from params. */
+export function t(key, params = {}) {
+  const text = CATALOGUES[current][key] ?? CATALOGUES[DEFAULT_LANGUAGE][key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (whole, name) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/** A translated text for an error code sent by the hub or raised locally. */
+export function errorText(code) {
+  const key = `error.${code}`;
+  if (key in CATALOGUES[current] || key in CATALOGUES[DEFAULT_LANGUAGE]) return t(key);
+  return t("error.generic", { code });
+}
+
+/** Fill every data-i18n element below root. */
+export function translate(root = document) {
+  document.documentElement.lang = current;
+  for (const el of root.querySelectorAll("[data-i18n]")) {
+    el.textContent = t(el.dataset.i18n);
+  }
+  for (const el of root.querySelectorAll("[data-i18n-attr]")) {
+    for (const pair of el.dataset.i18nAttr.split(";")) {
+      const [attr, key] = pair.split(":");
+      if (attr && key) el.setAttribute(attr.trim(), t(key.trim()));
+    }
+  }
+}
+
+export function setLanguage(lang) {
+  if (!(lang in CATALOGUES) || lang === current) return;
+  current = lang;
+  try {
+    localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // Not remembered across visits; fine.
+  }
+  translate();
+  for (const listener of listeners) listener(lang);
+}
+
+export function onLanguageChange(listener) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Build the language switch: one button per language, the current one pressed. */
+export function mountLanguageSwitch(container) {
+  container.replaceChildren();
+  container.setAttribute("role", "group");
+  container.dataset.i18nAttr = "aria-label:lang.switch";
+  container.setAttribute("aria-label", t("lang.switch"));
+  for (const lang of LANGUAGES) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "lang-button";
+    button.lang = lang;
+    button.dataset.lang = lang;
+    button.textContent = CATALOGUES[lang]["lang.name"];
+    button.setAttribute("aria-pressed", String(lang === current));
+    button.addEventListener("click", () => setLanguage(lang));
+    container.append(button);
+  }
+  onLanguageChange((lang) => {
+    for (const button of container.querySelectorAll("button")) {
+      button.setAttribute("aria-pressed", String(button.dataset.lang === lang));
+    }
+  });
+}

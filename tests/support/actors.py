@@ -1,0 +1,26 @@
+"""Log in as anyone of the demo assembly and connect to a hub."""
+
+from __future__ import annotations
+
+from sqlalchemy.engine import Engine
+
+from voting_server.client import HubClient, fetch_ticket, login
+from voting_server.store.directory import Directory
+
+
+async def ticket_for(url: str, engine: Engine, principal: str, role: str = "",
+                     meeting: str = "demo") -> str:
+    token = Directory(engine).mint_login_link(principal)
+    http = await login(url, token)
+    try:
+        return await fetch_ticket(http, meeting, role)
+    finally:
+        await http.aclose()
+
+
+async def connect_as(url: str, engine: Engine, principal: str, role: str = "",
+                     meeting: str = "demo", origin: str | None = None) -> HubClient:
+    client = HubClient(url, await ticket_for(url, engine, principal, role, meeting), origin)
+    await client.connect()
+    await client.wait_for(lambda c: c.seq > 0)
+    return client

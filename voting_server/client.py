@@ -1,0 +1,140 @@
+"""A Python client of the hub protocol, as a tablet or a screen would speak it.
+
+Used by the scenario runner, the tests, the benchmarks and the load tests:
+it logs in with a login link, fetches a ticket, keeps the role's view up to
+date from snapshots and patches, and resumes after a dropped connection.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+from typing import Any
+
+import httpx
+import msgpack
+import websockets
+
+from .protocol.patch import merge
+
+
+class CommandRefused(Exception):
+    def __init__(self, frame: dict[str, Any]) -> None:
+        self.code: str = frame.get("code", "")
+        self.frame = frame
+        super().__init__(f"{self.code}: {frame.get('message', '')}")
+
+
+async def login(base_url: str, token: str) -> httpx.AsyncClient:
+    """An HTTP session logged in through an administrator's login link."""
+    http = httpx.AsyncClient(base_url=base_url, timeout=30)
+    response = await http.get(f"/login/{token}")
+    if response.status_code not in (200, 303, 307):
+        raise PermissionError(f"login link refused: {response.status_code}")
+    return http
+
+
+async def fetch_ticket(http: httpx.AsyncClient, meeting: str, role: str = "") -> str:
+    params = {"meeting": meeting}
+    if role:
+        params["role"] = role
+    response = await http.get("/api/ticket", params=params)
+    if response.status_code != 200:
+        raise PermissionError(response.json().get("error", response.status_code))
+    return str(response.json()["ticket"])
+
+
+class HubClient:
+    """One live connection: send commands, follow the view."""
+
+    def __init__(self, base_url: str, ticket: str, origin: str | None = None) -> None:
+        self.ws_url = base_url.replace("http", "ws", 1).rstrip("/") + "/ws"
+        self.ticket = ticket
+        self.origin = origin
+        self.view: dict[str, Any] = {}
+        self.me: dict[str, Any] = {}
+        self.seq = 0
+        self.welcome: dict[str, Any] = {}
+        self.frames: list[dict[str, Any]] = []  # every frame received, for tests
+        self.gaps = 0  # patches that did not continue from our seq
+        self.snapshots = 0
+        self._ws: Any = None
+        self._reader: asyncio.Task[None] | None = None
+        self._waiting: dict[Any, asyncio.Future[dict[str, Any]]] = {}
+        self._changed = asyncio.Event()
+        self._rids = itertools.count(1)
+
+    async def connect(self, since: int | None = None, ticket: str | None = None) -> None:
+        url = f"{self.ws_url}?ticket={ticket or self.ticket}"
+        if since is not None:
+            url += f"&since={since}"
+        headers = {"Origin": self.origin} if self.origin else None
+        self._ws = await websockets.connect(url, additional_headers=headers, max_size=2**24)
+        self._reader = asyncio.create_task(self._read())
+
+    async def resume(self, ticket: str | None = None) -> None:
+        """Reconnect and ask for what we missed since our last seq."""
+        await self.drop()
+        await self.connect(since=self.seq, ticket=ticket)
+
+    async def drop(self) -> None:
+        if self._reader is not None:
+            self._reader.cancel()
+        if self._ws is not None:
+            await self._ws.close()
+
+    close = drop
+
+    async def send(self, frame: dict[str, Any]) -> dict[str, Any]:
+        """Send a frame with a fresh rid (unless it has one); wait for its answer."""
+        frame = dict(frame)
+        frame.setdefault("rid", f"r{next(self._rids)}")
+        return await self.send_raw(msgpack.packb(frame), frame["rid"])
+
+    async def send_raw(self, raw: bytes | str, rid: Any = None) -> dict[str, Any]:
+        future = asyncio.get_running_loop().create_future()
+        self._waiting[rid] = future
+        await self._ws.send(raw)
+        return await asyncio.wait_for(future, 30)
+
+    async def command(self, type_: str, **fields: Any) -> int:
+        """Send a command; return its seq, or raise CommandRefused."""
+        answer = await self.send({"type": type_, **fields})
+        if answer["type"] == "error":
+            raise CommandRefused(answer)
+        return int(answer["seq"])
+
+    async def wait_for(self, predicate: Any, timeout: float = 10) -> None:
+        """Wait until ``predicate(self)`` holds for the live view."""
+        async def until() -> None:
+            while not predicate(self):
+                self._changed.clear()
+                await self._changed.wait()
+
+        await asyncio.wait_for(until(), timeout)
+
+    async def _read(self) -> None:
+        async for raw in self._ws:
+            frame = msgpack.unpackb(raw)
+            self.frames.append(frame)
+            self._on_frame(frame)
+            self._changed.set()
+
+    def _on_frame(self, frame: dict[str, Any]) -> None:
+        kind = frame.get("type")
+        if kind == "welcome":
+            self.welcome = frame
+        elif kind == "snapshot":
+            self.view, self.seq = frame["view"], frame["seq"]
+            self.snapshots += 1
+        elif kind == "patch":
+            if frame["from"] != self.seq:
+                self.gaps += 1
+            self.view = merge(self.view, frame["patch"])
+            self.seq = frame["seq"]
+        elif kind == "me":
+            self.me = frame["me"]
+        if kind in ("ack", "error", "pong"):
+            future = self._waiting.pop(frame.get("rid"), None)
+            if future is not None and not future.done():
+                future.set_result(frame)

@@ -1,0 +1,135 @@
+"""Opening a vote with its roster fixed, and requests for a proportional election.
+
+The roster of a vote is every seat filled when it opens, by a member or a
+serving substitute, less anyone with jäv (conflict of interest) on the item;
+jäv does not apply to elections. A vote needs quorum (beslutsförhet) to open.
+"""
+
+from __future__ import annotations
+
+from ..base import Actor, Event
+from ..errors import DomainError, InvalidState
+from ..meeting.state import MeetingState
+from . import commands as cmd
+from . import events as ev
+from .guards import current_item, supporters_of
+from .kontraproposition import Round
+from .model import QUESTION_OPTIONS, Method, Voter
+from .state import Procedure, VotesState
+from .thresholds import proportional_threshold
+
+
+def voters_of(meeting: MeetingState, method: Method) -> tuple[Voter, ...]:
+    """Who may vote, seat by seat, if a vote of ``method`` opened now."""
+    jav_applies = method is Method.QUESTION
+    return tuple(
+        Voter(seat, person, meeting.roster.by_id[person].party)
+        for seat, person in sorted(meeting.seated.items())
+        if not (jav_applies and meeting.has_jav(person))
+    )
+
+
+def open_vote(
+    votes: VotesState, meeting: MeetingState, c: cmd.OpenVote, actor: Actor
+) -> list[Event]:
+    if not c.vote:
+        raise DomainError("vote.id_required", "the hub names every vote")
+    if c.vote in votes.votes:
+        raise InvalidState("vote.duplicate_id", f"vote {c.vote!r} exists")
+    if votes.current is not None:
+        raise InvalidState("vote.another_open", f"close vote {votes.current!r} first")
+    item = current_item(meeting)
+    if not meeting.quorum:
+        raise InvalidState("vote.no_quorum", "more than half of the seats must be filled")
+    options = _options(c)
+    if c.seats < 1 or (c.method is Method.QUESTION and c.seats != 1):
+        raise DomainError("vote.bad_seats", "a question fills no seats; an election at least one")
+    if c.method is Method.PROPORTIONAL:
+        _check_request(votes, c, item)
+    ja, nej, round_number = c.ja, c.nej, 0
+    if c.procedure:
+        current = _round_for(votes.procedure(c.procedure), c)
+        ja, nej, round_number = current.ja, current.nej, current.number
+    return [
+        ev.VoteOpened(
+            vote=c.vote,
+            item=item,
+            method=c.method,
+            secret=c.secret,
+            question=c.question,
+            options=options,
+            seats=c.seats,
+            allow_change=c.allow_change and not c.secret,  # an urn entry cannot be taken back
+            voters=voters_of(meeting, c.method),
+            ja=ja,
+            nej=nej,
+            procedure=c.procedure,
+            round=round_number,
+            request=c.request,
+        )
+    ]
+
+
+def _options(c: cmd.OpenVote) -> tuple[str, ...]:
+    if c.method is Method.QUESTION:
+        if c.options not in ((), QUESTION_OPTIONS):
+            raise DomainError("vote.bad_options", "a question is answered Ja, Nej or Avstår")
+        return QUESTION_OPTIONS
+    if c.method is Method.PROPORTIONAL:
+        if c.options:
+            raise DomainError("vote.bad_options", "proportional ballots carry their own lists")
+        if not c.secret:
+            raise DomainError("vote.proportional_secret", "proportional ballots are closed")
+        return ()
+    if not c.options or len(set(c.options)) != len(c.options) or not all(c.options):
+        raise DomainError("vote.bad_options", "name each candidate once")
+    return c.options
+
+
+def _check_request(votes: VotesState, c: cmd.OpenVote, item: str) -> None:
+    request = votes.requests.get(c.request)
+    usable = (
+        request is not None
+        and request.granted
+        and request.item == item
+        and request.seats == c.seats
+        and all(v.opened.request != c.request for v in votes.votes.values())
+    )
+    if not usable:
+        raise InvalidState(
+            "vote.proportional_not_requested", "name a granted request for this item and seats"
+        )
+
+
+def _round_for(procedure: Procedure, c: cmd.OpenVote) -> Round:
+    current = procedure.current_round
+    if current is None:
+        raise InvalidState("kontra.finished", "every round is settled")
+    if procedure.vote is not None:
+        raise InvalidState("kontra.vote_pending", "this round already has a vote")
+    if c.method is not Method.QUESTION or c.secret:
+        raise DomainError("kontra.open_question_only", "a round is an open Ja/Nej vote")
+    if (c.ja or current.ja) != current.ja or (c.nej or current.nej) != current.nej:
+        raise DomainError("kontra.wrong_round", f"this round is {current.ja} against {current.nej}")
+    return current
+
+
+def request_proportional(
+    votes: VotesState, meeting: MeetingState, c: cmd.RequestProportionalElection, actor: Actor
+) -> list[Event]:
+    if not c.request:
+        raise DomainError("election.id_required", "the hub names every request")
+    if c.request in votes.requests:
+        raise InvalidState("election.duplicate_request", f"request {c.request!r} exists")
+    item = current_item(meeting)
+    if c.seats < 2:
+        raise DomainError("election.bad_seats", "a proportional election fills two seats or more")
+    supporters = supporters_of(meeting, c.supporters)
+    present = len(meeting.seated)
+    threshold = proportional_threshold(present, c.seats)
+    granted = len(supporters) >= threshold
+    return [
+        ev.ProportionalElectionRequested(
+            c.request, item, c.seats, supporters, present, threshold, granted
+        )
+    ]

@@ -1,0 +1,90 @@
+"""Decide vote commands: a command in, events out, or a DomainError.
+
+``decide`` reads the meeting (roster, seats, presence, jäv, quorum, the item
+under way) and never changes it or the votes; ``execute`` also folds the
+events into the votes' state. Roles are checked by the aggregate before this.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ..base import PRESIDIUM, Actor, Event
+from ..errors import InvalidState, NotAllowed
+from ..meeting.rules import target_person
+from ..meeting.state import MeetingState
+from . import commands as cmd
+from . import decisions, opening, rules_kontra, rules_lot, rules_open, rules_order, rules_secret
+from .guards import open_vote
+from .model import Ballot, Status
+from .state import VotesState
+
+
+def decide(
+    votes: VotesState, meeting: MeetingState, command: Any, actor: Actor, now: int
+) -> list[Event]:
+    """The events a vote command produces; raises DomainError on a refusal."""
+    if not meeting.opened:
+        raise InvalidState("meeting.not_opened", "the meeting has not been opened")
+    if meeting.adjourned:
+        raise InvalidState("meeting.adjourned", "the meeting is adjourned")
+    return _DECIDE[type(command)](votes, meeting, command, actor)
+
+
+def execute(
+    votes: VotesState, meeting: MeetingState, command: Any, actor: Actor, now: int
+) -> list[Event]:
+    """Decide a command and fold its events into ``votes``."""
+    events = decide(votes, meeting, command, actor, now)
+    for event in events:
+        votes.apply(event, now)
+    return events
+
+
+def _cast(votes: VotesState, meeting: MeetingState, c: cmd.CastVote, actor: Actor) -> list[Event]:
+    record = open_vote(votes, c.vote)
+    secret = record.opened.secret
+    if secret and actor.role in PRESIDIUM and c.person not in (None, actor.person):
+        raise NotAllowed("vote.secret_in_person", "a secret ballot is cast by the voter")
+    person = target_person(meeting, actor, c.person)
+    seat = record.seat_of(person)
+    if seat is None:
+        raise NotAllowed("vote.not_entitled", f"{person} is not on this vote's roster")
+    if not meeting.is_present(person):
+        raise InvalidState("vote.not_present", f"{person} has left the meeting")
+    ballot = Ballot(c.choice, c.names, c.label)
+    if secret:
+        return rules_secret.cast(record, seat, ballot)
+    return rules_open.cast(record, seat, person, ballot)
+
+
+def _close(votes: VotesState, meeting: MeetingState, c: cmd.CloseVote, actor: Actor) -> list[Event]:
+    record = open_vote(votes, c.vote)
+    if record.opened.secret:
+        closed = rules_secret.close(record, c.urn)
+    else:
+        closed = rules_open.close(record, meeting.roster.chair, c.urn)
+    if closed.outcome.status is not Status.DECIDED:
+        return [closed]
+    return [closed, *rules_kontra.settle_by_vote(votes, record, closed.outcome.choice)]
+
+
+_DECIDE: dict[type, Callable[[VotesState, MeetingState, Any, Actor], list[Event]]] = {
+    cmd.OpenVote: opening.open_vote,
+    cmd.CastVote: _cast,
+    cmd.CloseVote: _close,
+    cmd.DecideTie: decisions.decide_tie,
+    cmd.CommitLotSeed: rules_lot.commit_seed,
+    cmd.DrawLot: rules_lot.draw,
+    cmd.AnnounceDecision: decisions.announce,
+    cmd.EnterReservation: decisions.reserve,
+    cmd.EnterMinutesNote: decisions.note,
+    cmd.RequestProportionalElection: opening.request_proportional,
+    cmd.StartKontraproposition: rules_kontra.start,
+    cmd.DemandVote: rules_kontra.demand_vote,
+    cmd.SettleRound: rules_kontra.settle_by_acclamation,
+    cmd.ProposeOrder: rules_order.propose,
+    cmd.ApproveOrder: rules_order.approve,
+    cmd.InvokeMinorityRight: rules_order.invoke_minority_right,
+}

@@ -1,0 +1,59 @@
+"""Propositionsordning and the minority right, as commands and events.
+
+The chair proposes the order of questions and the meeting approves it by
+acclamation. An order that breaks the rules of ``ordering`` is refused unless
+the chair overrides, and the override is logged. A third of those present can
+force återremiss or bordläggning (minority right) without a vote.
+"""
+
+from __future__ import annotations
+
+from ..base import Actor, Event
+from ..errors import DomainError, InvalidState
+from ..meeting.state import MeetingState
+from . import commands as cmd
+from . import events as ev
+from .guards import current_item, supporters_of
+from .model import FORMAL_KINDS
+from .ordering import follows_rules
+from .state import VotesState
+from .thresholds import minority_threshold
+
+
+def propose(
+    votes: VotesState, meeting: MeetingState, c: cmd.ProposeOrder, actor: Actor
+) -> list[Event]:
+    item = current_item(meeting)
+    ids = [p.id for p in c.order]
+    if not ids or not all(ids) or len(set(ids)) != len(ids):
+        raise DomainError("order.bad_proposals", "name each proposal once")
+    if not c.override and not follows_rules(c.order):
+        raise DomainError("order.breaks_rules", "formal questions come first and additions last")
+    return [ev.OrderProposed(item, c.order, c.override)]
+
+
+def approve(
+    votes: VotesState, meeting: MeetingState, c: cmd.ApproveOrder, actor: Actor
+) -> list[Event]:
+    item = current_item(meeting)
+    order = votes.orders.get(item)
+    if order is None:
+        raise InvalidState("order.not_proposed", "propose an order first")
+    if order.approved:
+        raise InvalidState("order.already_approved", "the order is approved")
+    return [ev.OrderApproved(item)]
+
+
+def invoke_minority_right(
+    votes: VotesState, meeting: MeetingState, c: cmd.InvokeMinorityRight, actor: Actor
+) -> list[Event]:
+    item = current_item(meeting)
+    if c.kind not in FORMAL_KINDS:
+        raise DomainError("minority.not_formal", "the right covers återremiss and bordläggning")
+    if not c.motion:
+        raise DomainError("minority.motion_required", "name the proposal")
+    supporters = supporters_of(meeting, c.supporters)
+    present = len(meeting.seated)
+    threshold = minority_threshold(present)
+    forced = len(supporters) >= threshold
+    return [ev.MinorityRightInvoked(item, c.motion, c.kind, supporters, present, threshold, forced)]

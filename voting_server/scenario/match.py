@@ -1,0 +1,45 @@
+"""Subset matching of a live view against a step's expectation (pure)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .script import flatten
+
+_MISSING = object()
+
+
+def resolve(view: Any, path: str) -> Any:
+    """The value at a dotted path (list elements by index), or ``_MISSING``."""
+    current = view
+    for part in path.split("."):
+        if isinstance(current, dict) and part in current:
+            current = current[part]
+        elif isinstance(current, list) and part.isdigit() and int(part) < len(current):
+            current = current[int(part)]
+        else:
+            return _MISSING
+    return current
+
+
+def mismatches(view: dict[str, Any], match: dict[str, Any], absent: tuple[str, ...]) -> list[str]:
+    """What differs from the expectation, one line each; empty when it holds."""
+    found: list[str] = []
+    for path, wanted in flatten(match).items():
+        actual = resolve(view, path)
+        if actual is _MISSING:
+            found.append(f"{path} is missing (expected {wanted!r})")
+        elif not _same(actual, wanted):
+            found.append(f"{path} = {actual!r} (expected {wanted!r})")
+    for path in absent:
+        actual = resolve(view, path)
+        if actual is not _MISSING:
+            found.append(f"{path} = {actual!r} (expected it absent)")
+    return found
+
+
+def _same(actual: Any, wanted: Any) -> bool:
+    # True == 1 in Python; a script that says 1 does not mean quorum = true.
+    if isinstance(actual, bool) or isinstance(wanted, bool):
+        return isinstance(actual, bool) and isinstance(wanted, bool) and actual == wanted
+    return bool(actual == wanted)
