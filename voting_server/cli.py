@@ -99,6 +99,7 @@ def serve_forever(host: str, port: int, banner: str = "") -> int:
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((host, port))
+        sock.listen(4096)  # accept from now on; uvicorn serves the backlog when ready
         bound = sock.getsockname()[1]
         if banner:
             print(banner.replace(f":{port}", f":{bound}"), flush=True)

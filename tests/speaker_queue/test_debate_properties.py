@@ -1,12 +1,18 @@
-"""Invariants of the speaker list over random sequences of commands."""
+"""Invariants of the speaker list over random sequences of commands.
+
+A state machine sends random commands through ``execute``; refusals are
+allowed and must change nothing. Request and proposal ids are drawn from the
+state at the time, so that most commands meet something to act on.
+"""
 
 from __future__ import annotations
 
 import copy
 from collections import Counter
 
-from hypothesis import given, settings
+from hypothesis import settings
 from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
 from speaker_queue import (
     PRIORITY,
@@ -19,6 +25,7 @@ from speaker_queue import (
     DebateState,
     FinishSpeech,
     GiveFloor,
+    ItemDebate,
     MergeProposals,
     MoveRequest,
     NamePerson,
@@ -46,7 +53,6 @@ from speaker_queue import (
 )
 
 REPLIK, KONTRA = RequestKind.REPLIK, RequestKind.KONTRAREPLIK
-
 PEOPLE = (
     Participant("anna", party="S", gender="f"),
     Participant("bo", party="M", gender="m"),
@@ -57,94 +63,37 @@ PEOPLE = (
     Participant("away", party="C", present=False),
 )
 persons = st.sampled_from([p.id for p in PEOPLE])
-requests = st.sampled_from([f"q{n}" for n in range(1, 16)])
-proposals = st.sampled_from([f"p{n}" for n in range(1, 6)])
-
-member_commands = st.one_of(
-    st.builds(RequestFloor),
-    st.builds(RequestReplik),
-    st.builds(RequestKontrareplik),
-    st.builds(RaisePointOfOrder),
-    st.builds(WithdrawRequest, requests),
-    st.builds(SubmitProposal, proposals, st.sampled_from(ProposalKind), st.just("text")),
-    st.builds(WithdrawProposal, proposals),
-)
-chair_commands = st.one_of(
-    st.builds(RequestFloor, persons, st.booleans()),
-    st.builds(RequestReplik, persons, st.booleans()),
-    st.builds(RequestKontrareplik, persons),
-    st.builds(RaisePointOfOrder, persons),
-    st.builds(NamePerson, persons),
-    st.builds(GiveFloor, st.none() | requests),
-    st.builds(NextSpeaker),
-    st.builds(FinishSpeech),
-    st.builds(PauseSpeech),
-    st.builds(ResumeSpeech),
-    st.builds(SkipRequest, st.none() | requests),
-    st.builds(RemoveRequest, requests),
-    st.builds(MoveRequest, requests, st.sampled_from(["up", "down"])),
-    st.builds(ReaddRequest, requests),
-    st.builds(CloseList, st.booleans(), st.booleans()),
-    st.builds(ReopenList),
-    st.builds(WithdrawProposal, proposals, st.booleans()),
-    st.builds(
-        MergeProposals,
-        proposals,
-        st.lists(proposals, min_size=2, max_size=3).map(tuple),
-        st.just("merged"),
-        st.booleans(),
-    ),
-    st.builds(
-        ChangeDebateSettings,
-        st.builds(
-            DebateSettings,
-            replik_limit=st.integers(0, 3),
-            replik_requires_spoken=st.booleans(),
-            proposal_queues_author=st.booleans(),
-        ),
-    ),
-)
-# (command, actor, actor is chair, item under debate, milliseconds since the last step)
-steps = st.one_of(
-    st.tuples(member_commands, persons, st.just(False)),
-    st.tuples(chair_commands, st.just("chair"), st.just(True)),
-).flatmap(
-    lambda s: st.tuples(
-        st.just(s[0]),
-        st.just(s[1]),
-        st.just(s[2]),
-        st.sampled_from(["item-1", "item-1", "item-1", "item-2"]),
-        st.integers(0, 400_000),
-    )
-)
+chair_or_self = st.booleans()
+kinds = st.sampled_from([ProposalKind.ANDRING, ProposalKind.AVSLAG])  # merge material
 
 
-def check_invariants(state: DebateState) -> None:
-    for debate in state.items.values():
-        kinds = [r.kind for r in debate.waiting]
-        # A point of order is always first among those waiting; kinds stay in order.
-        ranks = [PRIORITY[k] for k in kinds]
-        assert ranks == sorted(ranks)
-        # No member waits twice for the same kind of speech.
-        pairs = Counter((r.person, r.kind) for r in debate.waiting)
-        assert all(n == 1 for n in pairs.values())
-        # Replik counts never exceed the limit, and match the repliks themselves.
-        round_ = debate.round
-        if round_ is not None:
-            repliks = [(r.person, r.target) for r in debate.waiting if r.kind is REPLIK]
-            repliks += [(s.person, s.target) for s in debate.records if s.kind is REPLIK]
-            if debate.current is not None and debate.current.kind is REPLIK:
-                repliks.append((debate.current.person, debate.current.target))
-            on_round = sorted(person for person, target in repliks if target == round_.speech)
-            assert on_round == sorted(round_.repliers)
-            assert len(round_.repliers) <= round_.limit
-        # A replik gets at most one kontrareplik.
-        answers = [r.target for r in debate.waiting if r.kind is KONTRA]
-        answers += [s.target for s in debate.records if s.kind is KONTRA]
-        if debate.current is not None and debate.current.kind is KONTRA:
-            answers.append(debate.current.target)
-        assert len(answers) == len(set(answers))
-    # Statistics add up exactly to the recorded speeches.
+def check_debate(debate: ItemDebate) -> None:
+    # A point of order is always first among those waiting; the kinds stay in order.
+    ranks = [PRIORITY[r.kind] for r in debate.waiting]
+    assert ranks == sorted(ranks)
+    # No member waits twice for the same kind of speech.
+    assert max(Counter((r.person, r.kind) for r in debate.waiting).values(), default=1) == 1
+    speeches = list(debate.records)
+    current = debate.current
+    # Replik counts never exceed the limit, and match the repliks themselves.
+    if debate.round is not None:
+        targets = [(r.person, r.target) for r in debate.waiting if r.kind is REPLIK]
+        targets += [(s.person, s.target) for s in speeches if s.kind is REPLIK]
+        if current is not None and current.kind is REPLIK:
+            targets.append((current.person, current.target))
+        on_round = sorted(p for p, target in targets if target == debate.round.speech)
+        assert on_round == sorted(debate.round.repliers)
+        assert len(debate.round.repliers) <= debate.round.limit
+    # A replik gets at most one kontrareplik.
+    answers = [r.target for r in debate.waiting if r.kind is KONTRA]
+    answers += [s.target for s in speeches if s.kind is KONTRA]
+    if current is not None and current.kind is KONTRA:
+        answers.append(current.target)
+    assert len(answers) == len(set(answers))
+
+
+def check_stats(state: DebateState) -> None:
+    """The statistics add up exactly to the recorded speeches."""
     stats = meeting_stats(state)
     records = state.records()
     assert stats.meeting.total.speeches == len(records)
@@ -156,25 +105,198 @@ def check_invariants(state: DebateState) -> None:
     assert sum(f.total.ms for f in stats.items.values()) == stats.meeting.total.ms
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.lists(steps, max_size=60))
-def test_random_debates_keep_the_rules(script):
-    state = DebateState()
-    chamber = StaticChamber(PEOPLE)
-    log: list[tuple[DebateEvent, int]] = []
-    now = 1_700_000_000_000
-    for command, actor, is_chair, item, pause in script:
-        now += pause
-        assert isinstance(command, DebateCommand)
-        acting = StaticChamber(PEOPLE, item, actor, is_chair)
-        before = copy.deepcopy(state)
+class RandomDebate(RuleBasedStateMachine):
+    def __init__(self) -> None:
+        super().__init__()
+        self.state = DebateState()
+        self.log: list[tuple[DebateEvent, int]] = []
+        self.now = 1_700_000_000_000
+        self.item: str | None = "item-1"
+        self.proposals = 0
+
+    @property
+    def debate(self) -> ItemDebate:
+        return self.state.item(self.item) if self.item else ItemDebate()
+
+    def send(self, command: DebateCommand, actor: str | None, chair: bool = False) -> None:
+        chamber = StaticChamber(PEOPLE, self.item, actor, chair or actor is None)
+        before = copy.deepcopy(self.state)
         try:
-            events = execute(state, command, acting, now)
+            events = execute(self.state, command, chamber, self.now)
         except DebateError:
-            assert state == before  # a refusal changes nothing
-            continue
-        log.extend((event, now) for event in events)
-        check_invariants(state)
-    assert chamber.people == PEOPLE
-    # Determinism: the log alone rebuilds the same state.
-    assert fold(log) == state
+            assert self.state == before  # a refusal changes nothing
+            return
+        self.log.extend((event, self.now) for event in events)
+
+    def chair(self, command: DebateCommand) -> None:
+        self.send(command, "chair", chair=True)
+
+    def member(self, command: DebateCommand, person: str, by_chair: bool) -> None:
+        # A member asks for themselves, or the chair asks for them.
+        if by_chair:
+            self.chair(command)
+        else:
+            self.send(command, person)
+
+    def pick_request(self, data: st.DataObject, pool: list[str]) -> str:
+        return data.draw(st.sampled_from([*pool, "q999"]))
+
+    @initialize()
+    def a_debate_under_way(self) -> None:
+        # Start where the rules have something to bite on: anna has spoken, bo speaks.
+        for person in ("anna", "bo", "cai"):
+            self.send(RequestFloor(), person)
+        self.chair(NextSpeaker())
+        self.now += 90_000
+        self.chair(NextSpeaker())
+
+    # --- the world around the debate -------------------------------------
+    @rule(ms=st.integers(0, 400_000))
+    def time_passes(self, ms: int) -> None:
+        self.now += ms
+
+    @rule(item=st.sampled_from(["item-1"] * 4 + ["item-2"] * 2 + [None]))
+    def agenda_moves(self, item: str | None) -> None:
+        self.item = item
+
+    # --- requests -------------------------------------------------------------
+    @rule(person=persons, by_chair=chair_or_self, override=st.booleans())
+    def request_floor(self, person: str, by_chair: bool, override: bool) -> None:
+        command = RequestFloor(person if by_chair else None, override and by_chair)
+        self.member(command, person, by_chair)
+
+    @rule(data=st.data(), by_chair=chair_or_self, override=st.booleans())
+    def request_replik(self, data: st.DataObject, by_chair: bool, override: bool) -> None:
+        round_ = self.debate.round
+        entitled = self.debate.spoken | (round_.named if round_ else set())
+        likely = sorted(entitled - {round_.speaker if round_ else ""}) or ["anna"]
+        person = data.draw(st.sampled_from(likely) | persons)
+        command = RequestReplik(person if by_chair else None, override and by_chair)
+        self.member(command, person, by_chair)
+
+    @rule(data=st.data(), by_chair=chair_or_self)
+    def request_kontrareplik(self, data: st.DataObject, by_chair: bool) -> None:
+        speaker = self.debate.round.speaker if self.debate.round else "anna"
+        person = data.draw(st.sampled_from([speaker] * 3 + [p.id for p in PEOPLE]))
+        self.member(RequestKontrareplik(person if by_chair else None), person, by_chair)
+
+    @rule(person=persons, by_chair=chair_or_self)
+    def raise_point_of_order(self, person: str, by_chair: bool) -> None:
+        self.member(RaisePointOfOrder(person if by_chair else None), person, by_chair)
+
+    @rule(data=st.data(), by_chair=chair_or_self)
+    def withdraw_request(self, data: st.DataObject, by_chair: bool) -> None:
+        waiting = {r.id: r.person for r in self.debate.waiting}
+        request = self.pick_request(data, list(waiting))
+        self.member(WithdrawRequest(request), waiting.get(request, "anna"), by_chair)
+
+    # --- the chair ----------------------------------------------------------
+    @rule(person=persons)
+    def name_person(self, person: str) -> None:
+        self.chair(NamePerson(person))
+
+    @rule(data=st.data(), named=st.booleans())
+    def give_floor(self, data: st.DataObject, named: bool) -> None:
+        waiting = [r.id for r in self.debate.waiting]
+        self.chair(GiveFloor(self.pick_request(data, waiting) if named else None))
+
+    @rule()
+    def next_speaker(self) -> None:
+        self.chair(NextSpeaker())
+
+    @rule()
+    def finish_speech(self) -> None:
+        self.chair(FinishSpeech())
+
+    @rule()
+    def pause(self) -> None:
+        self.chair(PauseSpeech())
+
+    @rule()
+    def resume(self) -> None:
+        self.chair(ResumeSpeech())
+
+    @rule(data=st.data(), named=st.booleans())
+    def skip(self, data: st.DataObject, named: bool) -> None:
+        waiting = [r.id for r in self.debate.waiting]
+        self.chair(SkipRequest(self.pick_request(data, waiting) if named else None))
+
+    @rule(data=st.data())
+    def remove(self, data: st.DataObject) -> None:
+        self.chair(RemoveRequest(self.pick_request(data, [r.id for r in self.debate.waiting])))
+
+    @rule(data=st.data(), up=st.booleans())
+    def move(self, data: st.DataObject, up: bool) -> None:
+        request = self.pick_request(data, [r.id for r in self.debate.waiting])
+        self.chair(MoveRequest(request, "up" if up else "down"))
+
+    @rule(data=st.data())
+    def readd(self, data: st.DataObject) -> None:
+        self.chair(ReaddRequest(self.pick_request(data, list(self.debate.set_aside))))
+
+    @rule(keep_waiting=st.booleans(), replik_allowed=st.booleans())
+    def close_list(self, keep_waiting: bool, replik_allowed: bool) -> None:
+        self.chair(CloseList(keep_waiting, replik_allowed))
+
+    @rule()
+    def reopen_list(self) -> None:
+        self.chair(ReopenList())
+
+    @rule(
+        limit=st.integers(0, 3),
+        spoken=st.booleans(),
+        queues=st.booleans(),
+        seconds=st.integers(0, 300),
+    )
+    def change_settings(self, limit: int, spoken: bool, queues: bool, seconds: int) -> None:
+        settings = DebateSettings(
+            replik_limit=limit,
+            first_speech_s=seconds,
+            later_speech_s=seconds,
+            replik_s=seconds,
+            kontrareplik_s=seconds,
+            point_of_order_s=seconds,
+            replik_requires_spoken=spoken,
+            proposal_queues_author=queues,
+        )
+        self.chair(ChangeDebateSettings(settings))
+
+    # --- proposals ----------------------------------------------------------
+    @rule(person=persons, by_chair=chair_or_self, kind=st.sampled_from(ProposalKind) | kinds)
+    def submit_proposal(self, person: str, by_chair: bool, kind: ProposalKind) -> None:
+        self.proposals += 1
+        command = SubmitProposal(f"p{self.proposals}", kind, "text", person if by_chair else None)
+        self.member(command, person, by_chair)
+
+    @rule(data=st.data(), by_chair=chair_or_self, agrees=st.booleans())
+    def withdraw_proposal(self, data: st.DataObject, by_chair: bool, agrees: bool) -> None:
+        active = {p.id: p.authors[0] for p in self.debate.active_proposals()}
+        proposal = data.draw(st.sampled_from([*active, "p999"]))
+        command = WithdrawProposal(proposal, agrees)
+        self.member(command, active.get(proposal, "anna"), by_chair)
+
+    @rule(data=st.data(), agrees=st.booleans())
+    def merge_proposals(self, data: st.DataObject, agrees: bool) -> None:
+        by_kind: dict[ProposalKind, list[str]] = {}
+        for proposal in self.debate.active_proposals():
+            by_kind.setdefault(proposal.kind, []).append(proposal.id)
+        groups = [ids for ids in by_kind.values() if len(ids) > 1] or [["p999", "p998"]]
+        group = data.draw(st.sampled_from(groups))
+        sources = data.draw(st.lists(st.sampled_from(group), min_size=2, max_size=3))
+        self.proposals += 1
+        self.chair(MergeProposals(f"p{self.proposals}", tuple(sources), "merged", agrees))
+
+    # --- what must always hold ------------------------------------------------
+    @invariant()
+    def rules_hold(self) -> None:
+        for debate in self.state.items.values():
+            check_debate(debate)
+        check_stats(self.state)
+
+    def teardown(self) -> None:
+        # Determinism: folding the log into a fresh state gives the same state.
+        assert fold(self.log) == self.state
+
+
+TestRandomDebate = RandomDebate.TestCase
+TestRandomDebate.settings = settings(max_examples=200, stateful_step_count=40, deadline=None)

@@ -280,10 +280,9 @@ class Room:
         return frames if expected == self.head_seq else None
 
     def _fan_out(self, before: int) -> None:
+        # Audiences keep their patches even while empty, so that a screen
+        # that lost its connection can resume without a snapshot.
         for role, audience in self.audiences.items():
-            if not audience.clients:
-                audience.view = None
-                continue
             assert audience.view is not None
             if audience.seq != before:  # views fell behind: start over from a snapshot
                 audience.patches.clear()

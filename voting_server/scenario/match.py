@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .script import flatten
+from .script import flatten, show
 
 _MISSING = object()
 
@@ -28,13 +28,13 @@ def mismatches(view: dict[str, Any], match: dict[str, Any], absent: tuple[str, .
     for path, wanted in flatten(match).items():
         actual = resolve(view, path)
         if actual is _MISSING:
-            found.append(f"{path} is missing (expected {wanted!r})")
+            found.append(f"{path} is missing (expected {show(wanted)})")
         elif not _same(actual, wanted):
-            found.append(f"{path} = {actual!r} (expected {wanted!r})")
+            found.append(f"{path} = {show(actual)} (expected {show(wanted)})")
     for path in absent:
         actual = resolve(view, path)
         if actual is not _MISSING:
-            found.append(f"{path} = {actual!r} (expected it absent)")
+            found.append(f"{path} = {show(actual)} (expected it absent)")
     return found
 
 

@@ -6,6 +6,7 @@ The format is described in ``docs/scenarios.md``. Parsing fails early with
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -125,12 +126,15 @@ def _step(index: int, raw: Any, actors: dict[str, Actor], timeout: float) -> Ste
     }
     who = raw.get("actor") or raw.get("actors")
     label = who if isinstance(who, str) else ", ".join(names)
+    plural = len(names) > 1
     if action == "send":
         fields = raw.get("with", {})
         if not isinstance(raw["send"], str) or not isinstance(fields, dict):
-            raise ScriptError(f"step {index}: send = \"command.type\", with = {{fields}}")
+            raise ScriptError(f'step {index}: send = "command.type", with = {{fields}}')
         expect = str(raw.get("expect", "ack"))
-        described = raw.get("name") or f"{label} sends {raw['send']}, expects {expect}"
+        described = raw.get("name") or (
+            f"{label} {'send' if plural else 'sends'} {raw['send']}, expecting {expect}"
+        )
         command = {"type": raw["send"], **fields}
         return Step(**common, description=described, command=command, expect=expect)
     if action == "wait":
@@ -138,9 +142,11 @@ def _step(index: int, raw: Any, actors: dict[str, Actor], timeout: float) -> Ste
         absent = raw.get("absent", [])
         if not isinstance(match, dict) or not isinstance(absent, list):
             raise ScriptError(f"step {index}: wait = {{path = value}}, absent = [paths]")
-        described = raw.get("name") or f"{label} sees {_describe(match, absent)}"
+        described = raw.get("name") or (
+            f"{label} {'see' if plural else 'sees'} {_describe(match, absent)}"
+        )
         return Step(**common, description=described, match=match, absent=tuple(absent))
-    described = raw.get("name") or f"{label} {action}s"
+    described = raw.get("name") or f"{label} {action}{'' if plural else 's'}"
     return Step(**common, description=described)
 
 
@@ -154,9 +160,14 @@ def _step_actors(index: int, raw: dict[str, Any]) -> tuple[str, ...]:
 
 
 def _describe(match: dict[str, Any], absent: list[str]) -> str:
-    parts = [f"{path} = {value!r}" for path, value in flatten(match).items()]
+    parts = [f"{path} = {show(value)}" for path, value in flatten(match).items()]
     parts += [f"no {path}" for path in absent]
     return ", ".join(parts) or "a view"
+
+
+def show(value: Any) -> str:
+    """A value as a script writes it: true, "left", ["m1"]."""
+    return json.dumps(value, ensure_ascii=False, default=str)
 
 
 def flatten(match: dict[str, Any], prefix: str = "") -> dict[str, Any]:
