@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
+from types import MappingProxyType
 
 
 class RequestKind(StrEnum):
@@ -16,12 +18,14 @@ class RequestKind(StrEnum):
 
 #: Lower goes first. A point of order is always first among those waiting; a
 #: kontrareplik follows right after the replik it answers, before other repliks.
-PRIORITY: dict[RequestKind, int] = {
-    RequestKind.POINT_OF_ORDER: 0,
-    RequestKind.KONTRAREPLIK: 1,
-    RequestKind.REPLIK: 2,
-    RequestKind.SPEECH: 3,
-}
+PRIORITY: Mapping[RequestKind, int] = MappingProxyType(
+    {
+        RequestKind.POINT_OF_ORDER: 0,
+        RequestKind.KONTRAREPLIK: 1,
+        RequestKind.REPLIK: 2,
+        RequestKind.SPEECH: 3,
+    }
+)
 
 
 class ProposalKind(StrEnum):

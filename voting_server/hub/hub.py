@@ -12,7 +12,11 @@ import logging
 import time
 
 import redis.asyncio as aioredis
+from redis.asyncio.retry import Retry
+from redis.backoff import ExponentialBackoff
+from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import RedisError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from ..domain.base import Event
 from ..domain.meeting.rules import open_meeting
@@ -25,6 +29,16 @@ from .room import Room
 log = logging.getLogger("ordet.hub")
 
 
+def connect_redis(url: str) -> aioredis.Redis:
+    """A client that reconnects by itself after Redis restarts or a link drops."""
+    return aioredis.Redis.from_url(
+        url,
+        retry=Retry(ExponentialBackoff(cap=0.5, base=0.01), retries=6),
+        retry_on_error=[RedisConnectionError, RedisTimeoutError],
+        health_check_interval=10,
+    )
+
+
 def now_ms() -> int:
     return time.time_ns() // 1_000_000
 
@@ -32,8 +46,8 @@ def now_ms() -> int:
 class Hub:
     def __init__(self, directory: Directory, archive: Archive, redis_url: str) -> None:
         self.directory = directory
-        self.client = aioredis.Redis.from_url(redis_url)
-        self._follow_client = aioredis.Redis.from_url(redis_url)
+        self.client = connect_redis(redis_url)
+        self._follow_client = connect_redis(redis_url)
         self.store = LogStore(archive, self.client)
         self.rooms: dict[str, Room] = {}
         self._loading: dict[str, asyncio.Lock] = {}

@@ -44,7 +44,10 @@ class LogStore:
         """Take the meeting's writer lease; wait while another process holds it."""
         token = secrets.token_hex(8)
         delay = 0.001
-        while not await self.client.set(lease_key(meeting), token, nx=True, px=LEASE_MS):
+        key = lease_key(meeting)
+        while not await self.client.set(key, token, nx=True, px=LEASE_MS):
+            if await self.client.get(key) == token.encode():
+                break  # our own SET went through, and only its reply was lost
             await asyncio.sleep(delay)
             delay = min(delay * 2, 0.05)
         return token
