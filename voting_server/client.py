@@ -106,6 +106,7 @@ class HubClient:
 
     async def wait_for(self, predicate: Any, timeout: float = 10) -> None:
         """Wait until ``predicate(self)`` holds for the live view."""
+
         async def until() -> None:
             while not predicate(self):
                 self._changed.clear()

@@ -8,8 +8,9 @@ from voting_server.client import HubClient, fetch_ticket, login
 from voting_server.store.directory import Directory
 
 
-async def ticket_for(url: str, engine: Engine, principal: str, role: str = "",
-                     meeting: str = "demo") -> str:
+async def ticket_for(
+    url: str, engine: Engine, principal: str, role: str = "", meeting: str = "demo"
+) -> str:
     token = Directory(engine).mint_login_link(principal)
     http = await login(url, token)
     try:
@@ -18,8 +19,14 @@ async def ticket_for(url: str, engine: Engine, principal: str, role: str = "",
         await http.aclose()
 
 
-async def connect_as(url: str, engine: Engine, principal: str, role: str = "",
-                     meeting: str = "demo", origin: str | None = None) -> HubClient:
+async def connect_as(
+    url: str,
+    engine: Engine,
+    principal: str,
+    role: str = "",
+    meeting: str = "demo",
+    origin: str | None = None,
+) -> HubClient:
     client = HubClient(url, await ticket_for(url, engine, principal, role, meeting), origin)
     await client.connect()
     await client.wait_for(lambda c: c.seq > 0)

@@ -14,7 +14,6 @@ import types
 import typing
 from collections.abc import Iterable, Mapping
 from enum import StrEnum
-from functools import cache
 from typing import Any, TypeVar, Union
 
 from .errors import ProtocolError
@@ -94,8 +93,13 @@ def from_wire(cls: type[T], data: Mapping[str, Any], *, extra: frozenset[str] = 
     return cls(**kwargs)
 
 
-@cache
+_HINTS: dict[type[Any], dict[str, tuple[Any, bool]]] = {}
+
+
 def _hints(cls: type[Any]) -> dict[str, tuple[Any, bool]]:
+    """Each field's resolved type and whether it is required (memoised per class)."""
+    if cls in _HINTS:
+        return _HINTS[cls]
     resolved = typing.get_type_hints(cls)
     out: dict[str, tuple[Any, bool]] = {}
     for field in dataclasses.fields(cls):
@@ -103,6 +107,7 @@ def _hints(cls: type[Any]) -> dict[str, tuple[Any, bool]]:
             field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING
         )
         out[field.name] = (resolved[field.name], required)
+    _HINTS[cls] = out
     return out
 
 
@@ -154,7 +159,9 @@ def _coerce_tuple(value: Any, args: tuple[Any, ...], where: str) -> tuple[Any, .
         return tuple(_coerce(v, args[0], f"{where}[{i}]") for i, v in enumerate(value))
     if len(value) != len(args):
         raise _wrong(where, f"list of {len(args)}", value)
-    return tuple(_coerce(v, a, f"{where}[{i}]") for i, (v, a) in enumerate(zip(value, args)))
+    return tuple(
+        _coerce(v, a, f"{where}[{i}]") for i, (v, a) in enumerate(zip(value, args, strict=True))
+    )
 
 
 def _wrong(where: str, hint: Any, value: Any) -> ProtocolError:

@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import logging
 import time
+from typing import Any
 
 import redis.asyncio as aioredis
 from redis.asyncio.retry import Retry
@@ -94,7 +95,11 @@ class Hub:
                     for meeting_id in list(self.rooms):
                         await self.store.sync_redis(meeting_id)
                     lost_redis = False
-                replies = await self._follow_client.xread(streams, block=500, count=1000)  # type: ignore[arg-type]
+                replies: Any = await self._follow_client.xread(
+                    streams,  # type: ignore[arg-type]
+                    block=500,
+                    count=1000,
+                )
             except (RedisError, OSError) as exc:
                 if not lost_redis:
                     log.warning("lost Redis while following: %s", exc)

@@ -9,6 +9,7 @@ Stream ids are ``SEQ-0``, so a reader resumes with plain XREAD.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import redis.asyncio as aioredis
 
@@ -53,14 +54,14 @@ class RedisLog:
         return AppendResult(bool(ok), int(head))
 
     async def head(self, meeting: str) -> tuple[int, bytes]:
-        raw = await self.client.hmget(meeting_keys(meeting)[1], ["seq", "hash"])
+        raw: list[Any] = await self.client.hmget(meeting_keys(meeting)[1], ["seq", "hash"])
         if raw[0] is None:
             return 0, GENESIS
         return int(raw[0]), bytes(raw[1])
 
     async def read(self, meeting: str, after: int = 0, count: int | None = None) -> list[LogEntry]:
         """Entries with a sequence number above ``after``, in order."""
-        rows = await self.client.xrange(meeting_keys(meeting)[0], min=f"({after}-0", count=count)
+        rows: Any = await self.client.xrange(meeting_keys(meeting)[0], f"({after}-0", count=count)
         return [parse_stream_entry(stream_id, fields) for stream_id, fields in rows]
 
 

@@ -55,7 +55,7 @@ def request_id(frame: object) -> str | int | None:
     if isinstance(frame, dict):
         rid = frame.get("rid")
         if _valid_rid(rid):
-            return rid  # type: ignore[no-any-return]
+            return rid
     return None
 
 

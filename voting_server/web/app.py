@@ -74,8 +74,10 @@ def create_app(settings: Settings) -> Starlette:
             public = Ticket("", "public", Role.PUBLIC, None, meeting)
             return JSONResponse({"ticket": signer.mint(public), "role": "public"})
         cookie = request.cookies.get(SESSION_COOKIE)
-        session = cookie and await asyncio.to_thread(directory.session, token_hash(cookie))
-        if not session:
+        session = None
+        if cookie:
+            session = await asyncio.to_thread(directory.session, token_hash(cookie))
+        if session is None:
             return _error(401, "auth.no_session", "log in first")
         roles = await asyncio.to_thread(directory.roles_of, session.principal, meeting)
         role = _pick_role(roles, wanted)
