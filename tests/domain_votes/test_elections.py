@@ -6,6 +6,7 @@ import json
 
 from votes_world import HEAD, MEMBERS, SECRETARY, SEED, World, actor_for, world
 
+from voting_server.domain.base import Event
 from voting_server.domain.votes import commands as vc
 from voting_server.domain.votes import commitment_of, draw_order, urn_deposit
 from voting_server.domain.votes import events as ev
@@ -135,7 +136,7 @@ def test_a_secret_election_is_counted_from_the_urn() -> None:
 # --- proportional elections (lag 2022:629) -----------------------------------
 
 
-def request(w: World, seats: int, supporters: tuple[str, ...], rid: str = "r1") -> ev.Event:
+def request(w: World, seats: int, supporters: tuple[str, ...], rid: str = "r1") -> Event:
     (requested,) = w.do(vc.RequestProportionalElection(seats, supporters, request=rid), SECRETARY)
     return requested
 

@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from votes_world import SECRETARY, World, actor_for, delegate, world
 
+from voting_server.domain.meeting import commands as mc
 from voting_server.domain.votes import Round, next_round
 from voting_server.domain.votes import commands as vc
 from voting_server.domain.votes import events as ev
@@ -164,3 +165,13 @@ def test_who_may_demand_a_vote() -> None:
     assert w.refused(vc.DemandVote("k1"), SECRETARY) == "kontra.not_entitled"
     assert w.do(vc.DemandVote("k1", person="m2"), SECRETARY) == [ev.VoteDemanded("k1", 1, "m2")]
     assert w.refused(vc.DemandVote("nope"), actor_for("m3")) == "kontra.unknown"
+
+
+def test_a_procedure_belongs_to_its_item() -> None:
+    w = started()
+    w.meet(mc.FinishItem())
+    w.meet(mc.StartItem("i2"))
+    assert w.refused(vc.SettleRound("k1", "B")) == "kontra.other_item"
+    assert w.refused(vc.DemandVote("k1"), delegate("m2")) == "kontra.other_item"
+    assert w.refused(vc.OpenVote("x", vote="v", procedure="k1")) == "kontra.other_item"
+    w.do(vc.StartKontraproposition(("D", "E", "F"), "D", procedure="k2"))

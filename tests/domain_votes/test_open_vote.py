@@ -110,6 +110,7 @@ def test_opening_refuses_options_that_do_not_fit_the_method() -> None:
     election = vc.OpenVote("q", vote="v", method=Method.MAJORITY, options=("a", "a"))
     assert w.refused(election) == "vote.bad_options"
     assert w.refused(vc.OpenVote("q", vote="v", method=Method.MAJORITY)) == "vote.bad_options"
+    assert w.refused(vc.OpenVote("q", vote="v", request="r1")) == "vote.request_not_expected"
 
 
 def test_only_the_chair_opens_and_closes() -> None:

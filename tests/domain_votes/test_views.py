@@ -33,7 +33,7 @@ def mentions(view: Any, text: str) -> bool:
         return any(mentions(v, text) for v in view.values())
     if isinstance(view, list):
         return any(mentions(v, text) for v in view)
-    return view == text
+    return bool(view == text)
 
 
 OPEN_KEYS = {
@@ -46,6 +46,7 @@ OPEN_KEYS = {
     "seats",
     "allow_change",
     "status",
+    "opened_at",
     "voted",
     "entitled",
 }

@@ -15,6 +15,7 @@ from . import events as ev
 from .guards import current_item, supporters_of
 from .kontraproposition import Round
 from .model import QUESTION_OPTIONS, Method, Voter
+from .rules_kontra import current_round
 from .state import Procedure, VotesState
 from .thresholds import proportional_threshold
 
@@ -46,9 +47,11 @@ def open_vote(
         raise DomainError("vote.bad_seats", "a question fills no seats; an election at least one")
     if c.method is Method.PROPORTIONAL:
         _check_request(votes, c, item)
+    elif c.request:
+        raise DomainError("vote.request_not_expected", "only a proportional election has one")
     ja, nej, round_number = c.ja, c.nej, 0
     if c.procedure:
-        current = _round_for(votes.procedure(c.procedure), c)
+        current = _round_for(votes.procedure(c.procedure), c, item)
         ja, nej, round_number = current.ja, current.nej, current.number
     return [
         ev.VoteOpened(
@@ -101,15 +104,13 @@ def _check_request(votes: VotesState, c: cmd.OpenVote, item: str) -> None:
         )
 
 
-def _round_for(procedure: Procedure, c: cmd.OpenVote) -> Round:
-    current = procedure.current_round
-    if current is None:
-        raise InvalidState("kontra.finished", "every round is settled")
+def _round_for(procedure: Procedure, c: cmd.OpenVote, item: str) -> Round:
+    current = current_round(procedure, item)
     if procedure.vote is not None:
         raise InvalidState("kontra.vote_pending", "this round already has a vote")
     if c.method is not Method.QUESTION or c.secret:
         raise DomainError("kontra.open_question_only", "a round is an open Ja/Nej vote")
-    if (c.ja or current.ja) != current.ja or (c.nej or current.nej) != current.nej:
+    if c.ja not in ("", current.ja) or c.nej not in ("", current.nej):
         raise DomainError("kontra.wrong_round", f"this round is {current.ja} against {current.nej}")
     return current
 

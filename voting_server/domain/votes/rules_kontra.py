@@ -33,7 +33,7 @@ def start(
         raise DomainError("kontra.duplicate_proposal", "name each proposal once")
     if c.main not in c.proposals:
         raise DomainError("kontra.unknown_main", "the main proposal must be one of the proposals")
-    active = votes.active_procedure()
+    active = votes.active_procedure(item)
     if active is not None:
         raise InvalidState("kontra.in_progress", f"finish procedure {active.id!r} first")
     return [ev.KontrapropositionStarted(c.procedure, item, c.proposals, c.main)]
@@ -44,7 +44,7 @@ def demand_vote(
 ) -> list[Event]:
     person = target_person(meeting, actor, c.person)
     procedure = votes.procedure(c.procedure)
-    current = _current(procedure)
+    current = current_round(procedure, meeting.current_item)
     if not serving(meeting, person) or meeting.has_jav(person):
         raise NotAllowed("kontra.not_entitled", "only a member taking part may demand a vote")
     if procedure.demanded_by or procedure.vote is not None:
@@ -56,7 +56,7 @@ def settle_by_acclamation(
     votes: VotesState, meeting: MeetingState, c: cmd.SettleRound, actor: Actor
 ) -> list[Event]:
     procedure = votes.procedure(c.procedure)
-    current = _current(procedure)
+    current = current_round(procedure, meeting.current_item)
     if procedure.vote is not None:
         raise InvalidState("kontra.vote_pending", "the round is being settled by a vote")
     if procedure.demanded_by:
@@ -71,15 +71,18 @@ def settle_by_vote(votes: VotesState, record: VoteRecord, choice: str) -> list[E
     if not record.opened.procedure:
         return []
     procedure = votes.procedure(record.opened.procedure)
-    current = _current(procedure)
+    current = current_round(procedure, record.opened.item)
     winner = current.ja if choice == Choice.JA else current.nej
     return [_settled(procedure, current, winner, vote=record.id)]
 
 
-def _current(procedure: Procedure) -> Round:
+def current_round(procedure: Procedure, item: str | None) -> Round:
+    """The round under way; refused when the procedure is over or belongs to another item."""
     current = procedure.current_round
     if current is None:
         raise InvalidState("kontra.finished", "every round is settled")
+    if procedure.started.item != item:
+        raise InvalidState("kontra.other_item", "the procedure belongs to another item")
     return current
 
 

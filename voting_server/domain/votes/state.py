@@ -110,8 +110,12 @@ class VotesState:
             raise InvalidState("kontra.unknown", f"no kontraproposition {procedure_id!r}")
         return procedure
 
-    def active_procedure(self) -> Procedure | None:
-        return next((p for p in self.procedures.values() if not p.finished), None)
+    def active_procedure(self, item: str) -> Procedure | None:
+        """The unfinished kontraproposition of ``item``, if any."""
+        return next(
+            (p for p in self.procedures.values() if p.started.item == item and not p.finished),
+            None,
+        )
 
     def apply(self, event: Event, at: int) -> None:
         handler = _APPLY.get(type(event))

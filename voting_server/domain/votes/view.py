@@ -35,6 +35,7 @@ def public_view(record: VoteRecord) -> dict[str, Any]:
         "seats": opened.seats,
         "allow_change": opened.allow_change,
         "status": "open" if record.is_open else "closed",
+        "opened_at": record.opened_at,
         "voted": len(record.voted_seats),
         "entitled": len(opened.voters),
     }
@@ -46,6 +47,8 @@ def public_view(record: VoteRecord) -> dict[str, Any]:
     closed = record.closed
     if closed is None or record.outcome is None:
         return view
+    if record.closed_at is not None:
+        view["closed_at"] = record.closed_at
     view["tally"] = _tally(closed.tally)
     view["result"] = _outcome(record.outcome)
     if not opened.secret:
