@@ -129,7 +129,7 @@ class HubClient:
             self.view, self.seq = frame["view"], frame["seq"]
             self.snapshots += 1
         elif kind == "patch":
-            if frame["from"] != self.seq:
+            if frame["from"] > self.seq:  # "from" is where the view last changed
                 self.gaps += 1
             self.view = merge(self.view, frame["patch"])
             self.seq = frame["seq"]

@@ -185,7 +185,7 @@ export class HubConnection extends EventTarget {
         this._emit("view", this.view);
         break;
       case "patch":
-        if (this.view === null || frame.from !== this.seq) {
+        if (this.view === null || frame.from > this.seq) {
           // A gap: start over from a fresh snapshot.
           this.seq = 0;
           this.view = null;

@@ -9,19 +9,22 @@ unchanged.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
-from .base import Actor, Command, Event
-from .errors import NotAllowed
+import speaker_queue
+
+from .base import Actor, Command, Event, Role
+from .debate import MeetingChamber
+from .errors import DomainError, InvalidState, NotAllowed
 from .meeting import rules as meeting_rules
-from .meeting.commands import MEETING_COMMANDS
+from .meeting.commands import MEETING_COMMANDS, FinishItem
 from .meeting.events import MEETING_EVENTS
 from .meeting.seating import reseat
 from .meeting.state import MeetingState
 from .wire import Registry
 
-EVENTS = Registry("event", MEETING_EVENTS)
-COMMANDS = Registry("command", MEETING_COMMANDS)
+EVENTS = Registry("event", (*MEETING_EVENTS, *speaker_queue.DEBATE_EVENTS))
+COMMANDS = Registry("command", (*MEETING_COMMANDS, *speaker_queue.DEBATE_COMMANDS))
 
 
 @dataclass
@@ -29,9 +32,18 @@ class Meeting:
     """Everything a hub knows about one meeting, folded from its log."""
 
     core: MeetingState = field(default_factory=MeetingState)
+    debate: speaker_queue.DebateState = field(default_factory=speaker_queue.DebateState)
 
     def apply(self, event: Event, at: int) -> None:
-        self.core.apply(event, at)
+        if isinstance(event, speaker_queue.DebateEvent):
+            self.debate.apply(event, at)
+        else:
+            self.core.apply(event, at)
+
+    def chamber(self, actor: Actor | None = None) -> MeetingChamber:
+        """The meeting as the debate rules see it, for one actor."""
+        person = actor.person if actor else None
+        return MeetingChamber(self.core, person, actor is not None and actor.role is Role.CHAIR)
 
 
 def authorize(command: Command, actor: Actor) -> None:
@@ -43,13 +55,31 @@ def authorize(command: Command, actor: Actor) -> None:
 def execute(meeting: Meeting, command: Any, actor: Actor, now: int) -> list[Event]:
     """Decide a command, fold its events into ``meeting`` and return them."""
     authorize(command, actor)
-    events = meeting_rules.decide(meeting.core, command, actor, now)
+    events = _decide(meeting, command, actor, now)
     for event in events:
         meeting.apply(event, now)
     follow_up = reseat(meeting.core)
     for event in follow_up:
         meeting.apply(event, now)
     return events + follow_up
+
+
+def _decide(meeting: Meeting, command: Any, actor: Actor, now: int) -> list[Event]:
+    if not isinstance(command, speaker_queue.DebateCommand):
+        events = meeting_rules.decide(meeting.core, command, actor, now)
+        if isinstance(command, FinishItem):
+            # A speech still under way ends with its item, by the chair's act.
+            finished = events[0].item  # type: ignore[attr-defined]
+            ended = speaker_queue.end_item(meeting.debate, finished, now)
+            return [*cast(list[Event], ended), *events]
+        return events
+    if not meeting.core.opened or meeting.core.adjourned:
+        raise InvalidState("meeting.not_in_session", "the meeting is not in session")
+    try:
+        debated = speaker_queue.decide(meeting.debate, command, meeting.chamber(actor), now)
+        return cast(list[Event], debated)
+    except speaker_queue.DebateError as err:
+        raise DomainError(err.code, err.message) from None
 
 
 def fold(entries: list[tuple[Event, int]]) -> Meeting:

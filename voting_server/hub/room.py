@@ -63,7 +63,8 @@ class Audience:
 
     clients: set[Client] = field(default_factory=set)
     view: dict[str, Any] | None = None
-    seq: int = 0
+    seq: int = 0  # the log position the view was computed at
+    changed: int = 0  # the last position where the view changed: a patch's "from"
     patches: deque[tuple[int, int, bytes | None]] = field(
         default_factory=lambda: deque(maxlen=PATCH_BUFFER)
     )
@@ -245,7 +246,7 @@ class Room:
         audience = self.audiences.setdefault(client.role, Audience())
         if audience.view is None or audience.seq != self.head_seq:
             audience.view = audience_view(self.meeting, client.role)
-            audience.seq = self.head_seq
+            audience.seq = audience.changed = self.head_seq
             audience.patches.clear()
         audience.clients.add(client)
         frames = self._catch_up_frames(audience, since)
@@ -290,9 +291,17 @@ class Room:
             patch = diff(audience.view, new)
             frame = None
             if patch:
+                # Unchanged views send nothing, so a client holding any seq since
+                # the last change can apply this patch.
                 frame = encode(
-                    {"type": "patch", "from": before, "seq": self.head_seq, "patch": patch}
+                    {
+                        "type": "patch",
+                        "from": audience.changed,
+                        "seq": self.head_seq,
+                        "patch": patch,
+                    }
                 )
+                audience.changed = self.head_seq
             audience.view, audience.seq = new, self.head_seq
             audience.patches.append((before, self.head_seq, frame))
             for client in list(audience.clients):

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from speaker_queue.view import debate_view
+
 from ..domain.aggregate import Meeting
 from ..domain.base import Role
 from ..domain.meeting.state import MeetingState, Presence
@@ -80,6 +82,7 @@ def audience_view(meeting: Meeting, role: Role) -> dict[str, Any]:
     }
     if state.current_item is not None:
         view["current_item"] = state.current_item
+    view["debate"] = debate_view(meeting.debate, meeting.chamber())
     if role in (Role.CHAIR, Role.SECRETARY, Role.AUDITOR):
         view["rollcall"] = {
             "open": state.rollcall_open,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import secrets
 from typing import Any
 
 from starlette.responses import JSONResponse
@@ -28,6 +29,9 @@ from ..protocol.frames import decode, encode, error_frame, request_id
 from .security import origin_allowed
 
 log = logging.getLogger("ordet.ws")
+
+#: Commands whose ``id`` field the hub fills in.
+HOST_CHOSEN_IDS = frozenset({"debate.submit_proposal", "debate.merge_proposals"})
 
 
 async def hub_socket(websocket: WebSocket) -> None:
@@ -107,6 +111,8 @@ def _handle(
     if frame["type"] == "ping":
         client.send(encode({"type": "pong", "rid": rid, "server_time": now_ms()}))
         return
+    if frame["type"] in HOST_CHOSEN_IDS:
+        frame["id"] = secrets.token_hex(6)  # ids are the hub's to choose, never the client's
     command = COMMANDS.from_wire(frame, extra=ENVELOPE_KEYS)
     authorize(command, actor)
     request_key = None if rid is None else f"{ticket.principal}:{rid}"
