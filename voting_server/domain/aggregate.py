@@ -21,10 +21,14 @@ from .meeting.commands import MEETING_COMMANDS, FinishItem
 from .meeting.events import MEETING_EVENTS
 from .meeting.seating import reseat
 from .meeting.state import MeetingState
+from .votes import VOTE_COMMANDS, VOTE_EVENTS, VotesState
+from .votes import decide as decide_vote
 from .wire import Registry
 
-EVENTS = Registry("event", (*MEETING_EVENTS, *speaker_queue.DEBATE_EVENTS))
-COMMANDS = Registry("command", (*MEETING_COMMANDS, *speaker_queue.DEBATE_COMMANDS))
+EVENTS = Registry("event", (*MEETING_EVENTS, *speaker_queue.DEBATE_EVENTS, *VOTE_EVENTS))
+COMMANDS = Registry("command", (*MEETING_COMMANDS, *speaker_queue.DEBATE_COMMANDS, *VOTE_COMMANDS))
+_VOTE_EVENTS = frozenset(VOTE_EVENTS)
+_VOTE_COMMANDS = frozenset(VOTE_COMMANDS)
 
 
 @dataclass
@@ -33,10 +37,13 @@ class Meeting:
 
     core: MeetingState = field(default_factory=MeetingState)
     debate: speaker_queue.DebateState = field(default_factory=speaker_queue.DebateState)
+    votes: VotesState = field(default_factory=VotesState)
 
     def apply(self, event: Event, at: int) -> None:
         if isinstance(event, speaker_queue.DebateEvent):
             self.debate.apply(event, at)
+        elif type(event) in _VOTE_EVENTS:
+            self.votes.apply(event, at)
         else:
             self.core.apply(event, at)
 
@@ -65,6 +72,8 @@ def execute(meeting: Meeting, command: Any, actor: Actor, now: int) -> list[Even
 
 
 def _decide(meeting: Meeting, command: Any, actor: Actor, now: int) -> list[Event]:
+    if type(command) in _VOTE_COMMANDS:
+        return decide_vote(meeting.votes, meeting.core, command, actor, now)
     if not isinstance(command, speaker_queue.DebateCommand):
         events = meeting_rules.decide(meeting.core, command, actor, now)
         if isinstance(command, FinishItem):

@@ -45,8 +45,9 @@ def now_ms() -> int:
 
 
 class Hub:
-    def __init__(self, directory: Directory, archive: Archive, redis_url: str) -> None:
+    def __init__(self, directory: Directory, archive: Archive, redis_url: str, secret: str) -> None:
         self.directory = directory
+        self.secret = secret
         self.client = connect_redis(redis_url)
         self._follow_client = connect_redis(redis_url)
         self.store = LogStore(archive, self.client)
@@ -73,7 +74,7 @@ class Hub:
         lock = self._loading.setdefault(meeting_id, asyncio.Lock())
         async with lock:
             if meeting_id not in self.rooms:
-                room = Room(meeting_id, self.store, now_ms)
+                room = Room(meeting_id, self.store, now_ms, self.secret)
                 await room.load(lambda: self._genesis(meeting_id))
                 self.rooms[meeting_id] = room
         return self.rooms[meeting_id]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import secrets
+from collections.abc import Sequence
 
 import redis.asyncio as aioredis
 
@@ -55,9 +56,18 @@ class LogStore:
     async def release(self, meeting: str, token: str) -> None:
         await self._release(keys=[lease_key(meeting)], args=[token])
 
-    async def persist(self, meeting: str, entries: list[LogEntry]) -> None:
+    async def persist(
+        self,
+        meeting: str,
+        entries: list[LogEntry],
+        deposits: Sequence[tuple[str, bytes]] = (),
+        emptied: Sequence[str] = (),
+    ) -> None:
         """The durable step: raises ArchiveConflict if a seq is already taken."""
-        await asyncio.to_thread(self.archive.append, meeting, entries)
+        await asyncio.to_thread(self.archive.append, meeting, entries, deposits, emptied)
+
+    async def urn(self, meeting: str, vote: str) -> list[bytes]:
+        return await asyncio.to_thread(self.archive.urn, meeting, vote)
 
     async def publish(self, meeting: str, entries: list[LogEntry]) -> None:
         """Copy durable entries to Redis, repairing it from SQL if it fell behind."""

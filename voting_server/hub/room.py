@@ -18,15 +18,18 @@ from typing import Any
 
 from redis.exceptions import RedisError
 
-from ..domain.aggregate import EVENTS, Meeting, execute, fold
+from ..domain.aggregate import EVENTS, Meeting, fold
 from ..domain.base import Actor, Event, Role
-from ..domain.errors import DomainError, OrdetError
+from ..domain.errors import OrdetError
 from ..log.chain import GENESIS, Envelope, LogEntry, decode_envelope, encode_envelope, seal, verify
 from ..protocol.frames import encode
 from ..protocol.patch import diff
 from ..protocol.views import audience_view, personal_view
 from ..store.archive import ArchiveConflict
+from .batch import Outcome, Pending, decide_batch, secret_votes_closing, take_batch
+from .host_fields import HostFields
 from .log_store import LogStore
+from .urn import UrnSealer
 
 log = logging.getLogger("ordet.room")
 
@@ -50,14 +53,6 @@ class Client:
 
 
 @dataclass
-class Pending:
-    command: Any
-    actor: Actor
-    rid: str | None
-    future: asyncio.Future[int] = field(repr=False)
-
-
-@dataclass
 class Audience:
     """The clients of one role, their shared view, and its recent patches."""
 
@@ -71,10 +66,14 @@ class Audience:
 
 
 class Room:
-    def __init__(self, meeting_id: str, store: LogStore, clock: Callable[[], int]) -> None:
+    def __init__(
+        self, meeting_id: str, store: LogStore, clock: Callable[[], int], secret: str
+    ) -> None:
         self.meeting_id = meeting_id
         self.store = store
         self.clock = clock
+        self.host = HostFields(meeting_id, secret)
+        self.sealer = UrnSealer(secret)
         self.meeting = Meeting()
         self.history: list[tuple[Event, int]] = []
         self.head_seq = 0
@@ -134,7 +133,7 @@ class Room:
     async def _commit_loop(self) -> None:
         await asyncio.sleep(0)  # let every command of this tick join the batch
         while self._pending:
-            batch, self._pending = self._pending, []
+            batch, self._pending = take_batch(self._pending)
             try:
                 await self._commit(batch)
             except Exception as exc:  # never leave a caller waiting
@@ -170,16 +169,29 @@ class Room:
 
     async def _decide_and_persist(
         self, batch: list[Pending]
-    ) -> tuple[list[int | OrdetError | str], list[LogEntry]] | None:
+    ) -> tuple[list[Outcome], list[LogEntry]] | None:
         """Decide the batch and make its events durable; None if it all failed."""
         for _ in range(5):
-            now = self.clock()
-            envelopes, outcomes = self._decide(batch, now)
+            urns = await self._open_urns(secret_votes_closing(self.meeting, batch))
+            decided = decide_batch(
+                self.meeting,
+                batch,
+                self.clock(),
+                head_seq=self.head_seq,
+                head_hash=self.head_hash,
+                known_requests=self.request_seq,
+                host=self.host,
+                sealer=self.sealer,
+                urns=urns,
+            )
+            envelopes, outcomes = decided.envelopes, decided.outcomes
             if not envelopes:
                 return outcomes, []
             entries = seal(self.head_seq, self.head_hash, [encode_envelope(e) for e in envelopes])
             try:
-                await self.store.persist(self.meeting_id, entries)
+                await self.store.persist(
+                    self.meeting_id, entries, decided.deposits, decided.emptied
+                )
             except ArchiveConflict:
                 # Another process got there first: undo, catch up from SQL, decide again.
                 self._rebuild()
@@ -195,35 +207,19 @@ class Room:
         _fail(batch, Unavailable(message="too much contention, try again"))
         return None
 
+    async def _open_urns(self, votes: list[str]) -> dict[str, list[str]]:
+        """The ballots in the urns of these secret votes, as stored so far."""
+        urns: dict[str, list[str]] = {}
+        for vote in votes:
+            sealed = await self.store.urn(self.meeting_id, vote)
+            urns[vote] = [self.sealer.open(self.meeting_id, vote, s) for s in sealed]
+        return urns
+
     async def _publish(self, entries: list[LogEntry]) -> None:
         try:
             await self.store.publish(self.meeting_id, entries)
         except RedisError:
             log.warning("meeting %s: Redis behind SQL until it is back", self.meeting_id)
-
-    def _decide(
-        self, batch: list[Pending], now: int
-    ) -> tuple[list[Envelope], list[int | OrdetError | str]]:
-        """Run each command; outcomes are an envelope index, an error, or a known rid."""
-        envelopes: list[Envelope] = []
-        outcomes: list[int | OrdetError | str] = []
-        in_batch: set[str] = set()
-        for p in batch:
-            if p.rid is not None and (p.rid in self.request_seq or p.rid in in_batch):
-                outcomes.append(p.rid)  # a retry: answer with the original result
-                continue
-            try:
-                events = execute(self.meeting, p.command, p.actor, now)
-            except DomainError as err:
-                outcomes.append(err)
-                continue
-            role = str(p.actor.role)
-            for event in events:
-                envelopes.append(Envelope(event, now, p.actor.person, role, p.rid))
-            if p.rid is not None:
-                in_batch.add(p.rid)
-            outcomes.append(len(envelopes))
-        return envelopes, outcomes
 
     def _record(self, entries: list[LogEntry], envelopes: list[Envelope]) -> None:
         for entry, envelope in zip(entries, envelopes, strict=True):
@@ -320,7 +316,7 @@ class Room:
 
 
 def _settle(
-    batch: list[Pending], outcomes: list[int | OrdetError | str], head: int, known: dict[str, int]
+    batch: list[Pending], outcomes: list[Outcome], head: int, known: dict[str, int]
 ) -> None:
     """Resolve each caller's future with the last seq its command produced, or its error.
 

@@ -15,6 +15,7 @@ from speaker_queue.view import debate_view
 from ..domain.aggregate import Meeting
 from ..domain.base import Role
 from ..domain.meeting.state import MeetingState, Presence
+from ..domain.votes.view import my_part, votes_view
 
 #: Views shared by every connection of a role; delegates add ``me``.
 AUDIENCES = (Role.PUBLIC, Role.DISPLAY, Role.DELEGATE, Role.CHAIR, Role.SECRETARY, Role.AUDITOR)
@@ -83,6 +84,9 @@ def audience_view(meeting: Meeting, role: Role) -> dict[str, Any]:
     if state.current_item is not None:
         view["current_item"] = state.current_item
     view["debate"] = debate_view(meeting.debate, meeting.chamber())
+    view["votes"] = votes_view(meeting.votes, role)
+    if meeting.votes.current is not None:
+        view["current_vote"] = meeting.votes.current
     if role in (Role.CHAIR, Role.SECRETARY, Role.AUDITOR):
         view["rollcall"] = {
             "open": state.rollcall_open,
@@ -100,6 +104,9 @@ def personal_view(meeting: Meeting, person: str) -> dict[str, Any]:
         "presence": str(state.presence.get(person, Presence.ABSENT)),
         "jav": sorted(item for item, people in state.jav.items() if person in people),
     }
+    current = meeting.votes.current
+    if current is not None:
+        me["vote"] = my_part(meeting.votes.votes[current], person)
     seat = state.seat_of.get(person)
     if seat is not None:
         me["seat"] = seat

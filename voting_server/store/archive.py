@@ -7,13 +7,16 @@ of the same position, so SQL is where the order is settled and kept.
 
 from __future__ import annotations
 
+import secrets
+from collections.abc import Sequence
+
 from sqlalchemy import func
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, delete, select
 
 from ..log.chain import LogEntry
-from .models import LogRow
+from .models import LogRow, UrnBallotRow
 
 
 class ArchiveConflict(Exception):
@@ -24,18 +27,48 @@ class Archive:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
-    def append(self, meeting: str, entries: list[LogEntry]) -> None:
-        """Store entries atomically; raise ArchiveConflict if any seq is taken."""
+    def append(
+        self,
+        meeting: str,
+        entries: list[LogEntry],
+        deposits: Sequence[tuple[str, bytes]] = (),
+        emptied: Sequence[str] = (),
+    ) -> None:
+        """Store entries atomically; raise ArchiveConflict if any seq is taken.
+
+        ``deposits`` (vote, sealed ballot) go into the urn and the urns of the
+        ``emptied`` votes are removed, in the same transaction.
+        """
         rows = [
             LogRow(meeting_id=meeting, seq=e.seq, prev=e.prev, data=e.data, hash=e.hash)
             for e in entries
         ]
+        ballots = [
+            UrnBallotRow(id=secrets.token_hex(16), meeting_id=meeting, vote_id=vote, sealed=s)
+            for vote, s in deposits
+        ]
         try:
             with Session(self.engine) as session:
                 session.add_all(rows)
+                session.add_all(ballots)
+                for vote in emptied:
+                    session.exec(
+                        delete(UrnBallotRow).where(
+                            col(UrnBallotRow.meeting_id) == meeting,
+                            col(UrnBallotRow.vote_id) == vote,
+                        )
+                    )
                 session.commit()
         except IntegrityError as exc:
             raise ArchiveConflict(meeting) from exc
+
+    def urn(self, meeting: str, vote: str) -> list[bytes]:
+        """The sealed ballots of a secret vote, in no meaningful order."""
+        with Session(self.engine) as session:
+            stmt = select(UrnBallotRow.sealed).where(
+                UrnBallotRow.meeting_id == meeting, UrnBallotRow.vote_id == vote
+            )
+            return list(session.exec(stmt))
 
     def head(self, meeting: str) -> int:
         with Session(self.engine) as session:

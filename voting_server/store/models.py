@@ -16,6 +16,16 @@ class LogRow(SQLModel, table=True):
     hash: bytes
 
 
+class UrnBallotRow(SQLModel, table=True):
+    """A sealed secret ballot: no voter, no time, no order (see hub/urn.py)."""
+
+    __tablename__ = "urn_ballot"
+    id: str = Field(primary_key=True)  # random
+    meeting_id: str = Field(index=True)
+    vote_id: str
+    sealed: bytes
+
+
 class AssemblyRow(SQLModel, table=True):
     __tablename__ = "assembly"
     id: str = Field(primary_key=True)

@@ -35,7 +35,7 @@ DISPLAY_DIR = Path(__file__).resolve().parents[2] / "display"
 def create_app(settings: Settings) -> Starlette:
     engine = make_engine(settings.database_url)
     directory = Directory(engine)
-    hub = Hub(directory, Archive(engine), settings.redis_url)
+    hub = Hub(directory, Archive(engine), settings.redis_url, settings.secret)
     signer = TicketSigner(settings.secret)
 
     @contextlib.asynccontextmanager

@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import secrets
 from typing import Any
 
 from starlette.responses import JSONResponse
@@ -23,15 +22,13 @@ from ..domain.base import Actor
 from ..domain.errors import OrdetError, ProtocolError
 from ..domain.wire import ENVELOPE_KEYS
 from ..hub.connection import WebSocketClient
+from ..hub.host_fields import blank_host_fields
 from ..hub.hub import Hub, now_ms
 from ..hub.room import Room
 from ..protocol.frames import decode, encode, error_frame, request_id
 from .security import origin_allowed
 
 log = logging.getLogger("ordet.ws")
-
-#: Commands whose ``id`` field the hub fills in.
-HOST_CHOSEN_IDS = frozenset({"debate.submit_proposal", "debate.merge_proposals"})
 
 
 async def hub_socket(websocket: WebSocket) -> None:
@@ -111,8 +108,7 @@ def _handle(
     if frame["type"] == "ping":
         client.send(encode({"type": "pong", "rid": rid, "server_time": now_ms()}))
         return
-    if frame["type"] in HOST_CHOSEN_IDS:
-        frame["id"] = secrets.token_hex(6)  # ids are the hub's to choose, never the client's
+    blank_host_fields(frame)
     command = COMMANDS.from_wire(frame, extra=ENVELOPE_KEYS)
     authorize(command, actor)
     request_key = None if rid is None else f"{ticket.principal}:{rid}"
