@@ -26,7 +26,7 @@ class MeetingChamber:
 
     def may_propose(self, person: str) -> bool:
         """Seated: a member on their seat, or a substitute serving (tjänstgörande)."""
-        return person in self.state.seated.values()
+        return person in self.state.seat_of
 
     def has_jav(self, person: str) -> bool:
         return self.state.has_jav(person)

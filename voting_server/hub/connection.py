@@ -13,7 +13,7 @@ from typing import Any
 from starlette.websockets import WebSocket
 
 from ..domain.base import Role
-from .room import Client
+from .room_client import Client
 
 OUTBOX_LIMIT = 1024
 

@@ -11,58 +11,28 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections import deque
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from redis.exceptions import RedisError
 
 from ..domain.aggregate import EVENTS, Meeting, fold
-from ..domain.base import Actor, Event, Role
+from ..domain.base import Actor, Event
 from ..domain.errors import OrdetError
 from ..log.chain import GENESIS, Envelope, LogEntry, decode_envelope, encode_envelope, seal, verify
-from ..protocol.frames import encode
-from ..protocol.patch import diff
-from ..protocol.views import audience_view, personal_view
 from ..store.archive import ArchiveConflict
 from .batch import Outcome, Pending, decide_batch, secret_votes_closing, take_batch
+from .fanout import Fanout
 from .host_fields import HostFields
 from .log_store import LogStore
+from .room_client import Client
 from .urn import UrnSealer
 
 log = logging.getLogger("ordet.room")
 
-PATCH_BUFFER = 512  # batches a reconnecting client can catch up on without a snapshot
-
 
 class Unavailable(OrdetError):
     default_code = "server.unavailable"
-
-
-class Client:
-    """What a Room needs of a connection: who it is, and a way to send."""
-
-    role: Role
-    person: str | None
-    seq: int
-    me: dict[str, Any] | None
-
-    def send(self, frame: bytes) -> None:
-        raise NotImplementedError
-
-
-@dataclass
-class Audience:
-    """The clients of one role, their shared view, and its recent patches."""
-
-    clients: set[Client] = field(default_factory=set)
-    view: dict[str, Any] | None = None
-    seq: int = 0  # the log position the view was computed at
-    changed: int = 0  # the last position where the view changed: a patch's "from"
-    patches: deque[tuple[int, int, bytes | None]] = field(
-        default_factory=lambda: deque(maxlen=PATCH_BUFFER)
-    )
 
 
 class Room:
@@ -80,7 +50,7 @@ class Room:
         self.head_hash = GENESIS
         self.request_seq: dict[str, int] = {}  # request key -> last seq it produced
         self.lock = asyncio.Lock()
-        self.audiences: dict[Role, Audience] = {}
+        self.fanout = Fanout()
         self._pending: list[Pending] = []
         self._committer: asyncio.Task[None] | None = None
 
@@ -108,11 +78,12 @@ class Room:
             if fresh[0].seq != self.head_seq + 1:
                 fresh = await self.store.read_durable(self.meeting_id, self.head_seq)
             before = self.head_seq
-            self._fold_entries(fresh)
-            self._fan_out(before)
+            envelopes = self._fold_entries(fresh)
+            self.fanout.publish(self.meeting, before, self.head_seq, envelopes)
 
-    def _fold_entries(self, entries: list[LogEntry]) -> None:
+    def _fold_entries(self, entries: list[LogEntry]) -> list[Envelope]:
         self.head_hash = verify(entries, self.head_seq, self.head_hash)
+        envelopes = []
         for entry in entries:
             envelope = decode_envelope(entry.data, EVENTS)
             self.meeting.apply(envelope.event, envelope.at)
@@ -120,6 +91,19 @@ class Room:
             if envelope.rid is not None:
                 self.request_seq[envelope.rid] = entry.seq
             self.head_seq = entry.seq
+            envelopes.append(envelope)
+        return envelopes
+
+    def attach(self, client: Client, since: int | None) -> list[bytes]:
+        """Register a client; return the frames that bring it up to date.
+
+        Call with ``lock`` held, so that no batch lands between the catch-up
+        and the registration.
+        """
+        return self.fanout.attach(self.meeting, self.head_seq, client, since)
+
+    def detach(self, client: Client) -> None:
+        self.fanout.detach(client)
 
     # --- commands ----------------------------------------------------------------
     def submit(self, command: Any, actor: Actor, rid: str | None) -> asyncio.Future[int]:
@@ -151,15 +135,15 @@ class Room:
                 caught_up = await self.store.catch_up(self.meeting_id, self.head_seq)
                 if caught_up:
                     before = self.head_seq
-                    self._fold_entries(caught_up)
-                    self._fan_out(before)
+                    envelopes = self._fold_entries(caught_up)
+                    self.fanout.publish(self.meeting, before, self.head_seq, envelopes)
                 before = self.head_seq
                 decided = await self._decide_and_persist(batch)
                 if decided is None:
                     return
-                outcomes, written = decided
+                outcomes, written, envelopes = decided
                 if written:
-                    self._fan_out(before)
+                    self.fanout.publish(self.meeting, before, self.head_seq, envelopes)
                 # Clients see the change before the ack that confirms it.
                 _settle(batch, outcomes, self.head_seq, self.request_seq)
                 if written:
@@ -169,7 +153,7 @@ class Room:
 
     async def _decide_and_persist(
         self, batch: list[Pending]
-    ) -> tuple[list[Outcome], list[LogEntry]] | None:
+    ) -> tuple[list[Outcome], list[LogEntry], list[Envelope]] | None:
         """Decide the batch and make its events durable; None if it all failed."""
         for _ in range(5):
             urns = await self._open_urns(secret_votes_closing(self.meeting, batch))
@@ -186,7 +170,7 @@ class Room:
             )
             envelopes, outcomes = decided.envelopes, decided.outcomes
             if not envelopes:
-                return outcomes, []
+                return outcomes, [], []
             entries = seal(self.head_seq, self.head_hash, [encode_envelope(e) for e in envelopes])
             try:
                 await self.store.persist(
@@ -202,7 +186,7 @@ class Room:
                 _fail(batch, Unavailable(message=f"archive unreachable: {exc}"))
                 return None
             self._record(entries, envelopes)
-            return outcomes, entries
+            return outcomes, entries, envelopes
         self._rebuild()
         _fail(batch, Unavailable(message="too much contention, try again"))
         return None
@@ -231,88 +215,6 @@ class Room:
     def _rebuild(self) -> None:
         """Forget folded but unwritten events: refold what is durable."""
         self.meeting = fold(self.history)
-
-    # --- views -------------------------------------------------------------------
-    def attach(self, client: Client, since: int | None) -> list[bytes]:
-        """Register a client; return the frames that bring it up to date.
-
-        Call with ``lock`` held, so that no batch lands between the catch-up
-        and the registration.
-        """
-        audience = self.audiences.setdefault(client.role, Audience())
-        if audience.view is None or audience.seq != self.head_seq:
-            audience.view = audience_view(self.meeting, client.role)
-            audience.seq = audience.changed = self.head_seq
-            audience.patches.clear()
-        audience.clients.add(client)
-        frames = self._catch_up_frames(audience, since)
-        if frames is None:
-            frames = [encode({"type": "snapshot", "seq": self.head_seq, "view": audience.view})]
-        client.seq = self.head_seq
-        if client.person is not None:
-            client.me = personal_view(self.meeting, client.person)
-            frames.append(encode({"type": "me", "seq": self.head_seq, "me": client.me}))
-        return frames
-
-    def detach(self, client: Client) -> None:
-        audience = self.audiences.get(client.role)
-        if audience is not None:
-            audience.clients.discard(client)
-
-    def _catch_up_frames(self, audience: Audience, since: int | None) -> list[bytes] | None:
-        if since is None or since > self.head_seq:
-            return None
-        if since == self.head_seq:
-            return []
-        frames: list[bytes] = []
-        expected = since
-        for start, end, frame in audience.patches:
-            if end <= since:
-                continue
-            if start != expected:
-                return None
-            if frame is not None:
-                frames.append(frame)
-            expected = end
-        return frames if expected == self.head_seq else None
-
-    def _fan_out(self, before: int) -> None:
-        # Audiences keep their patches even while empty, so that a screen
-        # that lost its connection can resume without a snapshot.
-        for role, audience in self.audiences.items():
-            assert audience.view is not None
-            if audience.seq != before:  # views fell behind: start over from a snapshot
-                audience.patches.clear()
-            new = audience_view(self.meeting, role)
-            patch = diff(audience.view, new)
-            frame = None
-            if patch:
-                # Unchanged views send nothing, so a client holding any seq since
-                # the last change can apply this patch.
-                frame = encode(
-                    {
-                        "type": "patch",
-                        "from": audience.changed,
-                        "seq": self.head_seq,
-                        "patch": patch,
-                    }
-                )
-                audience.changed = self.head_seq
-            audience.view, audience.seq = new, self.head_seq
-            audience.patches.append((before, self.head_seq, frame))
-            for client in list(audience.clients):
-                if frame is not None:
-                    client.send(frame)
-                client.seq = self.head_seq
-                self._refresh_me(client)
-
-    def _refresh_me(self, client: Client) -> None:
-        if client.person is None:
-            return
-        me = personal_view(self.meeting, client.person)
-        if me != client.me:
-            client.me = me
-            client.send(encode({"type": "me", "seq": self.head_seq, "me": me}))
 
 
 def _settle(

@@ -17,8 +17,13 @@ from ..domain.base import Role
 from ..domain.meeting.state import MeetingState, Presence
 from ..domain.votes.view import my_part, votes_view
 
-#: Views shared by every connection of a role; delegates add ``me``.
-AUDIENCES = (Role.PUBLIC, Role.DISPLAY, Role.DELEGATE, Role.CHAIR, Role.SECRETARY, Role.AUDITOR)
+#: Roles that see the roll call, jäv and who has voted.
+PRESIDIUM_VIEW = frozenset({Role.CHAIR, Role.SECRETARY, Role.AUDITOR})
+
+
+def view_kind(role: Role) -> str:
+    """Roles with the same kind share one live view (delegates add ``me``)."""
+    return "presidium" if role in PRESIDIUM_VIEW else "public"
 
 
 def roster_view(state: MeetingState) -> dict[str, Any]:
@@ -68,7 +73,12 @@ def agenda_view(state: MeetingState) -> list[dict[str, Any]]:
 
 
 def audience_view(meeting: Meeting, role: Role) -> dict[str, Any]:
-    """The view shared by every connection of one role."""
+    """Everything one role sees, as in a snapshot."""
+    return {"roster": roster_view(meeting.core), **live_view(meeting, role)}
+
+
+def live_view(meeting: Meeting, role: Role) -> dict[str, Any]:
+    """The part of a role's view that changes during the meeting (all but the roster)."""
     state = meeting.core
     view: dict[str, Any] = {
         "meeting": {
@@ -77,7 +87,6 @@ def audience_view(meeting: Meeting, role: Role) -> dict[str, Any]:
             "opened": state.opened,
             "adjourned": state.adjourned,
         },
-        "roster": roster_view(state),
         "agenda": agenda_view(state),
         "attendance": attendance_view(state),
     }
@@ -87,7 +96,7 @@ def audience_view(meeting: Meeting, role: Role) -> dict[str, Any]:
     view["votes"] = votes_view(meeting.votes, role)
     if meeting.votes.current is not None:
         view["current_vote"] = meeting.votes.current
-    if role in (Role.CHAIR, Role.SECRETARY, Role.AUDITOR):
+    if role in PRESIDIUM_VIEW:
         view["rollcall"] = {
             "open": state.rollcall_open,
             "confirmed": list(state.rollcall_confirmed or ()),

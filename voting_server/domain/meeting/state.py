@@ -41,6 +41,7 @@ class MeetingState:
     presence: dict[str, Presence] = field(default_factory=dict)
     intervals: dict[str, list[Interval]] = field(default_factory=dict)
     seated: dict[int, str] = field(default_factory=dict)  # seat -> person on it
+    seat_of: dict[str, int] = field(default_factory=dict)  # person -> seat (seated, inverted)
     jav: dict[str, set[str]] = field(default_factory=dict)  # item -> persons
     rollcall_open: bool = False
     rollcall_confirmed: tuple[str, ...] | None = None
@@ -50,10 +51,6 @@ class MeetingState:
     def quorum(self) -> bool:
         """Beslutsförhet: more than half of the members' seats are filled."""
         return 2 * len(self.seated) > len(self.roster.seats)
-
-    @property
-    def seat_of(self) -> dict[str, int]:
-        return {person: seat for seat, person in self.seated.items()}
 
     def is_present(self, person: str) -> bool:
         return self.presence.get(person) is Presence.PRESENT
@@ -102,10 +99,12 @@ def _checked_out(s: MeetingState, e: ev.CheckedOut, at: int) -> None:
 
 def _seat_taken(s: MeetingState, e: ev.SeatTaken, at: int) -> None:
     s.seated[e.seat] = e.person
+    s.seat_of[e.person] = e.seat
 
 
 def _seat_vacated(s: MeetingState, e: ev.SeatVacated, at: int) -> None:
-    s.seated.pop(e.seat, None)
+    if s.seated.pop(e.seat, None) is not None:
+        s.seat_of.pop(e.person, None)
 
 
 def _rollcall_opened(s: MeetingState, e: ev.RollCallOpened, at: int) -> None:

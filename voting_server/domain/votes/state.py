@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
 from ..base import Event
@@ -42,12 +43,14 @@ class VoteRecord:
     def voted_seats(self) -> set[int]:
         return self.marked if self.opened.secret else set(self.ballots)
 
+    @cached_property
+    def seats_by_person(self) -> dict[str, int]:
+        """The roster fixed at the opening, by person (it never changes after)."""
+        return {voter.person: voter.seat for voter in self.opened.voters}
+
     def seat_of(self, person: str) -> int | None:
         """The seat a person votes for in this vote, if they are on its roster."""
-        for voter in self.opened.voters:
-            if voter.person == person:
-                return voter.seat
-        return None
+        return self.seats_by_person.get(person)
 
     def ballot_of(self, person: str) -> Ballot | None:
         """An open vote's ballot of ``person``; always None in a secret vote."""
