@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -17,8 +16,6 @@ from tests.support.services import postgres_server, redis_server
 from voting_server.store.db import make_engine
 from voting_server.store.seed import seed_demo
 
-_db_numbers = itertools.count(1)
-
 
 @pytest.fixture(scope="session")
 def redis_base() -> Iterator[str]:
@@ -27,13 +24,20 @@ def redis_base() -> Iterator[str]:
 
 
 @pytest.fixture
-def redis_url(redis_base: str) -> Iterator[str]:
-    """A Redis database of its own, flushed before and after the test."""
-    url = f"{redis_base}/{next(_db_numbers) % 15 + 1}"
-    client = redis.Redis.from_url(url)
-    client.flushdb()
+def redis_url(redis_base: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A Redis with a key namespace of its own, removed after the test.
+
+    Namespaces, not database numbers, keep tests apart: several test runs
+    may share one Redis at the same time.
+    """
+    namespace = f"test-{uuid.uuid4().hex[:12]}"
+    monkeypatch.setenv("ORDET_REDIS_NAMESPACE", namespace)
+    url = f"{redis_base}/0"
     yield url
-    client.flushdb()
+    client = redis.Redis.from_url(url)
+    keys = list(client.scan_iter(match=f"{namespace}:*", count=1000))
+    if keys:
+        client.delete(*keys)
     client.close()
 
 

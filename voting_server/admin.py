@@ -43,4 +43,8 @@ def run_admin(args: argparse.Namespace) -> int:
         except LookupError:
             raise SystemExit(f"no person or device {args.principal!r}") from None
         print(f"{args.base_url}/login/{token}?next={args.next}")
+    elif args.action == "create-account":
+        from .portal.accounts import create_account_from_cli
+
+        print(create_account_from_cli(engine, args.person, args.username, args.base_url))
     return 0

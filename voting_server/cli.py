@@ -1,4 +1,4 @@
-"""The ``ordet`` command: serve, demo, scenario run, admin."""
+"""The ``ordet`` command: serve, demo, scenario run, admin, audit, bench."""
 
 from __future__ import annotations
 
@@ -35,6 +35,16 @@ def main(argv: list[str] | None = None) -> int:
     admin = sub.add_parser("admin", help="administration")
     add_admin_commands(admin.add_subparsers(dest="action", required=True))
 
+    from .audit.cli import add_audit_commands, run_audit
+
+    audit = sub.add_parser("audit", help="export, verify and replay a meeting's log")
+    add_audit_commands(audit.add_subparsers(dest="action", required=True))
+
+    from .bench.cli import add_bench_commands, run_bench
+
+    bench = sub.add_parser("bench", help="benchmarks and fault runs against the real stack")
+    add_bench_commands(bench.add_subparsers(dest="action", required=True))
+
     args = parser.parse_args(argv)
     if args.command == "serve":
         return serve_forever(args.host, args.port)
@@ -44,6 +54,10 @@ def main(argv: list[str] | None = None) -> int:
         from .scenario.runner import run_files
 
         return run_files(args.files, args.url)
+    if args.command == "audit":
+        return run_audit(args)
+    if args.command == "bench":
+        return run_bench(args)
     from .admin import run_admin
 
     return run_admin(args)
@@ -69,6 +83,10 @@ def add_admin_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     link.add_argument("--base-url", default="http://127.0.0.1:8000")
     link.add_argument("--next", default="/")
     link.add_argument("--hours", type=int, default=12)
+    account = sub.add_parser("create-account", help="give a person a portal account")
+    account.add_argument("person")
+    account.add_argument("--username", default="", help="default: the person id")
+    account.add_argument("--base-url", default="http://127.0.0.1:8000")
 
 
 @contextlib.contextmanager
@@ -110,6 +128,7 @@ def serve_forever(host: str, port: int, banner: str = "") -> int:
 
 
 def run_demo(host: str, port: int, fresh: bool) -> int:
+    from .portal.accounts import give_demo_portal_accounts
     from .store.db import make_engine
     from .store.directory import Directory
     from .store.seed import seed_demo
@@ -121,14 +140,21 @@ def run_demo(host: str, port: int, fresh: bool) -> int:
         seed_demo(engine)
     base = f"http://{host}:{port}"
     links = {
-        "chair (m1, Ordförande)": directory.mint_login_link("m1"),
-        "member (m2)": directory.mint_login_link("m2"),
-        "secretary": directory.mint_login_link("sekr"),
-        "display": directory.mint_login_link("display"),
+        "chair console (m1)": ("m1", "/m/demo/chair"),
+        "member's tablet (m2)": ("m2", "/m/demo/tablet"),
+        "secretary (sekr)": ("sekr", "/m/demo/chair"),
+        "chamber display": ("display", "/m/demo/display"),
     }
     lines = [f"Ordet demo on {base}/  (meeting 'demo', 71 seats)", "Log in by opening:"]
-    lines += [f"  {who:24} {base}/login/{token}?next=/m/demo/" for who, token in links.items()]
-    lines.append(f"  {'public (no login)':24} {base}/m/demo/?role=public")
+    for who, (principal, page) in links.items():
+        token = directory.mint_login_link(principal)
+        lines.append(f"  {who:24} {base}/login/{token}?next={page}")
+    lines.append(f"  {'public results':24} {base}/m/demo/public")
+    lines.append(f"  {'attendance':24} {base}/m/demo/")
+    enrolments = give_demo_portal_accounts(engine, base)
+    if enrolments:
+        lines.append("Members' portal (password + TOTP): enrol at")
+        lines += [f"  {who:24} {url}" for who, url in enrolments.items()]
     lines.append("Other members: ordet admin login-link m7  (ids m1..m71, substitutes e1..e71)")
     return serve_forever(host, port, banner="\n".join(lines))
 

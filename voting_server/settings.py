@@ -15,6 +15,7 @@ class Settings:
     secret: str
     allowed_origins: frozenset[str] = field(default_factory=frozenset)
     secure_cookies: bool = False
+    data_dir: Path = Path("var")  # the signing key and, by default, the SQLite file
 
     @classmethod
     def from_env(cls, *, redis_url: str | None = None, data_dir: Path | None = None) -> Settings:
@@ -27,6 +28,7 @@ class Settings:
             secret=os.environ.get("ORDET_SECRET") or _stored_secret(data),
             allowed_origins=frozenset(o.strip() for o in origins.split(",") if o.strip()),
             secure_cookies=os.environ.get("ORDET_SECURE_COOKIES", "") == "1",
+            data_dir=data,
         )
 
 

@@ -78,6 +78,16 @@ export class HubConnection extends EventTarget {
     this._stopped = true;
     this._pending = new Map();
     this._rid = 0;
+    // Clock offset to the hub: server time = Date.now() + offset. Taken from
+    // the welcome, then from the pong with the shortest round trip.
+    this.offset = 0;
+    this._bestRtt = Infinity;
+    this._pingsSent = new Map();
+  }
+
+  /** The hub's clock now, in epoch ms. */
+  serverNow() {
+    return Date.now() + this.offset;
   }
 
   start() {
@@ -172,6 +182,9 @@ export class HubConnection extends EventTarget {
     switch (frame.type) {
       case "welcome":
         this.welcome = frame;
+        if (this._bestRtt === Infinity && typeof frame.server_time === "number") {
+          this.offset = frame.server_time - Date.now();
+        }
         this._attempt = 0;
         this.retryAt = 0;
         this.lastError = "";
@@ -200,9 +213,14 @@ export class HubConnection extends EventTarget {
         this.me = frame.me;
         this._emit("me", this.me);
         break;
+      case "pong":
+        if (this._pingsSent.has(frame.rid)) {
+          this._onPong(frame);
+          break;
+        }
+      // falls through: a pong for a ping sent through command()
       case "ack":
-      case "error":
-      case "pong": {
+      case "error": {
         const resolve = this._pending.get(frame.rid);
         if (resolve) {
           this._pending.delete(frame.rid);
@@ -218,9 +236,29 @@ export class HubConnection extends EventTarget {
     }
   }
 
+  _onPong(frame) {
+    const sent = this._pingsSent.get(frame.rid);
+    this._pingsSent.delete(frame.rid);
+    const now = Date.now();
+    const rtt = now - sent;
+    if (typeof frame.server_time === "number" && rtt <= this._bestRtt) {
+      this._bestRtt = rtt;
+      this.offset = frame.server_time + rtt / 2 - now;
+      this._emit("clock", this.offset);
+    }
+  }
+
+  _ping(socket) {
+    const rid = `ping-${++this._rid}`;
+    this._pingsSent.set(rid, Date.now());
+    if (this._pingsSent.size > 16) this._pingsSent.delete(this._pingsSent.keys().next().value);
+    socket.send(encode({ type: "ping", rid }));
+  }
+
   _startPinger() {
     this._stopPinger();
     this._heardAt = Date.now();
+    if (this._socket) this._ping(this._socket); // a first clock estimate at once
     this._pinger = setInterval(() => {
       const socket = this._socket;
       if (!socket) return;
@@ -228,7 +266,7 @@ export class HubConnection extends EventTarget {
         socket.close(4001);
         return;
       }
-      socket.send(encode({ type: "ping", rid: `ping-${++this._rid}` }));
+      this._ping(socket);
     }, this.pingEvery);
   }
 

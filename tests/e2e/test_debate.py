@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 from sqlalchemy.engine import Engine
+from sqlmodel import Session
 
 from tests.support.actors import connect_as
 from tests.support.hubs import HubProcess
 from voting_server.client import HubClient
+from voting_server.store.models import AssemblyRow
 
 
 def speaker(display: HubClient) -> str | None:
@@ -64,3 +67,19 @@ async def test_a_debate_with_replik_kontrareplik_and_a_point_of_order(
     assert display.gaps == 0
     for client in (chair, display, *members.values()):
         await client.close()
+
+
+async def test_the_assemblys_debate_rules_are_written_into_the_log_at_the_opening(
+    start_hub: Callable[..., HubProcess], demo_engine: Engine
+) -> None:
+    with Session(demo_engine) as session:
+        assembly = session.get(AssemblyRow, "demo")
+        assert assembly is not None
+        assembly.settings = json.dumps({"debate": {"replik_limit": 1, "first_speech_s": 240}})
+        session.add(assembly)
+        session.commit()
+    hub = start_hub()
+    display = await connect_as(hub.url, demo_engine, "display")
+    rules = display.view["debate"]["settings"]
+    assert (rules["replik_limit"], rules["first_speech_s"], rules["replik_s"]) == (1, 240, 120)
+    await display.close()

@@ -8,6 +8,7 @@ from collections.abc import Callable
 import msgpack
 import pytest
 import websockets
+from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
 from tests.support.actors import connect_as, ticket_for
@@ -154,3 +155,29 @@ async def test_a_display_may_send_no_commands(
         await display.command("attendance.check_in", person="m2")
     assert info.value.code == "auth.forbidden"
     await display.close()
+
+
+async def test_a_tampered_log_is_refused_with_a_clear_error(
+    start_hub: Callable[..., HubProcess], demo_engine: Engine
+) -> None:
+    first = start_hub()
+    member = await connect_as(first.url, demo_engine, "m6")
+    await member.command("attendance.check_in")
+    await member.close()
+    first.stop()
+    with demo_engine.begin() as conn:
+        conn.execute(
+            text("UPDATE log_entry SET data = :data WHERE meeting_id = 'demo' AND seq = 2"),
+            {
+                "data": msgpack.packb(
+                    {"at": 0, "event": {"type": "attendance.checked_in", "person": "m7"}}
+                )
+            },
+        )
+    second = start_hub()
+    ticket = await ticket_for(second.url, demo_engine, "display")
+    with pytest.raises(websockets.InvalidStatus) as info:
+        await HubClient(second.url, ticket).connect()
+    assert info.value.response.status_code == 503
+    assert b"log.broken" in info.value.response.body
+    assert b"entry 2" in info.value.response.body

@@ -9,6 +9,10 @@ from sqlalchemy.engine import Engine
 
 from tests.support.actors import connect_as
 from tests.support.hubs import HubProcess
+from voting_server.audit.checkpoint import signature_holds
+from voting_server.audit.events import CheckpointSigned
+from voting_server.audit.export import build, parse
+from voting_server.audit.verify import verify_export
 from voting_server.client import HubClient
 from voting_server.domain.aggregate import EVENTS
 from voting_server.domain.votes.events import LotDrawn, SecretBallotCast, VoteClosed
@@ -77,7 +81,16 @@ async def test_71_members_vote_by_name_and_the_display_shows_progress_then_the_r
     # A ballot after the close is refused.
     late = await members[0].send({"type": "vote.cast", "vote": vote, "choice": "nej"})
     assert late["type"] == "error" and late["code"] == "vote.closed"
+    await chair.command("meeting.adjourn")
     await close_all(chair, display, *members)
+
+    # The close and the adjournment were each sealed by a signed checkpoint, and an
+    # export of the log verifies, recounting the vote from its ballots.
+    entries = Archive(demo_engine).read("demo")
+    points = [e for e in log_events(demo_engine) if isinstance(e, CheckpointSigned)]
+    assert len(points) == 2 and all(signature_holds(p) for p in points)
+    report = verify_export(parse(build("demo", entries, {points[0].public_key})))
+    assert report.ok and report.votes == 1 and report.checkpoints == 2 and report.adjourned
 
 
 async def test_a_tie_is_broken_by_the_chairs_casting_vote(

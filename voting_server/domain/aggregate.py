@@ -13,6 +13,9 @@ from typing import Any, cast
 
 import speaker_queue
 
+from ..audit import justering
+from ..audit.events import AUDIT_EVENTS
+from ..audit.justering_events import JUSTERING_EVENTS, JUSTERING_WIRE_COMMANDS, SignMinutes
 from .base import Actor, Command, Event, Role
 from .debate import MeetingChamber
 from .errors import DomainError, InvalidState, NotAllowed
@@ -25,10 +28,29 @@ from .votes import VOTE_COMMANDS, VOTE_EVENTS, VotesState
 from .votes import decide as decide_vote
 from .wire import Registry
 
-EVENTS = Registry("event", (*MEETING_EVENTS, *speaker_queue.DEBATE_EVENTS, *VOTE_EVENTS))
-COMMANDS = Registry("command", (*MEETING_COMMANDS, *speaker_queue.DEBATE_COMMANDS, *VOTE_COMMANDS))
+EVENTS = Registry(
+    "event",
+    (
+        *MEETING_EVENTS,
+        *speaker_queue.DEBATE_EVENTS,
+        *VOTE_EVENTS,
+        *AUDIT_EVENTS,
+        *JUSTERING_EVENTS,
+    ),
+)
+COMMANDS = Registry(
+    "command",
+    (
+        *MEETING_COMMANDS,
+        *speaker_queue.DEBATE_COMMANDS,
+        *VOTE_COMMANDS,
+        *JUSTERING_WIRE_COMMANDS,
+    ),
+)
 _VOTE_EVENTS = frozenset(VOTE_EVENTS)
 _VOTE_COMMANDS = frozenset(VOTE_COMMANDS)
+_JUSTERING_EVENTS = frozenset(JUSTERING_EVENTS)
+_JUSTERING_COMMANDS = frozenset({*JUSTERING_WIRE_COMMANDS, SignMinutes})
 
 
 @dataclass
@@ -38,12 +60,15 @@ class Meeting:
     core: MeetingState = field(default_factory=MeetingState)
     debate: speaker_queue.DebateState = field(default_factory=speaker_queue.DebateState)
     votes: VotesState = field(default_factory=VotesState)
+    justering: justering.JusteringState = field(default_factory=justering.JusteringState)
 
     def apply(self, event: Event, at: int) -> None:
         if isinstance(event, speaker_queue.DebateEvent):
             self.debate.apply(event, at)
         elif type(event) in _VOTE_EVENTS:
             self.votes.apply(event, at)
+        elif type(event) in _JUSTERING_EVENTS:
+            self.justering.apply(event, at)
         else:
             self.core.apply(event, at)
 
@@ -72,6 +97,9 @@ def execute(meeting: Meeting, command: Any, actor: Actor, now: int) -> list[Even
 
 
 def _decide(meeting: Meeting, command: Any, actor: Actor, now: int) -> list[Event]:
+    justering.guard(meeting, command)  # a verified paragraph cannot change
+    if type(command) in _JUSTERING_COMMANDS:
+        return justering.decide(meeting, command, actor, now)
     if type(command) in _VOTE_COMMANDS:
         return decide_vote(meeting.votes, meeting.core, command, actor, now)
     if not isinstance(command, speaker_queue.DebateCommand):

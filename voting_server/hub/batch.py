@@ -16,11 +16,15 @@ from typing import Any
 from ..domain.aggregate import Meeting, execute
 from ..domain.base import Actor
 from ..domain.errors import DomainError, OrdetError
+from ..domain.meeting.events import MeetingAdjourned
 from ..domain.votes import commands as vc
+from ..domain.votes import events as vev
 from ..domain.votes import urn_deposit
 from ..log.chain import Envelope
 from .host_fields import HostFields
 from .urn import UrnSealer
+
+CHECKPOINT_AFTER = (vev.VoteClosed, MeetingAdjourned)
 
 #: An outcome per command: the count of envelopes up to its own, an error,
 #: or the request key of a retry (answered with the original result).
@@ -55,6 +59,11 @@ def take_batch(pending: list[Pending]) -> tuple[list[Pending], list[Pending]]:
                 return pending[:1], pending[1:]
             return pending[:index], pending[index:]
     return pending, []
+
+
+def needs_checkpoint(envelopes: list[Envelope]) -> bool:
+    """A vote close or the adjournment is followed by a signed checkpoint."""
+    return any(isinstance(e.event, CHECKPOINT_AFTER) for e in envelopes)
 
 
 def secret_votes_closing(meeting: Meeting, batch: list[Pending]) -> list[str]:

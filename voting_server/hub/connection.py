@@ -12,7 +12,9 @@ from typing import Any
 
 from starlette.websockets import WebSocket
 
+from ..auth.tickets import TicketError
 from ..domain.base import Role
+from ..protocol.frames import encode, error_frame
 from .room_client import Client
 
 OUTBOX_LIMIT = 1024
@@ -26,22 +28,28 @@ class WebSocketClient(Client):
         self.seq = 0
         self.me: dict[str, Any] | None = None
         self.outbox: asyncio.Queue[bytes | None] = asyncio.Queue()
-        self.overflowed = False
+        self.close_code = 1000
 
     def send(self, frame: bytes) -> None:
         if self.outbox.qsize() >= OUTBOX_LIMIT:
-            self.overflowed = True
+            self.close_code = 1013  # try again later: the client resumes from its seq
             self.outbox.put_nowait(None)
             return
         self.outbox.put_nowait(frame)
 
-    def close_soon(self) -> None:
+    def close_soon(self, code: int | None = None) -> None:
+        if code is not None:
+            self.close_code = code
         self.outbox.put_nowait(None)
+
+    def end_session(self) -> None:
+        """The login behind this connection ended: say so, and close."""
+        self.send(encode(error_frame(TicketError("auth.session_revoked", "the session has ended"))))
+        self.close_soon(4401)
 
     async def pump(self) -> None:
         """Send queued frames in order until told to stop."""
         while (frame := await self.outbox.get()) is not None:
             await self.websocket.send_bytes(frame)
-        code = 1013 if self.overflowed else 1000
         with contextlib.suppress(Exception):
-            await self.websocket.close(code)
+            await self.websocket.close(self.close_code)

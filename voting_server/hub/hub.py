@@ -10,24 +10,35 @@ import asyncio
 import contextlib
 import logging
 import time
-from typing import Any
+from typing import Any, cast
 
 import redis.asyncio as aioredis
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from redis.asyncio.retry import Retry
 from redis.backoff import ExponentialBackoff
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import RedisError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
+import speaker_queue
+
 from ..domain.base import Event
 from ..domain.meeting.rules import open_meeting
-from ..log.redis_log import meeting_keys, parse_stream_entry
+from ..domain.wire import from_wire
+from ..log.chain import ChainError
+from ..log.redis_log import meeting_keys, namespace, parse_stream_entry
 from ..store.archive import Archive
 from ..store.directory import Directory
+from .connection import WebSocketClient
 from .log_store import LogStore
 from .room import Room
 
 log = logging.getLogger("ordet.hub")
+
+
+def revocations_channel() -> str:
+    """The Redis channel that tells every hub process a login session ended."""
+    return f"{namespace()}:sessions:revoked"
 
 
 def connect_redis(url: str) -> aioredis.Redis:
@@ -45,24 +56,38 @@ def now_ms() -> int:
 
 
 class Hub:
-    def __init__(self, directory: Directory, archive: Archive, redis_url: str, secret: str) -> None:
+    def __init__(
+        self,
+        directory: Directory,
+        archive: Archive,
+        redis_url: str,
+        secret: str,
+        signing_key: Ed25519PrivateKey | None = None,
+    ) -> None:
         self.directory = directory
         self.secret = secret
+        self.signing_key = signing_key
         self.client = connect_redis(redis_url)
         self._follow_client = connect_redis(redis_url)
         self.store = LogStore(archive, self.client)
         self.rooms: dict[str, Room] = {}
         self._loading: dict[str, asyncio.Lock] = {}
         self._follower: asyncio.Task[None] | None = None
+        self._revocations: asyncio.Task[None] | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self.sessions: dict[str, set[WebSocketClient]] = {}
 
     async def start(self) -> None:
+        self._loop = asyncio.get_running_loop()
         self._follower = asyncio.create_task(self._follow())
+        self._revocations = asyncio.create_task(self._follow_revocations())
 
     async def stop(self) -> None:
-        if self._follower is not None:
-            self._follower.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._follower
+        for task in (self._follower, self._revocations):
+            if task is not None:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
         await self.client.aclose()
         await self._follow_client.aclose()
 
@@ -74,14 +99,64 @@ class Hub:
         lock = self._loading.setdefault(meeting_id, asyncio.Lock())
         async with lock:
             if meeting_id not in self.rooms:
-                room = Room(meeting_id, self.store, now_ms, self.secret)
+                room = Room(meeting_id, self.store, now_ms, self.secret, self.signing_key)
                 await room.load(lambda: self._genesis(meeting_id))
                 self.rooms[meeting_id] = room
         return self.rooms[meeting_id]
 
+    # --- sessions ---------------------------------------------------------------
+    def register(self, session: str, client: WebSocketClient) -> None:
+        self.sessions.setdefault(session, set()).add(client)
+
+    def unregister(self, session: str, client: WebSocketClient) -> None:
+        clients = self.sessions.get(session)
+        if clients is not None:
+            clients.discard(client)
+            if not clients:
+                del self.sessions[session]
+
+    def session_revoked(self, session: str) -> None:
+        """Close the session's live connections here and on every other hub process.
+
+        Safe to call from any thread (the portal revokes in a worker thread).
+        """
+        if self._loop is None:
+            return
+        self._loop.call_soon_threadsafe(self._end_session, session)
+        asyncio.run_coroutine_threadsafe(self._announce_revocation(session), self._loop)
+
+    async def _announce_revocation(self, session: str) -> None:
+        try:
+            await self.client.publish(revocations_channel(), session)
+        except RedisError:
+            log.warning("could not tell other hub processes that a session ended")
+
+    def _end_session(self, session: str) -> None:
+        for client in list(self.sessions.pop(session, ())):
+            client.end_session()
+
+    async def _follow_revocations(self) -> None:
+        """A signal only: a reconnecting client's ticket is checked in SQL anyway."""
+        while True:
+            try:
+                async with self._follow_client.pubsub() as pubsub:
+                    await pubsub.subscribe(revocations_channel())
+                    async for message in pubsub.listen():
+                        if message.get("type") == "message":
+                            self._end_session(message["data"].decode())
+            except (RedisError, OSError):
+                await asyncio.sleep(0.5)
+
     async def _genesis(self, meeting_id: str) -> list[Event]:
+        """The first entries: the roster and agenda, and the assembly's debate rules."""
         title, roster, agenda = await asyncio.to_thread(self.directory.genesis, meeting_id)
-        return open_meeting(meeting_id, title, roster, agenda)
+        settings = await asyncio.to_thread(self.directory.assembly_settings, meeting_id)
+        events = open_meeting(meeting_id, title, roster, agenda)
+        debate = settings.get("debate")
+        if isinstance(debate, dict):
+            rules = from_wire(speaker_queue.DebateSettings, debate)
+            events.append(cast(Event, speaker_queue.DebateSettingsChanged(rules)))
+        return events
 
     async def _follow(self) -> None:
         """Read every served meeting's stream and hand new entries to its Room."""
@@ -110,5 +185,10 @@ class Hub:
             for key, rows in replies or []:
                 meeting_id = key.decode().split("{m:", 1)[1].split("}", 1)[0]
                 room = self.rooms.get(meeting_id)
-                if room is not None:
+                if room is None:
+                    continue
+                try:
                     await room.receive([parse_stream_entry(i, f) for i, f in rows])
+                except ChainError as broken:
+                    # Never fold what does not verify; the room keeps its verified head.
+                    log.critical("meeting %s: the live log does not verify: %s", meeting_id, broken)

@@ -14,14 +14,23 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from redis.exceptions import RedisError
 
+from ..audit import checkpoint
 from ..domain.aggregate import EVENTS, Meeting, fold
 from ..domain.base import Actor, Event
 from ..domain.errors import OrdetError
 from ..log.chain import GENESIS, Envelope, LogEntry, decode_envelope, encode_envelope, seal, verify
 from ..store.archive import ArchiveConflict
-from .batch import Outcome, Pending, decide_batch, secret_votes_closing, take_batch
+from .batch import (
+    Outcome,
+    Pending,
+    decide_batch,
+    needs_checkpoint,
+    secret_votes_closing,
+    take_batch,
+)
 from .fanout import Fanout
 from .host_fields import HostFields
 from .log_store import LogStore
@@ -37,8 +46,14 @@ class Unavailable(OrdetError):
 
 class Room:
     def __init__(
-        self, meeting_id: str, store: LogStore, clock: Callable[[], int], secret: str
+        self,
+        meeting_id: str,
+        store: LogStore,
+        clock: Callable[[], int],
+        secret: str,
+        signing_key: Ed25519PrivateKey | None = None,
     ) -> None:
+        self.signing_key = signing_key
         self.meeting_id = meeting_id
         self.store = store
         self.clock = clock
@@ -145,7 +160,7 @@ class Room:
                 if written:
                     self.fanout.publish(self.meeting, before, self.head_seq, envelopes)
                 # Clients see the change before the ack that confirms it.
-                _settle(batch, outcomes, self.head_seq, self.request_seq)
+                _settle(batch, outcomes, before, self.request_seq)
                 if written:
                     await self._publish(written)
             finally:
@@ -172,6 +187,8 @@ class Room:
             if not envelopes:
                 return outcomes, [], []
             entries = seal(self.head_seq, self.head_hash, [encode_envelope(e) for e in envelopes])
+            if self.signing_key is not None and needs_checkpoint(envelopes):
+                envelopes, entries = self._with_checkpoint(envelopes, entries)
             try:
                 await self.store.persist(
                     self.meeting_id, entries, decided.deposits, decided.emptied
@@ -190,6 +207,17 @@ class Room:
         self._rebuild()
         _fail(batch, Unavailable(message="too much contention, try again"))
         return None
+
+    def _with_checkpoint(
+        self, envelopes: list[Envelope], entries: list[LogEntry]
+    ) -> tuple[list[Envelope], list[LogEntry]]:
+        """Add a signed checkpoint of the log up to the batch's last entry."""
+        assert self.signing_key is not None
+        last = entries[-1]
+        point = checkpoint.sign(self.signing_key, self.meeting_id, last.seq, last.hash)
+        envelope = Envelope(point, envelopes[-1].at, role="system")
+        sealed = seal(last.seq, last.hash, [encode_envelope(envelope)])
+        return [*envelopes, envelope], [*entries, *sealed]
 
     async def _open_urns(self, votes: list[str]) -> dict[str, list[str]]:
         """The ballots in the urns of these secret votes, as stored so far."""
@@ -218,23 +246,23 @@ class Room:
 
 
 def _settle(
-    batch: list[Pending], outcomes: list[Outcome], head: int, known: dict[str, int]
+    batch: list[Pending], outcomes: list[Outcome], base: int, known: dict[str, int]
 ) -> None:
     """Resolve each caller's future with the last seq its command produced, or its error.
 
     An int outcome counts the batch's envelopes up to and including the command's
-    own; a str outcome is the rid of a retry, answered with its original seq.
+    own, after the head ``base`` the batch started from; a str outcome is the rid
+    of a retry, answered with its original seq.
     """
-    written = max((o for o in outcomes if isinstance(o, int)), default=0)
     for pending, outcome in zip(batch, outcomes, strict=True):
         if pending.future.done():
             continue
         if isinstance(outcome, OrdetError):
             pending.future.set_exception(outcome)
         elif isinstance(outcome, int):
-            pending.future.set_result(head - written + outcome)
+            pending.future.set_result(base + outcome)
         else:
-            pending.future.set_result(known.get(outcome, head))
+            pending.future.set_result(known.get(outcome, base))
 
 
 def _fail(batch: list[Pending], error: OrdetError) -> None:

@@ -8,6 +8,7 @@ Stream ids are ``SEQ-0``, so a reader resumes with plain XREAD.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,9 +29,14 @@ return {1, last}
 """
 
 
+def namespace() -> str:
+    """The prefix of every key, so that installations (or test runs) can share a Redis."""
+    return os.environ.get("ORDET_REDIS_NAMESPACE", "ordet")
+
+
 def meeting_keys(meeting: str) -> tuple[str, str]:
     """The stream and head keys of a meeting, in one cluster hash slot."""
-    tag = f"ordet:{{m:{meeting}}}"
+    tag = f"{namespace()}:{{m:{meeting}}}"
     return f"{tag}:log", f"{tag}:head"
 
 

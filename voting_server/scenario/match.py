@@ -10,9 +10,22 @@ _MISSING = object()
 
 
 def resolve(view: Any, path: str) -> Any:
-    """The value at a dotted path (list elements by index), or ``_MISSING``."""
+    """The value at a dotted path (list elements by index), or ``_MISSING``.
+
+    A ``*`` part takes every element of a list (or value of a map) in order
+    and gives the list of what the rest of the path finds in each; elements
+    where it finds nothing are left out.
+    """
+    return _resolve(view, path.split("."))
+
+
+def _resolve(view: Any, parts: list[str]) -> Any:
     current = view
-    for part in path.split("."):
+    for at, part in enumerate(parts):
+        if part == "*" and isinstance(current, list | dict):
+            elements = current if isinstance(current, list) else list(current.values())
+            found = (_resolve(element, parts[at + 1 :]) for element in elements)
+            return [value for value in found if value is not _MISSING]
         if isinstance(current, dict) and part in current:
             current = current[part]
         elif isinstance(current, list) and part.isdigit() and int(part) < len(current):

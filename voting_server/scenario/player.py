@@ -13,6 +13,7 @@ from .cast import Cast, merged_view
 from .match import mismatches
 from .meetings import copy_meeting, meeting_exists
 from .script import Script, Step
+from .variables import VariableError, Variables
 
 
 class StepFailed(Exception):
@@ -71,12 +72,16 @@ async def play(script: Script, url: str, engine: Engine) -> ScenarioResult:
         return result
     cast = Cast(url, engine, result.meeting, script.actors)
     try:
+        variables = Variables()
         for step in script.steps:
             started = time.monotonic()
             try:
-                await _run_step(cast, step)
+                filled = variables.fill(step)
+                await _run_step(cast, filled)
+                await variables.save(cast, filled)
             except Exception as err:  # any failure ends the script and is reported
-                message = str(err) if isinstance(err, StepFailed) else _unexpected(err)
+                known = isinstance(err, StepFailed | VariableError)
+                message = str(err) if known else _unexpected(err)
                 result.steps.append(
                     StepResult(step.index, step.description, False, _since(started), message)
                 )
@@ -97,6 +102,9 @@ def _meeting_for(script: Script, engine: Engine) -> str:
 
 
 async def _run_step(cast: Cast, step: Step) -> None:
+    if step.action == "sleep":
+        await asyncio.sleep(step.seconds)
+        return
     if step.action == "resume":
         for name in step.actors:
             await asyncio.wait_for(cast[name].resume(), step.timeout)

@@ -15,7 +15,7 @@ from typing import Any
 
 DEFAULT_TIMEOUT = 10.0
 _RANGE = re.compile(r"^([A-Za-z_]+)(\d+)\.\.\1?(\d+)$")
-_ACTIONS = ("send", "wait", "disconnect", "resume")
+_ACTIONS = ("send", "wait", "disconnect", "resume", "sleep")
 
 
 class ScriptError(ValueError):
@@ -33,13 +33,15 @@ class Actor:
 class Step:
     index: int  # 1-based, as a reader counts them
     action: str  # one of _ACTIONS
-    actors: tuple[str, ...]
+    actors: tuple[str, ...]  # empty only for sleep
     description: str
     command: dict[str, Any] = field(default_factory=dict)  # type and fields, for send
     expect: str = "ack"  # "ack" or an error code, for send
     match: dict[str, Any] = field(default_factory=dict)  # expected subset, for wait
     absent: tuple[str, ...] = ()  # paths that must not exist, for wait
     timeout: float = DEFAULT_TIMEOUT
+    seconds: float = 0.0  # for sleep
+    save: dict[str, str] = field(default_factory=dict)  # name -> view path; see variables.py
 
 
 @dataclass(frozen=True)
@@ -111,9 +113,15 @@ def _step(index: int, raw: Any, actors: dict[str, Actor], timeout: float) -> Ste
     actions = [a for a in _ACTIONS if a in raw]
     if "absent" in raw and "wait" not in actions:
         actions.append("wait")
+    if "save" in raw and not actions:
+        actions.append("wait")  # a save alone waits for the value to appear
     if len(actions) != 1:
-        raise ScriptError(f"step {index}: give exactly one of send, wait, disconnect, resume")
+        raise ScriptError(
+            f"step {index}: give exactly one of send, wait, disconnect, resume, sleep"
+        )
     action = actions[0]
+    if action == "sleep":
+        return _sleep_step(index, raw)
     names = _step_actors(index, raw)
     for name in names:
         # An undeclared name is taken to be a principal id: "m5" logs in as m5.
@@ -123,6 +131,7 @@ def _step(index: int, raw: Any, actors: dict[str, Actor], timeout: float) -> Ste
         "action": action,
         "actors": names,
         "timeout": float(raw.get("timeout", timeout)),
+        "save": _save(index, raw, names),
     }
     who = raw.get("actor") or raw.get("actors")
     label = who if isinstance(who, str) else ", ".join(names)
@@ -148,6 +157,27 @@ def _step(index: int, raw: Any, actors: dict[str, Actor], timeout: float) -> Ste
         return Step(**common, description=described, match=match, absent=tuple(absent))
     described = raw.get("name") or f"{label} {action}{'' if plural else 's'}"
     return Step(**common, description=described)
+
+
+def _sleep_step(index: int, raw: dict[str, Any]) -> Step:
+    """Let time pass, e.g. beyond a speaker's time limit; nobody acts."""
+    seconds = raw["sleep"]
+    if isinstance(seconds, bool) or not isinstance(seconds, int | float) or seconds < 0:
+        raise ScriptError(f"step {index}: sleep = seconds, a number not below 0")
+    if "actor" in raw or "actors" in raw:
+        raise ScriptError(f"step {index}: nobody acts in a sleep step")
+    described = raw.get("name") or f"{seconds:g} s pass"
+    return Step(index, "sleep", (), str(described), seconds=float(seconds))
+
+
+def _save(index: int, raw: dict[str, Any], names: tuple[str, ...]) -> dict[str, str]:
+    """``save = { name = "view.path" }``: values for later steps' ``${name}``."""
+    save = raw.get("save", {})
+    if not isinstance(save, dict) or not all(isinstance(p, str) for p in save.values()):
+        raise ScriptError(f'step {index}: save = {{name = "view.path"}}')
+    if save and len(names) != 1:
+        raise ScriptError(f"step {index}: save reads one actor's view; name one actor")
+    return save
 
 
 def _step_actors(index: int, raw: dict[str, Any]) -> tuple[str, ...]:

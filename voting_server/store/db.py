@@ -8,7 +8,10 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlmodel import SQLModel, create_engine
 
-from . import models  # noqa: F401  (registers the tables)
+from . import (
+    models,  # noqa: F401  (registers the tables)
+    portal_models,  # noqa: F401  (registers the portal's tables)
+)
 
 
 def make_engine(url: str) -> Engine:

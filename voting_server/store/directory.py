@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import secrets
 import time
+from typing import Any
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
@@ -14,6 +16,7 @@ from ..domain.meeting.events import AgendaItem
 from ..domain.roster import Party, Person, PersonKind, Roster
 from .models import (
     AgendaItemRow,
+    AssemblyRow,
     DeviceRow,
     LoginLinkRow,
     MeetingRow,
@@ -82,6 +85,16 @@ class Directory:
             )
             agenda = tuple(AgendaItem(i.item_id, i.title) for i in items)
             return meeting.title, roster, agenda
+
+    def assembly_settings(self, meeting_id: str) -> dict[str, Any]:
+        """The rule settings of the assembly a meeting belongs to (JSON in AssemblyRow)."""
+        with Session(self.engine) as s:
+            meeting = s.get(MeetingRow, meeting_id)
+            assembly = s.get(AssemblyRow, meeting.assembly_id) if meeting else None
+            if assembly is None or not assembly.settings:
+                return {}
+            settings = json.loads(assembly.settings)
+            return settings if isinstance(settings, dict) else {}
 
     # --- who may act as what -----------------------------------------------------------
     def roles_of(self, principal: str, meeting_id: str) -> set[Role]:

@@ -145,6 +145,7 @@ def seed_demo(engine: Engine, meeting_id: str = "demo") -> None:
                 chair_id="m1",
             )
         )
+        s.flush()  # the meeting before its agenda items (foreign key)
         for position, (item_id, title) in enumerate(DEMO_AGENDA):
             s.add(
                 AgendaItemRow(

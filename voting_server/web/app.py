@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 
 from starlette.applications import Starlette
@@ -19,13 +19,17 @@ from starlette.responses import (
 from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 
+from ..audit.checkpoint import load_or_create_signing_key, public_key_hex
 from ..auth.tickets import Ticket, TicketSigner
 from ..domain.base import Role
 from ..hub.hub import Hub
+from ..portal.routes import Portal, portal_routes
 from ..settings import Settings
 from ..store.archive import Archive
 from ..store.db import make_engine
 from ..store.directory import SESSION_TTL, Directory, token_hash
+from . import exports
+from .audit_routes import audit_routes
 from .security import SESSION_COOKIE
 from .websocket import hub_socket
 
@@ -35,7 +39,8 @@ DISPLAY_DIR = Path(__file__).resolve().parents[2] / "display"
 def create_app(settings: Settings) -> Starlette:
     engine = make_engine(settings.database_url)
     directory = Directory(engine)
-    hub = Hub(directory, Archive(engine), settings.redis_url, settings.secret)
+    signing_key = load_or_create_signing_key(settings.data_dir)
+    hub = Hub(directory, Archive(engine), settings.redis_url, settings.secret, signing_key)
     signer = TicketSigner(settings.secret)
 
     @contextlib.asynccontextmanager
@@ -106,6 +111,10 @@ def create_app(settings: Settings) -> Starlette:
     async def index(request: Request) -> Response:
         return FileResponse(DISPLAY_DIR / "pages" / "index.html")
 
+    async def signing_key_view(request: Request) -> Response:
+        """The public key that verifies this installation's checkpoints."""
+        return JSONResponse({"algorithm": "Ed25519", "public_key": public_key_hex(signing_key)})
+
     async def healthz(request: Request) -> Response:
         await hub.client.ping()
         return JSONResponse({"ok": True})
@@ -116,6 +125,8 @@ def create_app(settings: Settings) -> Starlette:
         Route("/login/{token}", login_link),
         Route("/api/ticket", ticket),
         Route("/api/meetings", meetings),
+        Route("/api/signing-key", signing_key_view),
+        Route("/api/meetings/{meeting}/speaking-stats.csv", exports.debate_stats_csv),
         Route("/m/{meeting}/", page),
         WebSocketRoute("/ws", hub_socket),
         Mount("/static", StaticFiles(directory=DISPLAY_DIR / "static"), name="static"),
@@ -127,12 +138,31 @@ def create_app(settings: Settings) -> Starlette:
             name="msgpack",
         ),
     ]
+    # The members' portal; portal.sessions.on_session_revoked is called on every revocation.
+    portal = Portal(engine, settings)
+    portal.sessions.on_session_revoked = hub.session_revoked
+    routes += portal_routes(portal)
+    routes += audit_routes(hub, portal)
+    routes += [Route(f"/m/{{meeting}}/{name}", _screen(name)) for name in SCREENS]
     app = Starlette(routes=routes, lifespan=lifespan)
     app.state.hub = hub
     app.state.signer = signer
     app.state.directory = directory
     app.state.settings = settings
+    app.state.portal = portal
     return app
+
+
+#: The four screens of a meeting, each a page of its own (see display/pages).
+SCREENS = ("tablet", "chair", "display", "public")
+
+
+def _screen(name: str) -> Callable[[Request], Awaitable[Response]]:
+    async def screen(request: Request) -> Response:
+        # No X-Frame-Options: the public screen is made to be embedded.
+        return FileResponse(DISPLAY_DIR / "pages" / f"{name}.html")
+
+    return screen
 
 
 def _pick_role(roles: set[Role], wanted: str) -> Role | None:

@@ -25,6 +25,7 @@ from ..hub.connection import WebSocketClient
 from ..hub.host_fields import blank_host_fields
 from ..hub.hub import Hub, now_ms
 from ..hub.room import Room
+from ..log.chain import ChainError
 from ..protocol.frames import decode, encode, error_frame, request_id
 from .security import origin_allowed
 
@@ -46,6 +47,10 @@ async def hub_socket(websocket: WebSocket) -> None:
     except LookupError:
         await _deny(websocket, 404, "meeting.unknown", "no such meeting")
         return
+    except ChainError as broken:
+        log.critical("meeting log does not verify: %s", broken)
+        await _deny(websocket, 503, "log.broken", f"the meeting's log does not verify: {broken}")
+        return
     await websocket.accept()
     client = WebSocketClient(websocket, ticket.role, ticket.person)
     since = _int_param(websocket.query_params.get("since"))
@@ -66,9 +71,13 @@ async def hub_socket(websocket: WebSocket) -> None:
         client.send(frame)
     pump = asyncio.create_task(client.pump())
     actor = Actor(ticket.role, ticket.person)
+    if ticket.session:
+        hub.register(ticket.session, client)
     try:
         await _receive_loop(websocket, client, room, actor, ticket)
     finally:
+        if ticket.session:
+            hub.unregister(ticket.session, client)
         room.detach(client)
         client.close_soon()
         with contextlib.suppress(Exception):

@@ -1,0 +1,546 @@
+// The chair's console: the speaker list and its clock, votes from opening to
+// the announced decision, attendance and roll call, the agenda, proposals
+// and the order of questions. Frequent actions have single-key shortcuts;
+// anything that cannot be undone asks first.
+
+import {
+  $,
+  STATES,
+  confirmAction,
+  currentItem,
+  el,
+  nameWithParty,
+  optionLabel,
+  party,
+  personName,
+  renderSpeaker,
+  replaceIfChanged,
+  run,
+  setText,
+  shownVote,
+  startScreen,
+  t,
+  textOn,
+  tickClocks,
+  voteBlock,
+} from "/static/screen.js";
+
+let orderPick = []; // proposal ids, in the order the chair ticked them
+
+const hub = startScreen({ role: "chair", fallbackToPublic: false, titleKey: "chair.title", render });
+const connected = () => hub.state === STATES.CONNECTED;
+
+// --- the speaker list -------------------------------------------------------------
+
+function renderSpeakers(view) {
+  const item = currentItem(view);
+  setText($("current-item"), item ? item.title : t("agenda.none_current"));
+  renderSpeaker($("speaker"), view, hub.serverNow());
+  const debate = view.debate || {};
+  const current = debate.current;
+  const waiting = debate.waiting || [];
+  const off = !connected() || !item;
+  $("next-speaker").disabled = off || (!current && !waiting.length);
+  $("give-floor").disabled = off || Boolean(current) || !waiting.length;
+  $("finish-speech").disabled = off || !current;
+  $("pause-resume").disabled = off || !current;
+  setText($("pause-text"), current?.paused ? t("chair.resume") : t("chair.pause"));
+  $("skip").disabled = off || !waiting.length;
+  $("close-list").disabled = off || debate.closed;
+  $("reopen-list").disabled = off || !debate.closed;
+  const closed = $("list-closed");
+  closed.hidden = !debate.closed;
+  setText(closed, t("debate.list_closed"));
+  replaceIfChanged(
+    $("queue"),
+    waiting.length
+      ? waiting.map((w, index) => {
+          const who = nameWithParty(view, w.person);
+          const button = (action, key, extra = {}) =>
+            el("button", {
+              type: "button",
+              class: "button secondary",
+              "data-action": action,
+              "data-request": w.request,
+              "aria-label": t(`${key}_label`, { name: who }),
+              text: t(key),
+              ...extra,
+            });
+          return el(
+            "li",
+            { class: `waiting kind-${w.kind}`, "data-person": w.person, "data-request": w.request },
+            el(
+              "span",
+              {},
+              el("span", { class: "waiting-place", text: `${index + 1}. ` }),
+              el("span", { class: "waiting-name", text: who }),
+              " ",
+              w.kind !== "speech" ? el("span", { class: "tag", text: t(`debate.kind.${w.kind}`) }) : null,
+              w.present === false ? el("span", { class: "tag muted", text: t("debate.not_present") }) : null,
+            ),
+            el(
+              "span",
+              { class: "row-buttons" },
+              el("button", {
+                type: "button",
+                class: "button",
+                "data-action": "give",
+                "data-request": w.request,
+                "aria-label": t("chair.give_floor_to", { name: who }),
+                text: t("chair.give_floor"),
+                disabled: Boolean(current),
+              }),
+              button("up", "chair.move_up", { disabled: index === 0 }),
+              button("down", "chair.move_down", { disabled: index === waiting.length - 1 }),
+              button("remove", "chair.remove"),
+            ),
+          );
+        })
+      : [el("li", { class: "muted", text: t("debate.nobody_waiting") })],
+  );
+  // Anyone present may be named by the speaker.
+  const presence = view.attendance?.presence || {};
+  const present = Object.keys(presence)
+    .filter((p) => presence[p] === "present" && p !== current?.person)
+    .sort((a, b) => personName(view, a).localeCompare(personName(view, b), "sv"));
+  const select = $("named-person");
+  const chosen = select.value;
+  replaceIfChanged(select, present.map((p) => el("option", { value: p, text: nameWithParty(view, p) })));
+  if (present.includes(chosen)) select.value = chosen;
+  $("name-person").disabled = off || !current || !present.length;
+}
+
+async function speakerAction(type, fields = {}) {
+  return run(hub, $("speakers-result"), type, fields);
+}
+
+async function closeList() {
+  const keepWaiting = $("keep-waiting").checked;
+  if (!keepWaiting && !(await confirmAction(t("chair.confirm_drop_waiting")))) return;
+  await speakerAction("debate.close_list", {
+    keep_waiting: keepWaiting,
+    replik_allowed: $("replik-after").checked,
+  });
+}
+
+// --- votes ---------------------------------------------------------------------------------
+
+function renderVotes(view, me) {
+  const vote = shownVote(view);
+  const box = $("vote");
+  box.dataset.status = vote ? vote.status : "none";
+  box.dataset.vote = vote?.id || "";
+  box.dataset.result = vote?.result?.status || "";
+  replaceIfChanged(box, voteBlock(view, vote, { withSeatMap: false }));
+  const actions = [];
+  const open = vote?.status === "open";
+  if (open) {
+    if (!vote.secret) {
+      const voted = vote.has_voted || [];
+      actions.push(
+        el(
+          "details",
+          { class: "has-voted", open: true },
+          el("summary", { text: t("chair.has_voted", { n: voted.length }) }),
+          el("ul", { class: "voted-list", id: "has-voted" }, voted.map((p) => el("li", { "data-person": p, text: nameWithParty(view, p) }))),
+        ),
+      );
+    }
+    const mine = me?.vote;
+    if (mine?.entitled && vote.method === "question") {
+      const choice = mine.ballot?.choice;
+      actions.push(
+        el(
+          "div",
+          { class: "button-row", role: "group", "aria-label": t("chair.my_vote") },
+          el("span", { text: `${t("chair.my_vote")}:` }),
+          vote.options.map((o) =>
+            el("button", {
+              type: "button",
+              class: "button secondary my-ballot",
+              "data-choice": o,
+              "aria-pressed": String(choice === o),
+              disabled: mine.voted && (!vote.allow_change || vote.secret),
+              text: `${choice === o ? "✓ " : ""}${optionLabel(vote, o, view)}`,
+            }),
+          ),
+        ),
+      );
+    }
+    const actionRow = [
+      el(
+        "button",
+        { type: "button", class: "button danger", id: "close-vote", "aria-keyshortcuts": "c" },
+        el("span", { text: t("chair.close_vote") }),
+        " ",
+        el("kbd", { "aria-hidden": "true", text: "C" }),
+      ),
+    ];
+    if (vote.method !== "question" && !vote.lot_commitment) {
+      actionRow.push(el("button", { type: "button", class: "button secondary", id: "commit-seed", text: t("chair.commit_seed") }));
+    }
+    actions.push(el("div", { class: "button-row" }, actionRow));
+  } else if (vote) {
+    actions.push(...closedVoteActions(vote));
+  }
+  if (vote?.lot_commitment) {
+    actions.push(el("p", { class: "hint", text: t("chair.seed_committed", { hash: vote.lot_commitment.slice(0, 12) }) }));
+  }
+  replaceIfChanged($("vote-actions"), actions);
+  $("vote-form").hidden = open;
+  $("open-vote").disabled = !connected() || !view.current_item;
+  renderVoteForm(view);
+}
+
+function closedVoteActions(vote) {
+  const status = vote.result?.status;
+  const parts = [];
+  if (status === "tie") {
+    parts.push(
+      el(
+        "fieldset",
+        {},
+        el("legend", { text: t("chair.casting_vote") }),
+        el("p", { text: t("chair.casting_help") }),
+        el(
+          "div",
+          { class: "button-row" },
+          el("button", { type: "button", class: "button", id: "decide-ja", "data-choice": "ja", text: t("chair.decide_ja") }),
+          el("button", { type: "button", class: "button", id: "decide-nej", "data-choice": "nej", text: t("chair.decide_nej") }),
+        ),
+      ),
+    );
+  } else if (status === "lot_needed") {
+    parts.push(
+      el(
+        "fieldset",
+        {},
+        el("legend", { text: t("chair.lottery") }),
+        el(
+          "div",
+          { class: "button-row" },
+          vote.lot_commitment
+            ? el("button", { type: "button", class: "button", id: "draw-lot", text: t("chair.draw_lot") })
+            : el("button", { type: "button", class: "button secondary", id: "commit-seed", text: t("chair.commit_seed") }),
+        ),
+      ),
+    );
+  } else if (status === "decided" && !vote.decision) {
+    parts.push(
+      el(
+        "div",
+        { class: "vote-form" },
+        el("label", { for: "decision-text", text: t("chair.decision_text") }),
+        el("textarea", { id: "decision-text", rows: 2, "data-vote": vote.id }, suggestedDecision(vote)),
+        el("div", { class: "button-row" }, el("button", { type: "button", class: "button", id: "announce", text: t("chair.announce") })),
+      ),
+    );
+  }
+  return parts;
+}
+
+function suggestedDecision(vote) {
+  const result = vote.result || {};
+  if (vote.method === "question") return t(result.choice === "nej" ? "chair.decision_nej" : "chair.decision_ja");
+  return t("chair.decision_elected", { names: (result.elected || []).join(", ") });
+}
+
+function renderVoteForm(view) {
+  const question = $("vote-question");
+  if (!question.value && !question.dataset.touched) question.value = t("chair.question_default");
+  const election = $("vote-method").value !== "question";
+  $("question-fields").hidden = election;
+  $("election-fields").hidden = !election;
+  const proposals = (view.debate?.proposals || []).filter((p) => p.status === "active");
+  for (const id of ["vote-ja", "vote-nej"]) {
+    const select = $(id);
+    const chosen = select.value;
+    replaceIfChanged(select, [
+      el("option", { value: "", text: t("chair.no_proposal") }),
+      ...proposals.map((p) =>
+        el("option", { value: p.id, text: `${t(`proposal.kind.${p.kind}`)} – ${p.authors.map((a) => personName(view, a.person)).join(", ")}` }),
+      ),
+    ]);
+    select.value = proposals.some((p) => p.id === chosen) ? chosen : "";
+  }
+}
+
+async function openVote(event) {
+  event?.preventDefault();
+  const method = $("vote-method").value;
+  const fields = {
+    question: $("vote-question").value.trim() || t("chair.question_default"),
+    method,
+    secret: $("vote-secret").checked,
+    allow_change: $("vote-change").checked && !$("vote-secret").checked,
+  };
+  if (method === "question") {
+    if ($("vote-ja").value) fields.ja = $("vote-ja").value;
+    if ($("vote-nej").value) fields.nej = $("vote-nej").value;
+  } else {
+    fields.options = $("vote-candidates").value.split("\n").map((s) => s.trim()).filter(Boolean);
+    fields.seats = Number($("vote-seats").value) || 1;
+  }
+  await run(hub, $("votes-result"), "vote.open", fields, "chair.vote_opened");
+}
+
+async function closeVote() {
+  const vote = shownVote(hub.view);
+  if (!vote || vote.status !== "open") return;
+  if (!(await confirmAction(t("chair.confirm_close_vote", { voted: vote.voted, entitled: vote.entitled })))) return;
+  await run(hub, $("votes-result"), "vote.close", { vote: vote.id }, "chair.vote_closed");
+}
+
+async function onVoteAction(event) {
+  const vote = shownVote(hub.view);
+  const target = event.target.closest("button");
+  if (!vote || !target) return;
+  const status = $("votes-result");
+  if (target.id === "close-vote") await closeVote();
+  else if (target.id === "commit-seed") await run(hub, status, "lot.commit_seed", { vote: vote.id });
+  else if (target.classList.contains("my-ballot")) {
+    await run(hub, status, "vote.cast", { vote: vote.id, choice: target.dataset.choice }, "vote.sent");
+  } else if (target.id === "decide-ja" || target.id === "decide-nej") {
+    const choice = target.dataset.choice;
+    if (await confirmAction(t("chair.confirm_decide", { choice: optionLabel(vote, choice, hub.view) }))) {
+      await run(hub, status, "vote.decide_tie", { vote: vote.id, choice }, "chair.tie_decided");
+    }
+  } else if (target.id === "draw-lot") {
+    const names = (vote.result?.tied || []).join(", ");
+    if (await confirmAction(t("chair.confirm_draw", { names }))) {
+      await run(hub, status, "lot.draw", { vote: vote.id }, "chair.lot_drawn");
+    }
+  } else if (target.id === "announce") {
+    const box = $("decision-text");
+    const text = box.value.trim() || suggestedDecision(vote);
+    if (await confirmAction(t("chair.confirm_announce"))) {
+      await run(hub, status, "decision.announce", { vote: vote.id, text }, "chair.announced");
+    }
+  }
+}
+
+// --- attendance and roll call -------------------------------------------------------------
+
+function renderAttendance(view) {
+  const a = view.attendance;
+  if (!a) return;
+  const quorum = $("quorum");
+  quorum.dataset.quorum = a.quorum ? "yes" : "no";
+  setText($("quorum-text"), a.quorum ? t("quorum.yes") : t("quorum.no"));
+  setText(
+    $("quorum-figures"),
+    `${t("quorum.filled")}: ${a.filled} ${t("quorum.of", { seats: a.seats })} · ${t("quorum.needed")}: ${a.needed} · ${t("quorum.present")}: ${a.present}`,
+  );
+  const rollcall = view.rollcall || {};
+  setText(
+    $("rollcall-state"),
+    rollcall.open
+      ? t("chair.rollcall_is_open")
+      : view.rollcall && rollcall.confirmed?.length
+        ? t("chair.rollcall_confirmed", { n: rollcall.confirmed.length })
+        : t("chair.rollcall_none"),
+  );
+  $("rollcall-state").dataset.state = rollcall.open ? "open" : rollcall.confirmed?.length ? "confirmed" : "none";
+  $("rollcall-open").disabled = !connected() || Boolean(rollcall.open);
+  $("rollcall-confirm").disabled = !connected() || !rollcall.open;
+  const people = view.roster?.people || {};
+  const members = Object.entries(people)
+    .filter(([, p]) => p.kind === "member" && p.seat != null)
+    .sort((x, y) => x[1].seat - y[1].seat);
+  const presence = a.presence || {};
+  replaceIfChanged(
+    $("presence"),
+    members.map(([id, p]) => {
+      const state = presence[id] || "absent";
+      const info = party(view, p.party);
+      const label = `${t("seats.seat", { seat: p.seat })}, ${nameWithParty(view, id)}: ${t(`me.${state}`)}`;
+      return el(
+        "li",
+        {},
+        el("button", {
+          type: "button",
+          "data-person": id,
+          "data-presence": state,
+          "aria-label": label,
+          title: label,
+          style: `--party:${info.color};--on-party:${textOn(info.color)}`,
+          disabled: state === "left" || !connected(),
+          text: `${p.seat}`,
+        }),
+      );
+    }),
+  );
+}
+
+async function onPresenceClick(event) {
+  const button = event.target.closest("button[data-person]");
+  if (!button) return;
+  const person = button.dataset.person;
+  const name = nameWithParty(hub.view, person);
+  const status = $("attendance-result");
+  if (button.dataset.presence === "present") {
+    if (await confirmAction(t("chair.confirm_check_out", { name }))) {
+      await run(hub, status, "attendance.check_out", { person });
+    }
+  } else {
+    await run(hub, status, "attendance.check_in", { person });
+  }
+}
+
+// --- the agenda ------------------------------------------------------------------------------
+
+function renderAgenda(view) {
+  const busy = Boolean(view.current_item);
+  replaceIfChanged(
+    $("agenda"),
+    (view.agenda || []).map((item) =>
+      el(
+        "li",
+        { class: item.status, "data-item": item.id, "aria-current": item.status === "current" ? "step" : null },
+        el("span", {}, el("span", { class: "agenda-title", text: item.title }), " ", el("span", { class: "agenda-status", text: t(`agenda.${item.status}`) })),
+        item.status === "pending"
+          ? el("button", {
+              type: "button",
+              class: "button secondary",
+              "data-item": item.id,
+              "aria-label": t("chair.start_item_label", { title: item.title }),
+              disabled: busy || !connected(),
+              text: t("chair.start_item"),
+            })
+          : null,
+      ),
+    ),
+  );
+  $("finish-item").disabled = !busy || !connected();
+}
+
+// --- proposals and the order of questions -------------------------------------------------------
+
+function renderProposals(view) {
+  const proposals = (view.debate?.proposals || []).filter((p) => p.status === "active");
+  orderPick = orderPick.filter((id) => proposals.some((p) => p.id === id));
+  replaceIfChanged(
+    $("proposals"),
+    proposals.length
+      ? proposals.map((p) => {
+          const place = orderPick.indexOf(p.id);
+          return el(
+            "li",
+            { "data-proposal": p.id },
+            el(
+              "label",
+              { class: "checkbox" },
+              el("input", { type: "checkbox", value: p.id, checked: place >= 0 }),
+              el("span", { class: "tag", text: place >= 0 ? `${place + 1}` : "–" }),
+              el("span", { class: "tag", text: t(`proposal.kind.${p.kind}`) }),
+              el("span", { text: p.authors.map((a) => nameWithParty(view, a.person)).join(", ") }),
+            ),
+            p.text ? el("p", { class: "proposal-text", text: p.text }) : null,
+          );
+        })
+      : [el("li", { class: "muted", text: t("proposal.none") })],
+  );
+  const order = view.votes?.orders?.[view.current_item];
+  const names = (order?.order || []).map((o) => t(`proposal.kind.${o.kind}`)).join(" → ");
+  setText(
+    $("order-state"),
+    order ? `${t(order.approved ? "chair.order_approved" : "chair.order_proposed", { order: names })}${order.overridden ? ` ${t("chair.order_overridden")}` : ""}` : "",
+  );
+  $("propose-order").disabled = !connected() || !orderPick.length || Boolean(order?.approved);
+  $("approve-order").disabled = !connected() || !order || order.approved;
+}
+
+async function proposeOrder() {
+  const proposals = hub.view?.debate?.proposals || [];
+  const order = orderPick.map((id) => ({ id, kind: proposals.find((p) => p.id === id)?.kind }));
+  await run(hub, $("order-result"), "order.propose", { order, override: $("order-override").checked });
+}
+
+// --- everything, and the keys ----------------------------------------------------------------------
+
+function render(connection) {
+  const view = connection.view;
+  if (!view) return;
+  renderSpeakers(view);
+  renderVotes(view, connection.me);
+  renderAttendance(view);
+  renderAgenda(view);
+  renderProposals(view);
+}
+
+const SHORTCUTS = {
+  n: () => $("next-speaker"),
+  g: () => $("give-floor"),
+  f: () => $("finish-speech"),
+  p: () => $("pause-resume"),
+  s: () => $("skip"),
+  l: () => (hub.view?.debate?.closed ? $("reopen-list") : $("close-list")),
+  c: () => $("close-vote"),
+};
+
+document.addEventListener("keydown", (event) => {
+  if (!$("shortcuts-on").checked || event.altKey || event.ctrlKey || event.metaKey) return;
+  if (event.target.closest("input, textarea, select, [contenteditable]") || document.querySelector("dialog[open]")) return;
+  const key = event.key.toLowerCase();
+  if (key === "o") {
+    event.preventDefault();
+    if (!$("vote-form").hidden) $("vote-question").focus();
+    return;
+  }
+  const button = SHORTCUTS[key]?.();
+  if (!button || button.disabled) return;
+  event.preventDefault();
+  button.click();
+});
+
+$("next-speaker").addEventListener("click", () => speakerAction("debate.next_speaker"));
+$("give-floor").addEventListener("click", () => speakerAction("debate.give_floor"));
+$("finish-speech").addEventListener("click", () => speakerAction("debate.finish_speech"));
+$("pause-resume").addEventListener("click", () =>
+  speakerAction(hub.view?.debate?.current?.paused ? "debate.resume_speech" : "debate.pause_speech"),
+);
+$("skip").addEventListener("click", () => speakerAction("debate.skip_request"));
+$("close-list").addEventListener("click", closeList);
+$("reopen-list").addEventListener("click", () => speakerAction("debate.reopen_list"));
+$("name-person").addEventListener("click", () => speakerAction("debate.name_person", { person: $("named-person").value }));
+$("queue").addEventListener("click", (event) => {
+  const button = event.target.closest("button[data-action]");
+  if (!button) return;
+  const request = button.dataset.request;
+  const action = button.dataset.action;
+  if (action === "give") speakerAction("debate.give_floor", { request });
+  else if (action === "remove") speakerAction("debate.remove_request", { request });
+  else speakerAction("debate.move_request", { request, direction: action });
+});
+$("vote-form").addEventListener("submit", openVote);
+$("vote-question").addEventListener("input", () => ($("vote-question").dataset.touched = "1"));
+$("vote-method").addEventListener("change", () => hub.view && renderVoteForm(hub.view));
+$("vote-actions").addEventListener("click", onVoteAction);
+$("rollcall-open").addEventListener("click", () => run(hub, $("attendance-result"), "rollcall.open"));
+$("rollcall-confirm").addEventListener("click", async () => {
+  const n = hub.view?.attendance?.present ?? 0;
+  if (await confirmAction(t("chair.confirm_rollcall", { n }))) await run(hub, $("attendance-result"), "rollcall.confirm");
+});
+$("presence").addEventListener("click", onPresenceClick);
+$("agenda").addEventListener("click", (event) => {
+  const button = event.target.closest("button[data-item]");
+  if (button) run(hub, $("agenda-result"), "agenda.start_item", { item: button.dataset.item }, "chair.item_started");
+});
+$("finish-item").addEventListener("click", async () => {
+  const item = currentItem(hub.view);
+  if (item && (await confirmAction(t("chair.confirm_finish_item", { title: item.title })))) {
+    await run(hub, $("agenda-result"), "agenda.finish_item", {}, "chair.item_finished");
+  }
+});
+$("proposals").addEventListener("change", (event) => {
+  const box = event.target.closest("input[type=checkbox]");
+  if (!box) return;
+  orderPick = orderPick.filter((id) => id !== box.value);
+  if (box.checked) orderPick.push(box.value);
+  render(hub);
+});
+$("propose-order").addEventListener("click", proposeOrder);
+$("approve-order").addEventListener("click", async () => {
+  if (await confirmAction(t("chair.confirm_approve_order"))) await run(hub, $("order-result"), "order.approve");
+});
+tickClocks(hub, () => hub.view && renderSpeaker($("speaker"), hub.view, hub.serverNow()));

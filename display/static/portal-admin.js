@@ -1,0 +1,93 @@
+// The secretary's page: people and their accounts, roster import,
+// meetings, and the security log. Resets ask for a reason, which is logged.
+
+import { mountLanguageSwitch, translate, t } from "/static/i18n.js";
+import { api, el, showError, showMessage } from "/static/portal-api.js";
+
+const select = document.getElementById("assembly");
+const message = document.getElementById("admin-message");
+const base = () => `/portal/api/admin/assemblies/${encodeURIComponent(select.value)}`;
+
+async function accountAction(person, kind) {
+  try {
+    let result;
+    if (kind === "reset") {
+      const reason = prompt(t("portal.admin.reason"));
+      if (!reason) return;
+      result = await api(`/portal/api/admin/people/${encodeURIComponent(person)}/reset-second-factor`, { reason });
+    } else {
+      result = await api(`/portal/api/admin/people/${encodeURIComponent(person)}/account`, {});
+    }
+    showMessage(message, t("portal.admin.enrol_link", { url: result.enrol_url }), "ok");
+    await loadAssembly();
+  } catch (err) {
+    showError(message, err);
+  }
+}
+
+function personRow(p) {
+  const action =
+    p.account === "none"
+      ? el("button", { className: "button secondary", type: "button", textContent: t("portal.admin.create_account") })
+      : el("button", { className: "button secondary", type: "button", textContent: t("portal.admin.reset") });
+  action.addEventListener("click", () => accountAction(p.id, p.account === "none" ? "create" : "reset"));
+  return el(
+    "tr",
+    { dataset: { person: p.id } },
+    el("td", { textContent: p.id }),
+    el("td", { textContent: p.name }),
+    el("td", { textContent: p.kind }),
+    el("td", { textContent: p.party ?? "" }),
+    el("td", { textContent: p.seat ?? p.order ?? "" }),
+    el("td", { textContent: p.roles }),
+    el("td", { textContent: t(`portal.admin.account.${p.account}`) }),
+    el("td", {}, action),
+  );
+}
+
+async function loadAssembly() {
+  const [people, meetings, events] = await Promise.all([
+    api(`${base()}/people`),
+    api(`${base()}/meetings`),
+    api("/portal/api/admin/security-events"),
+  ]);
+  document.getElementById("people").replaceChildren(...people.map(personRow));
+  document.getElementById("admin-meetings").replaceChildren(
+    ...meetings.map((m) => el("li", { textContent: `${m.title} (${m.starts_at || "–"}), ${m.items.length}` })),
+  );
+  document.getElementById("events").replaceChildren(
+    ...events.map((e) =>
+      el("li", {
+        textContent: `${new Date(e.at * 1000).toISOString()} ${e.action} ${e.actor} → ${e.subject} ${e.reason}`,
+      }),
+    ),
+  );
+}
+
+async function load() {
+  try {
+    const assemblies = await api("/portal/api/admin/assemblies");
+    select.replaceChildren(...assemblies.map((a) => el("option", { value: a.id, textContent: a.name })));
+    await loadAssembly();
+  } catch (err) {
+    if (err.status === 401) location.assign("/portal/login");
+    else showError(message, err);
+  }
+}
+
+select.addEventListener("change", () => loadAssembly().catch((err) => showError(message, err)));
+document.getElementById("roster-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  try {
+    const result = await api(`${base()}/roster`, { csv: document.getElementById("roster-csv").value });
+    showMessage(message, t("portal.admin.imported", { count: result.imported }), "ok");
+    await loadAssembly();
+  } catch (err) {
+    showError(message, err);
+  }
+});
+
+translate();
+document.title = t("portal.admin.title");
+mountLanguageSwitch(document.getElementById("lang-switch"));
+load();

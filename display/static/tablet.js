@@ -1,0 +1,381 @@
+// The delegate's tablet: my status, the speaker list and my requests, my
+// proposals (yrkanden), my vote with the ballot the hub recorded, and results.
+
+import {
+  $,
+  STATES,
+  confirmAction,
+  currentItem,
+  el,
+  nameWithParty,
+  params,
+  personName,
+  renderSpeaker,
+  replaceIfChanged,
+  run,
+  setText,
+  showStatus,
+  shownVote,
+  startScreen,
+  t,
+  tickClocks,
+  voteBlock,
+  waitingItems,
+} from "/static/screen.js";
+
+const PROPOSAL_KINDS = ["bifall", "avslag", "aterremiss", "bordlaggning", "andring", "tillagg"];
+const NEEDS_TEXT = new Set(["andring", "tillagg"]);
+let busy = false; // a ballot is on its way
+let electionPick = { vote: null, names: new Set() };
+
+const hub = startScreen({
+  role: params.get("role") || "delegate",
+  fallbackToPublic: false,
+  titleKey: "tablet.title",
+  render,
+});
+
+const connected = () => hub.state === STATES.CONNECTED;
+const myId = () => hub.me?.person || hub.welcome?.person || null;
+
+// --- my status -------------------------------------------------------------------
+
+function renderMe(view, me) {
+  $("no-person").hidden = Boolean(me) || !hub.welcome;
+  if (!me) return;
+  const presence = me.presence || "absent";
+  setText($("my-name"), nameWithParty(view, me.person));
+  const status = $("my-presence");
+  status.dataset.presence = presence;
+  setText(status, t(`me.${presence}`));
+  const parts = [me.seat != null ? t("me.seat", { seat: me.seat }) : t("me.no_seat")];
+  if (me.serving_for) parts.push(t("me.serving_for", { name: personName(view, me.serving_for) }));
+  setText($("my-seat"), parts.join(" · "));
+  const item = view.current_item;
+  const jav = item != null && (me.jav || []).includes(item);
+  const javBox = $("my-jav");
+  javBox.dataset.jav = jav ? "yes" : "no";
+  setText(javBox, jav ? t("tablet.jav_on_item") : item != null ? t("tablet.no_jav") : "");
+  const button = $("attendance-button");
+  const present = presence === "present";
+  button.dataset.action = present ? "check_out" : "check_in";
+  setText(button, present ? t("me.check_out") : t("me.check_in"));
+  button.classList.toggle("check-out", present);
+  button.disabled = presence === "left" || !connected();
+  const javButton = $("jav-button");
+  javButton.hidden = item == null || jav;
+  javButton.disabled = !connected();
+}
+
+async function toggleAttendance() {
+  const button = $("attendance-button");
+  const action = button.dataset.action;
+  if (action === "check_out" && !(await confirmAction(t("tablet.confirm_check_out")))) return;
+  await run(hub, $("me-result"), `attendance.${action}`, {}, `me.ack.attendance.${action}`);
+}
+
+async function declareJav() {
+  const item = hub.view?.current_item;
+  if (item == null || !(await confirmAction(t("tablet.confirm_jav")))) return;
+  await run(hub, $("me-result"), "jav.declare", { item }, "tablet.jav_declared");
+}
+
+// --- the speaker list ---------------------------------------------------------------
+
+function renderFloor(view, me) {
+  const item = currentItem(view);
+  setText($("current-item"), item ? item.title : t("agenda.none_current"));
+  renderSpeaker($("speaker"), view, hub.serverNow());
+  const debate = view.debate || {};
+  const closed = $("list-closed");
+  closed.hidden = !debate.closed;
+  setText(closed, t("debate.list_closed"));
+  const present = me?.presence === "present";
+  const jav = item && (me?.jav || []).includes(item.id);
+  const able = connected() && present && Boolean(item) && !jav;
+  $("ask-floor").disabled = !able || debate.closed;
+  $("ask-replik").disabled = !able || !debate.replik_allowed || !(debate.current || debate.replik);
+  const mine = myId();
+  const kontra = $("ask-kontrareplik");
+  kontra.hidden = !(debate.replik && debate.replik.person === mine);
+  kontra.disabled = !able;
+  $("ask-order").disabled = !able;
+  const waiting = debate.waiting || [];
+  replaceIfChanged(
+    $("my-requests"),
+    waiting
+      .map((w, index) => ({ w, index }))
+      .filter(({ w }) => w.person === mine)
+      .map(({ w, index }) =>
+        el(
+          "li",
+          { "data-request": w.request },
+          el("span", {
+            text: t("debate.my_place", { place: index + 1, kind: t(`debate.kind.${w.kind}`) }),
+          }),
+          el("button", {
+            type: "button",
+            class: "touch secondary withdraw-request",
+            "data-request": w.request,
+            "aria-label": t("debate.withdraw_label", { kind: t(`debate.kind.${w.kind}`) }),
+            text: t("debate.withdraw"),
+          }),
+        ),
+      ),
+  );
+  const list = waitingItems(view);
+  replaceIfChanged($("waiting"), list.length ? list : [el("li", { class: "muted", text: t("debate.nobody_waiting") })]);
+  for (const li of $("waiting").children) li.classList.toggle("mine", li.dataset.person === mine);
+}
+
+// --- proposals --------------------------------------------------------------------------
+
+function renderProposals(view) {
+  const select = $("proposal-kind");
+  if (select.options.length !== PROPOSAL_KINDS.length || select.dataset.lang !== document.documentElement.lang) {
+    const chosen = select.value || "bifall";
+    select.replaceChildren(
+      ...PROPOSAL_KINDS.map((kind) => el("option", { value: kind, text: t(`proposal.kind.${kind}`) })),
+    );
+    select.value = chosen;
+    select.dataset.lang = document.documentElement.lang;
+  }
+  const hasItem = Boolean(view.current_item);
+  $("proposal-submit").disabled = !connected() || !hasItem;
+  const mine = myId();
+  replaceIfChanged(
+    $("proposals"),
+    (view.debate?.proposals || []).map((p) =>
+      el(
+        "li",
+        { class: `proposal status-${p.status}`, "data-proposal": p.id },
+        el("span", { class: "tag", text: t(`proposal.kind.${p.kind}`) }),
+        " ",
+        el("span", { class: "proposal-authors", text: p.authors.map((a) => nameWithParty(view, a.person)).join(", ") }),
+        p.text ? el("span", { class: "proposal-text", text: p.text }) : null,
+        p.status !== "active" ? el("span", { class: "tag muted", text: t(`proposal.status.${p.status}`) }) : null,
+        p.status === "active" && p.authors.some((a) => a.person === mine)
+          ? el("button", {
+              type: "button",
+              class: "touch secondary withdraw-proposal",
+              "data-proposal": p.id,
+              text: t("proposal.withdraw"),
+            })
+          : null,
+      ),
+    ),
+  );
+}
+
+async function submitProposal(event) {
+  event.preventDefault();
+  const kind = $("proposal-kind").value;
+  const text = $("proposal-text").value.trim();
+  if (NEEDS_TEXT.has(kind) && !text) {
+    showStatus($("proposal-result"), "error", "", "debate.text_required");
+    $("proposal-text").focus();
+    return;
+  }
+  const answer = await run(hub, $("proposal-result"), "debate.submit_proposal", { kind, text }, "proposal.sent");
+  if (answer.type === "ack") $("proposal-text").value = "";
+}
+
+// --- voting -------------------------------------------------------------------------------
+
+function ballotOf(me, vote) {
+  return vote && me?.vote && vote.id === hub.view?.current_vote ? me.vote : null;
+}
+
+function renderBallot(view, me) {
+  const vote = shownVote(view);
+  const box = $("ballot");
+  const open = vote && vote.status === "open";
+  const mine = ballotOf(me, vote);
+  box.dataset.status = open ? "open" : vote ? "closed" : "none";
+  document.body.dataset.vote = open ? "open" : "none";
+  if (!open) {
+    replaceIfChanged(box, []);
+    const key = !vote ? "vote.none" : "";
+    if (!busy) showStatus($("ballot-status"), key ? "info" : "", key);
+    replaceIfChanged($("vote-result"), vote ? voteBlock(view, vote, { withSeatMap: true }) : []);
+    return;
+  }
+  replaceIfChanged($("vote-result"), []);
+  const entitled = Boolean(mine?.entitled);
+  const voted = Boolean(mine?.voted);
+  const changeable = vote.allow_change && !vote.secret;
+  const locked = !entitled || !connected() || busy || (voted && !changeable);
+  const header = [
+    el("p", { class: "vote-question", text: vote.question }),
+    el("p", { class: "vote-kind", text: [t(`vote.method.${vote.method}`), vote.secret ? t("vote.secret") : t("vote.open_by_name")].join(" · ") }),
+  ];
+  let controls;
+  if (vote.method === "question") {
+    const choice = mine?.ballot?.choice;
+    controls = el(
+      "div",
+      { class: "ballot-buttons", role: "group", "aria-label": t("vote.your_choice") },
+      vote.options.map((option) =>
+        el(
+          "button",
+          {
+            type: "button",
+            class: `ballot-button option-${option}`,
+            "data-choice": option,
+            "aria-pressed": String(choice === option),
+            disabled: locked,
+          },
+          el("span", { class: "ballot-label", text: t(`vote.option.${option}`) }),
+          choice === option ? el("span", { class: "ballot-recorded", text: t("vote.recorded_mark") }) : null,
+        ),
+      ),
+    );
+  } else {
+    controls = electionControls(vote, mine, locked);
+  }
+  replaceIfChanged(box, [...header, controls, el("p", { class: "vote-progress", text: t("vote.progress", { voted: vote.voted, entitled: vote.entitled }) })]);
+  if (busy) return;
+  if (!entitled) showStatus($("ballot-status"), "info", "vote.not_entitled_here");
+  else if (!voted) showStatus($("ballot-status"), "info", "vote.not_yet");
+  else if (vote.secret) showStatus($("ballot-status"), "ack", "vote.recorded_secret");
+  else if (vote.method === "question") {
+    const status = $("ballot-status");
+    const key = changeable ? "vote.recorded_change" : "vote.recorded_final";
+    status.dataset.kind = "ack";
+    status.dataset.key = "";
+    status.dataset.code = "";
+    setText(status, t(key, { choice: t(`vote.option.${mine.ballot?.choice}`) }));
+  } else {
+    const names = mine.ballot?.names?.join(", ") || t("vote.blank");
+    const status = $("ballot-status");
+    status.dataset.kind = "ack";
+    status.dataset.key = "";
+    setText(status, t("vote.recorded_names", { names }));
+  }
+}
+
+function electionControls(vote, mine, locked) {
+  if (electionPick.vote !== vote.id) {
+    electionPick = { vote: vote.id, names: new Set(mine?.ballot?.names || []) };
+  }
+  const proportional = vote.method === "proportional";
+  return el(
+    "fieldset",
+    { class: "election" },
+    el("legend", { text: t("vote.pick", { seats: vote.seats }) }),
+    proportional
+      ? el(
+          "p",
+          {},
+          el("label", { for: "ballot-label", text: t("vote.group_label") }),
+          el("input", { id: "ballot-label", type: "text", class: "touch-input", disabled: locked }),
+        )
+      : null,
+    (vote.options || []).map((name, index) =>
+      el(
+        "label",
+        { class: "candidate" },
+        el("input", {
+          type: "checkbox",
+          class: "candidate-box",
+          value: name,
+          "data-index": index,
+          checked: electionPick.names.has(name),
+          disabled: locked,
+        }),
+        ` ${name}`,
+      ),
+    ),
+    el(
+      "div",
+      { class: "button-row" },
+      el("button", { type: "button", class: "touch", id: "cast-election", disabled: locked, text: t("vote.cast") }),
+      el("button", { type: "button", class: "touch secondary", id: "cast-blank", disabled: locked, text: t("vote.cast_blank") }),
+    ),
+  );
+}
+
+async function cast(fields) {
+  const vote = hub.view?.current_vote;
+  if (!vote || busy) return;
+  busy = true;
+  render(hub);
+  const answer = await run(hub, $("ballot-status"), "vote.cast", { vote, ...fields }, "vote.sent");
+  busy = false;
+  render(hub);
+  if (answer.type !== "ack") showStatus($("ballot-status"), "error", "", answer.code || "error");
+}
+
+// --- the agenda ----------------------------------------------------------------------------
+
+function renderAgenda(view) {
+  replaceIfChanged(
+    $("agenda"),
+    (view.agenda || []).map((item) =>
+      el(
+        "li",
+        { class: `agenda-item ${item.status}`, "data-item": item.id, "aria-current": item.status === "current" ? "step" : null },
+        el("span", { class: "agenda-title", text: item.title }),
+        " ",
+        el("span", { class: "agenda-status", text: t(`agenda.${item.status}`) }),
+      ),
+    ),
+  );
+}
+
+function render(connection) {
+  const view = connection.view;
+  if (!view) return;
+  const me = connection.me;
+  renderMe(view, me);
+  renderBallot(view, me);
+  renderFloor(view, me);
+  renderProposals(view);
+  renderAgenda(view);
+}
+
+// --- wiring -----------------------------------------------------------------------------------
+
+$("attendance-button").addEventListener("click", toggleAttendance);
+$("jav-button").addEventListener("click", declareJav);
+$("ask-floor").addEventListener("click", () => run(hub, $("floor-result"), "debate.request_floor", {}, "debate.asked"));
+$("ask-replik").addEventListener("click", () => run(hub, $("floor-result"), "debate.request_replik", {}, "debate.asked"));
+$("ask-kontrareplik").addEventListener("click", () =>
+  run(hub, $("floor-result"), "debate.request_kontrareplik", {}, "debate.asked"),
+);
+$("ask-order").addEventListener("click", () => run(hub, $("floor-result"), "debate.raise_point_of_order", {}, "debate.asked"));
+$("my-requests").addEventListener("click", (event) => {
+  const button = event.target.closest("button.withdraw-request");
+  if (button) run(hub, $("floor-result"), "debate.withdraw_request", { request: button.dataset.request }, "debate.withdrawn");
+});
+$("proposal-form").addEventListener("submit", submitProposal);
+$("proposals").addEventListener("click", async (event) => {
+  const button = event.target.closest("button.withdraw-proposal");
+  if (!button || !(await confirmAction(t("proposal.confirm_withdraw")))) return;
+  run(hub, $("proposal-result"), "debate.withdraw_proposal", { id: button.dataset.proposal }, "proposal.withdrawn");
+});
+$("ballot").addEventListener("click", (event) => {
+  const choice = event.target.closest("button.ballot-button");
+  if (choice && !choice.disabled) {
+    cast({ choice: choice.dataset.choice });
+    return;
+  }
+  const vote = shownVote(hub.view);
+  if (event.target.closest("#cast-blank")) cast({});
+  else if (event.target.closest("#cast-election")) {
+    const names = [...electionPick.names];
+    const label = $("ballot-label")?.value.trim() || "";
+    if (names.length > (vote?.seats || 1) && vote?.method === "majority") {
+      showStatus($("ballot-status"), "error", "", "vote.bad_ballot");
+      return;
+    }
+    cast(label ? { names, label } : { names });
+  }
+});
+$("ballot").addEventListener("change", (event) => {
+  const box = event.target.closest("input.candidate-box");
+  if (!box) return;
+  if (box.checked) electionPick.names.add(box.value);
+  else electionPick.names.delete(box.value);
+});
+tickClocks(hub, () => hub.view && renderSpeaker($("speaker"), hub.view, hub.serverNow()));

@@ -1,0 +1,127 @@
+"""Digital justering over HTTP on a real hub: a TOTP step-up per signature, into the log."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+
+import httpx
+from sqlalchemy.engine import Engine
+
+from tests.audit.test_minutes_scenario import play_minutes_meeting
+from tests.portal.web import Member, enrolled_session
+from tests.support.hubs import HubProcess
+from voting_server.audit import minutes_report
+from voting_server.audit.justering_events import MinutesSigned
+from voting_server.audit.minutes import local
+from voting_server.portal import totp
+from voting_server.store.archive import Archive
+
+
+async def sign(
+    http: httpx.AsyncClient, meeting: str, digest: str, code: str, paragraph: str = ""
+) -> httpx.Response:
+    return await http.post(
+        f"/api/meetings/{meeting}/minutes/sign",
+        json={"paragraph": paragraph, "document_hash": digest, "code": code},
+    )
+
+
+def wrong_code(member: Member) -> str:
+    """Six digits that are none of the codes the drift window accepts now."""
+    now = totp.step_at(time.time())
+    valid = {totp.code_at(member.secret, step) for step in range(now - 2, now + 3)}
+    return next(c for c in ("000000", "111111", "222222", "333333") if c not in valid)
+
+
+def cli(hub: HubProcess, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "voting_server.cli", "audit", *args],
+        env=hub.env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+async def test_the_chair_and_the_justerare_sign_with_a_fresh_code_each(
+    start_hub: Callable[..., HubProcess], demo_engine: Engine, tmp_path: Path
+) -> None:
+    hub = start_hub()
+    meeting = play_minutes_meeting(hub)
+    sessions: dict[str, tuple[httpx.AsyncClient, Member]] = {}
+    try:
+        for person in ("m1", "m2", "m26", "m3"):
+            sessions[person] = await enrolled_session(hub.url, demo_engine, person)
+        chair, chair_member = sessions["m1"]
+        status = (await chair.get(f"/api/meetings/{meeting}/minutes/status")).json()
+        assert status["me"] == {"person": "m1", "role": "chair"}
+        assert [j["person"] for j in status["justerare"]] == ["m2", "m26"]
+        digest = status["document_hash"]
+        before = (await chair.get(f"/api/meetings/{meeting}/minutes.html")).content
+        assert hashlib.sha256(before).hexdigest() == digest
+
+        wrong = await sign(chair, meeting, digest, wrong_code(chair_member))
+        assert wrong.status_code == 401 and wrong.json()["error"] == "auth.bad_code"
+        stale = await sign(chair, meeting, "0" * 64, chair_member.next_code())
+        assert stale.status_code == 409 and stale.json()["error"] == "minutes.document_changed"
+        outsider, outsider_member = sessions["m3"]
+        refused = await sign(outsider, meeting, digest, outsider_member.next_code())
+        assert refused.status_code == 403 and refused.json()["error"] == "minutes.not_a_signatory"
+
+        signed = await sign(chair, meeting, digest, chair_member.next_code())
+        assert signed.status_code == 200, signed.text
+        assert signed.json()["role"] == "chair"
+
+        http, m2 = sessions["m2"]
+        code = m2.next_code()
+        assert (await sign(http, meeting, digest, code)).status_code == 200
+        paragraph = status["paragraphs"][2]
+        assert paragraph["item"] == "3" and paragraph["finished"]
+        replayed = await sign(http, meeting, paragraph["hash"], code, paragraph="3")
+        assert replayed.status_code == 401 and replayed.json()["error"] == "auth.code_used"
+
+        http, m26 = sessions["m26"]
+        assert (await sign(http, meeting, digest, m26.next_code())).status_code == 200
+
+        status = (await chair.get(f"/api/meetings/{meeting}/minutes/status")).json()
+        assert status["verified"] is True
+        assert [(s["person"], s["role"], s["holds"]) for s in status["signatures"]] == [
+            ("m1", "chair", True),
+            ("m2", "justerare", True),
+            ("m26", "justerare", True),
+        ]
+        after = (await chair.get(f"/api/meetings/{meeting}/minutes.html")).content
+        assert after == before  # verified minutes do not change
+    finally:
+        for http, _ in sessions.values():
+            await http.aclose()
+
+    entries = Archive(demo_engine).read(meeting)
+    signatures = [e for e, _ in minutes_report.pairs_of(entries) if isinstance(e, MinutesSigned)]
+    assert [(s.person, s.paragraph, s.document_hash) for s in signatures] == [
+        ("m1", "", digest),
+        ("m2", "", digest),
+        ("m26", "", digest),
+    ]
+    last = local(signatures[-1].signed_at).date()
+    assert status["notice_date"] == (last + timedelta(days=1)).isoformat()
+    assert status["appeal_ends"] == (last + timedelta(days=22)).isoformat()
+
+    export = tmp_path / "meeting.json"
+    done = cli(hub, "export", meeting, "-o", str(export))
+    assert done.returncode == 0, done.stderr
+    verified = cli(hub, "verify", str(export))
+    assert verified.returncode == 0, verified.stdout
+    assert "RESULT: the file holds" in verified.stdout
+    html = tmp_path / "protokoll.html"
+    made = cli(hub, "minutes", str(export), "--html", str(html), "--pdf", str(tmp_path / "p.pdf"))
+    assert made.returncode == 0, made.stderr
+    assert hashlib.sha256(html.read_bytes()).hexdigest() == digest
+    assert "Protokollet är justerat." in made.stderr

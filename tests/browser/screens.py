@@ -1,0 +1,67 @@
+"""Helpers for the screen tests: logged-in pages in their own browser contexts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.engine import Engine
+
+from tests.support.hubs import HubProcess
+from voting_server.store.directory import Directory
+
+WAIT_MS = 5_000
+SIZE = {"width": 1280, "height": 800}
+
+
+@dataclass
+class Screen:
+    """One page of one user, with the JavaScript errors it raised."""
+
+    name: str
+    page: Any
+    errors: list[str] = field(default_factory=list)
+
+    async def close(self) -> None:
+        await self.page.context.close()
+
+    async def shot(self, folder: Path, moment: str, lang: str) -> None:
+        await self.page.screenshot(path=folder / f"screen-{self.name}-{moment}-{lang}.png")
+
+    async def set_language(self, lang: str) -> None:
+        await self.page.click(f'#lang-switch button[data-lang="{lang}"]')
+        await self.page.wait_for_function(f"document.documentElement.lang === '{lang}'")
+
+
+async def open_screen(
+    browser: Any,
+    hub: HubProcess,
+    engine: Engine,
+    name: str,
+    path: str,
+    principal: str | None,
+    viewport: dict[str, int] | None = None,
+) -> Screen:
+    """Open path as principal (through a login link), or without a login."""
+    context = await browser.new_context(viewport=viewport or SIZE)
+    context.set_default_timeout(WAIT_MS)
+    page = await context.new_page()
+    screen = Screen(name, page)
+    page.on("pageerror", lambda err: screen.errors.append(str(err)))
+    if principal is None:
+        await page.goto(f"{hub.url}{path}")
+    else:
+        token = Directory(engine).mint_login_link(principal)
+        await page.goto(f"{hub.url}/login/{token}?next={path}")
+    assert page.url.split("?")[0] == f"{hub.url}{path}".split("?")[0]
+    await page.wait_for_selector('#connection[data-state="connected"]')
+    await page.wait_for_function("document.querySelector('#meeting-title').textContent.length > 0")
+    return screen
+
+
+async def confirm(page: Any) -> None:
+    """Accept the page's confirmation dialog."""
+    await page.wait_for_selector("dialog#confirm-dialog[open]")
+    await page.click("#confirm-ok")
+    await page.wait_for_selector("dialog#confirm-dialog", state="hidden")

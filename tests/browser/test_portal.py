@@ -1,0 +1,77 @@
+"""The portal in a real Chromium: enrol, log in with two factors, join the chamber."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.engine import Engine
+
+from tests.browser.test_attendance_page import WAIT_MS, chromium, screenshots
+from tests.support.hubs import HubProcess
+from voting_server.portal import accounts, totp
+
+__all__ = ["screenshots"]  # the fixture, shared with the attendance page's tests
+PASSWORD = "ett långt lösenord"
+
+
+async def test_a_member_enrols_logs_in_and_joins_the_chamber(
+    start_hub: Callable[..., HubProcess], demo_engine: Engine, screenshots: Path
+) -> None:
+    hub = start_hub()
+    enrol_urls = accounts.give_demo_portal_accounts(demo_engine, hub.url)
+    assert set(enrol_urls) == {"chair (m1)", "member (m2)", "secretary (sekr)"}
+    async with chromium() as browser:
+        context = await browser.new_context(viewport={"width": 1100, "height": 900})
+        context.set_default_timeout(WAIT_MS)
+        try:
+            await _enrol_log_in_and_join(await context.new_page(), hub, enrol_urls, screenshots)
+        finally:
+            await context.close()
+
+
+async def _enrol_log_in_and_join(
+    page: Any, hub: HubProcess, enrol_urls: dict[str, str], screenshots: Path
+) -> None:
+    errors: list[str] = []
+    page.on("pageerror", lambda err: errors.append(str(err)))
+
+    # Enrolment: the secret is on the page as text, beside its QR code.
+    await page.goto(enrol_urls["member (m2)"])
+    secret_el = page.locator("#totp-secret")
+    await page.wait_for_selector("#enrol-steps:not([hidden])")
+    secret = (await secret_el.inner_text()).strip()
+    assert (await page.get_attribute("#totp-qr", "src") or "").startswith("data:image/svg+xml")
+    await page.screenshot(path=screenshots / "portal-enrol-sv.png", full_page=True)
+    await page.fill("#new-password", PASSWORD)
+    await page.fill("#enrol-code", totp.code_at(secret, totp.step_at(time.time())))
+    await page.click("#enrol-form button[type=submit]")
+    await page.wait_for_selector("#codes-panel:not([hidden])")
+    assert await page.locator("#recovery-codes li").count() == 10
+
+    # Login: password and the next code (the enrolment spent the current one).
+    await page.click("#to-login")
+    await page.wait_for_url(f"{hub.url}/portal/login")
+    await page.fill("#username", "m2")
+    await page.fill("#password", PASSWORD)
+    await page.fill("#code", totp.code_at(secret, totp.step_at(time.time()) + 1))
+    await page.click("#login-form button[type=submit]")
+    await page.wait_for_url(f"{hub.url}/portal/")
+    await page.wait_for_selector('#meetings article[data-meeting="demo"]')
+    assert "Välkommen" in await page.inner_text("#me-heading")
+    assert await page.locator("#links a").count() == 2
+    assert await page.is_hidden("#admin-link")
+    await page.screenshot(path=screenshots / "portal-member-sv.png", full_page=True)
+
+    # Join the chamber: the attendance page, connected as this member.
+    await page.click('#meetings article[data-meeting="demo"] a.join')
+    await page.wait_for_url(f"{hub.url}/m/demo/")
+    await page.wait_for_selector('#connection[data-state="connected"]')
+    await page.wait_for_selector("#me-panel:not([hidden])")
+    assert "ledamot" in await page.inner_text("#role")
+    await page.click("#attendance-button")
+    await page.wait_for_selector('#my-presence[data-presence="present"]')
+    assert await page.get_attribute('#seats > li[data-seat="2"]', "data-person") == "m2"
+    assert errors == []

@@ -1,0 +1,71 @@
+"""Justering (verification of the minutes) as events and commands in the meeting's log.
+
+``SignMinutes`` is deliberately not a wire command: a signature needs a TOTP
+step-up, which only the HTTP route ``POST /api/meetings/{m}/minutes/sign``
+performs before it hands the command to the meeting's Room. Electing the
+justerare is an ordinary command the chair or the secretary sends.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..domain.base import PRESIDIUM, Command, Event, Role
+
+#: The two roles a signature is given in.
+CHAIR = "chair"
+JUSTERARE = "justerare"
+
+
+@dataclass(frozen=True, slots=True)
+class JusterareElected(Event):
+    """The meeting chose the members who verify the minutes with the chair."""
+
+    type = "minutes.justerare_elected"
+    persons: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MinutesSigned(Event):
+    """A signatory verified the minutes, or one paragraph of them (omedelbar justering).
+
+    ``paragraph`` is an agenda item id, or "" for the whole minutes;
+    ``document_hash`` is the hex SHA-256 of the exact HTML bytes the signatory
+    verified (``minutes_html.render_document`` or ``render_paragraph``);
+    ``signed_at`` is epoch milliseconds.
+    """
+
+    type = "minutes.signed"
+    paragraph: str
+    person: str
+    role: str
+    document_hash: str
+    signed_at: int
+
+
+@dataclass(frozen=True, slots=True)
+class ElectJusterare(Command):
+    """Record the two justerare the meeting elected."""
+
+    type = "minutes.elect_justerare"
+    roles = PRESIDIUM
+    persons: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SignMinutes(Command):
+    """Sign the minutes (``paragraph`` "") or one finished paragraph, by its hash.
+
+    Built only by the signing route, after the signatory's TOTP step-up.
+    """
+
+    type = "minutes.sign"
+    roles = frozenset({Role.CHAIR, Role.DELEGATE})
+    paragraph: str
+    document_hash: str
+
+
+JUSTERING_EVENTS: tuple[type[Event], ...] = (JusterareElected, MinutesSigned)
+#: Commands a client may send over the protocol (SignMinutes is not one of them).
+JUSTERING_WIRE_COMMANDS: tuple[type[Command], ...] = (ElectJusterare,)
+JUSTERING_COMMANDS: tuple[type[Command], ...] = (ElectJusterare, SignMinutes)

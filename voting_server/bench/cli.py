@@ -1,0 +1,63 @@
+"""The ``ordet bench`` commands: burst (with idle displays and horizontal scale) and faults."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+def _sizes(text: str) -> list[int]:
+    return [int(s) for s in text.split(",") if s.strip()]
+
+
+def add_bench_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    burst = sub.add_parser("burst", help="vote burst on Ordet beside the reference hub")
+    burst.add_argument(
+        "--sizes",
+        type=_sizes,
+        default=[71, 1000, 5000],
+        help="delegates per burst, comma-separated ('' for none)",
+    )
+    burst.add_argument("--rounds", type=int, default=5)
+    burst.add_argument(
+        "--reference",
+        type=Path,
+        default=None,
+        help="reference hub script (default ../shared/bench/ref_hub.py)",
+    )
+    burst.add_argument("--no-reference", action="store_true")
+    burst.add_argument(
+        "--http-max",
+        type=int,
+        default=1000,
+        help="log in over HTTP up to this many people, else mint in bulk",
+    )
+    burst.add_argument(
+        "--displays", type=int, default=0, help="also measure this many idle display connections"
+    )
+    burst.add_argument(
+        "--scale",
+        type=int,
+        default=0,
+        help="also measure votes/s of this many delegates on one and two hubs",
+    )
+    faults = sub.add_parser("faults", help="kill hubs and Redis mid-vote; count what was lost")
+    faults.add_argument("--seed", type=int, default=1)
+    faults.add_argument("--rounds", type=int, default=5, help="hub kills")
+    faults.add_argument("--voters", type=int, default=71)
+    faults.add_argument("--storm", type=int, default=1000, help="clients in the reconnect storm")
+
+
+def run_bench(args: argparse.Namespace) -> int:
+    if args.action == "burst":
+        from .burst import default_reference, main
+
+        reference = None
+        if not args.no_reference:
+            reference = args.reference or default_reference(REPO_ROOT)
+        return main(args.sizes, args.rounds, reference, args.http_max, args.displays, args.scale)
+    from .faults import main as faults_main
+
+    return faults_main(args.seed, args.rounds, args.voters, args.storm)

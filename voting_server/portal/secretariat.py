@@ -1,0 +1,289 @@
+"""The secretary's administration: assemblies, parties, people, meetings.
+
+A secretary administers their own assembly; a person with the ``admin`` role
+administers all of them and may create new ones.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from ..store.models import AgendaItemRow, AssemblyRow, MeetingRow, PartyRow, PersonRow
+from ..store.portal_models import MeetingDocumentRow, PortalAccountRow
+from ..store.seed import import_roster
+from .errors import PortalError, forbidden, not_found
+
+KINDS = ("member", "substitute", "official")
+
+
+def roles_of(person: PersonRow) -> set[str]:
+    return {r.strip() for r in person.roles.split(",") if r.strip()}
+
+
+class Secretariat:
+    """Administration as one person may do it."""
+
+    def __init__(self, engine: Engine, person_id: str) -> None:
+        self.engine = engine
+        with Session(engine) as s:
+            person = s.get(PersonRow, person_id)
+        if person is None:
+            raise forbidden()
+        roles = roles_of(person)
+        if not roles & {"secretary", "admin"}:
+            raise forbidden("auth.not_secretary", "only the secretary may do this")
+        self.person = person_id
+        self.everywhere = "admin" in roles
+        self.home = person.assembly_id
+
+    def check(self, assembly: str) -> None:
+        if not self.everywhere and assembly != self.home:
+            raise forbidden("auth.other_assembly", "not your assembly")
+        with Session(self.engine) as s:
+            if s.get(AssemblyRow, assembly) is None:
+                raise not_found("assembly.unknown", "no such assembly")
+
+    def check_person(self, person_id: str) -> PersonRow:
+        with Session(self.engine) as s:
+            person = s.get(PersonRow, person_id)
+        if person is None:
+            raise not_found("person.unknown", "no such person")
+        self.check(person.assembly_id)
+        return person
+
+    # --- assemblies -----------------------------------------------------------------
+    def assemblies(self) -> list[dict[str, Any]]:
+        with Session(self.engine) as s:
+            rows = s.exec(select(AssemblyRow).order_by(col(AssemblyRow.id))).all()
+        return [
+            {"id": a.id, "name": a.name, "links": _settings(a.settings).get("links", [])}
+            for a in rows
+            if self.everywhere or a.id == self.home
+        ]
+
+    def save_assembly(self, assembly: str, name: str, links: list[dict[str, str]]) -> None:
+        with Session(self.engine) as s:
+            row = s.get(AssemblyRow, assembly)
+            if row is None and not self.everywhere:
+                raise forbidden("auth.not_admin", "only an administrator creates assemblies")
+            if row is not None:
+                self.check(assembly)
+            row = row or AssemblyRow(id=assembly, name=name)
+            settings = _settings(row.settings)
+            settings["links"] = links
+            row.name = name
+            row.settings = json.dumps(settings)
+            s.add(row)
+            s.commit()
+
+    # --- parties and people ---------------------------------------------------------
+    def parties(self, assembly: str) -> list[dict[str, Any]]:
+        self.check(assembly)
+        with Session(self.engine) as s:
+            rows = s.exec(
+                select(PartyRow)
+                .where(PartyRow.assembly_id == assembly)
+                .order_by(col(PartyRow.position), col(PartyRow.id))
+            ).all()
+        return [
+            {"id": p.id, "name": p.name, "color": p.color, "position": p.position} for p in rows
+        ]
+
+    def save_party(self, assembly: str, party: str, name: str, color: str, position: int) -> None:
+        self.check(assembly)
+        with Session(self.engine) as s:
+            row = s.get(PartyRow, party)
+            if row is not None and row.assembly_id != assembly:
+                raise PortalError("party.taken", "that id belongs to another assembly", 409)
+            s.merge(
+                PartyRow(id=party, assembly_id=assembly, name=name, color=color, position=position)
+            )
+            s.commit()
+
+    def people(self, assembly: str) -> list[dict[str, Any]]:
+        self.check(assembly)
+        with Session(self.engine) as s:
+            rows = s.exec(
+                select(PersonRow)
+                .where(PersonRow.assembly_id == assembly)
+                .order_by(col(PersonRow.id))
+            ).all()
+            accounts = {
+                a.person_id: a.enrolled
+                for a in s.exec(
+                    select(PortalAccountRow).where(
+                        col(PortalAccountRow.person_id).in_([p.id for p in rows])
+                    )
+                )
+            }
+        return [
+            {
+                "id": p.id,
+                "name": p.name,
+                "kind": p.kind,
+                "party": p.party_id,
+                "seat": p.seat,
+                "order": p.sub_order,
+                "gender": p.gender,
+                "roles": p.roles,
+                "account": (
+                    "none" if p.id not in accounts else "enrolled" if accounts[p.id] else "pending"
+                ),
+            }
+            for p in rows
+        ]
+
+    def save_person(self, assembly: str, fields: dict[str, Any]) -> None:
+        self.check(assembly)
+        if fields["kind"] not in KINDS:
+            raise PortalError("person.bad_kind", "kind: member, substitute or official")
+        with Session(self.engine) as s:
+            row = s.get(PersonRow, fields["id"])
+            if row is not None and row.assembly_id != assembly:
+                raise PortalError("person.taken", "that id belongs to another assembly", 409)
+            party = fields.get("party") or None
+            if party is not None:
+                known = s.get(PartyRow, party)
+                if known is None or known.assembly_id != assembly:
+                    raise PortalError("party.unknown", "no such party in this assembly")
+            s.merge(
+                PersonRow(
+                    id=fields["id"],
+                    assembly_id=assembly,
+                    name=fields["name"],
+                    kind=fields["kind"],
+                    party_id=party,
+                    seat=fields.get("seat"),
+                    sub_order=fields.get("order"),
+                    gender=fields.get("gender") or "",
+                    roles=fields.get("roles") or "",
+                )
+            )
+            s.commit()
+
+    def import_csv(self, assembly: str, name: str, people_csv: str) -> int:
+        """The roster from CSV text (columns id,name,kind,party,seat,order,gender,roles)."""
+        with Session(self.engine) as s:
+            exists = s.get(AssemblyRow, assembly) is not None
+        if exists:
+            self.check(assembly)
+        elif not self.everywhere:
+            raise forbidden("auth.not_admin", "only an administrator creates assemblies")
+        self._refuse_foreign_ids(assembly, people_csv)
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "people.csv"
+            path.write_text(people_csv, encoding="utf-8")
+            try:
+                return import_roster(self.engine, assembly, name or assembly, path, None)
+            except (KeyError, ValueError, TypeError, AttributeError, csv.Error) as err:
+                raise PortalError("roster.invalid", f"the CSV is not a roster: {err}") from None
+
+    def _refuse_foreign_ids(self, assembly: str, people_csv: str) -> None:
+        """Ids are global: an import must not move another assembly's people or parties."""
+        try:
+            rows = list(csv.DictReader(io.StringIO(people_csv)))
+        except csv.Error as err:
+            raise PortalError("roster.invalid", f"the CSV is not a roster: {err}") from None
+        people = {str(r.get("id") or "").strip() for r in rows}
+        parties = {str(r.get("party") or "").strip() for r in rows}
+        with Session(self.engine) as s:
+            for row in s.exec(select(PersonRow).where(col(PersonRow.id).in_(people))):
+                if row.assembly_id != assembly:
+                    raise PortalError("person.taken", f"{row.id} is in another assembly", 409)
+            for party in s.exec(select(PartyRow).where(col(PartyRow.id).in_(parties))):
+                if party.assembly_id != assembly:
+                    raise PortalError("party.taken", f"{party.id} is in another assembly", 409)
+
+    # --- meetings -------------------------------------------------------------------
+    def meetings(self, assembly: str) -> list[dict[str, Any]]:
+        self.check(assembly)
+        with Session(self.engine) as s:
+            rows = s.exec(
+                select(MeetingRow)
+                .where(MeetingRow.assembly_id == assembly)
+                .order_by(col(MeetingRow.starts_at))
+            ).all()
+            out = []
+            for m in rows:
+                items = s.exec(
+                    select(AgendaItemRow)
+                    .where(AgendaItemRow.meeting_id == m.id)
+                    .order_by(col(AgendaItemRow.position))
+                ).all()
+                docs = s.exec(
+                    select(MeetingDocumentRow)
+                    .where(MeetingDocumentRow.meeting_id == m.id)
+                    .order_by(col(MeetingDocumentRow.position))
+                ).all()
+                out.append(
+                    {
+                        "id": m.id,
+                        "title": m.title,
+                        "starts_at": m.starts_at,
+                        "chair": m.chair_id,
+                        "items": [{"id": i.item_id, "title": i.title} for i in items],
+                        "documents": [{"title": d.title, "url": d.url} for d in docs],
+                    }
+                )
+        return out
+
+    def save_meeting(self, assembly: str, fields: dict[str, Any]) -> None:
+        """Create or replace a meeting, its agenda and its documents."""
+        self.check(assembly)
+        with Session(self.engine) as s:
+            row = s.get(MeetingRow, fields["id"])
+            if row is not None and row.assembly_id != assembly:
+                raise PortalError("meeting.taken", "that id belongs to another assembly", 409)
+            chair = s.get(PersonRow, fields["chair"]) if fields["chair"] else None
+            if fields["chair"] and (chair is None or chair.assembly_id != assembly):
+                raise PortalError("person.unknown", "the chair is not in this assembly")
+            s.merge(
+                MeetingRow(
+                    id=fields["id"],
+                    assembly_id=assembly,
+                    title=fields["title"],
+                    starts_at=fields.get("starts_at") or "",
+                    chair_id=fields["chair"],
+                )
+            )
+            s.flush()
+            s.exec(delete(AgendaItemRow).where(col(AgendaItemRow.meeting_id) == fields["id"]))
+            s.exec(
+                delete(MeetingDocumentRow).where(col(MeetingDocumentRow.meeting_id) == fields["id"])
+            )
+            for position, item in enumerate(fields.get("items", [])):
+                s.add(
+                    AgendaItemRow(
+                        meeting_id=fields["id"],
+                        position=position,
+                        item_id=item["id"],
+                        title=item["title"],
+                    )
+                )
+            for position, doc in enumerate(fields.get("documents", [])):
+                s.add(
+                    MeetingDocumentRow(
+                        meeting_id=fields["id"],
+                        position=position,
+                        title=doc["title"],
+                        url=doc["url"],
+                    )
+                )
+            s.commit()
+
+
+def _settings(raw: str) -> dict[str, Any]:
+    try:
+        value = json.loads(raw or "{}")
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
