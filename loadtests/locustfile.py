@@ -154,6 +154,7 @@ class Chair(User):
         self.link = Link(self.host, "m1", role="chair")
         self.link.command("attendance.check_in")
         self.link.command("agenda.start_item", item="3")
+        self.link.command("vote.open", question="Bifall till förslaget?")
 
     @task(3)
     def run_the_vote(self) -> None:

@@ -106,12 +106,16 @@ def redis_url() -> Iterator[str]:
 
 def serve_forever(host: str, port: int, banner: str = "") -> int:
     """Run the hub with uvicorn; ``--port 0`` picks a free port and prints it."""
+    import gc
     import socket
 
     import uvicorn
 
     from .web.app import create_app
 
+    # A meeting keeps every event in memory; the default collector would walk
+    # them all every few thousand allocations, in the middle of a vote burst.
+    gc.set_threshold(50_000, 50, 100)
     with redis_url() as url:
         app = create_app(Settings.from_env(redis_url=url))
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -122,7 +126,16 @@ def serve_forever(host: str, port: int, banner: str = "") -> int:
         if banner:
             print(banner.replace(f":{port}", f":{bound}"), flush=True)
         print(f"Ordet listening on http://{host}:{bound}/", flush=True)
-        config = uvicorn.Config(app, ws_max_size=1 << 20, log_level="warning", lifespan="on")
+        # Frames are small msgpack maps: compressing each one per connection costs
+        # more CPU and memory than it saves on a chamber's network.
+        config = uvicorn.Config(
+            app,
+            ws_max_size=1 << 20,
+            ws_per_message_deflate=False,
+            timeout_graceful_shutdown=3,  # then close what is left; clients resume
+            log_level="warning",
+            lifespan="on",
+        )
         uvicorn.Server(config).run(sockets=[sock])
     return 0
 

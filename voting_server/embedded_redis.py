@@ -34,6 +34,7 @@ class EmbeddedRedis:
             self.process.wait(5)
         except subprocess.TimeoutExpired:
             self.process.kill()
+            self.process.wait(5)
 
 
 def free_port() -> int:

@@ -148,6 +148,7 @@ async def play_meeting(
     await c.fill("#vote-question", "Bifall till budgetförslaget?")
     await c.click("#open-vote")
     await a.wait_for_selector('#ballot[data-status="open"]')
+    await d.wait_for_function("document.querySelector('#vote').dataset.vote")
     vote = await d.get_attribute("#vote", "data-vote")
     assert vote
     await a.click('#ballot button[data-choice="ja"]')

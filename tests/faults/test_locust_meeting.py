@@ -35,7 +35,7 @@ def test_a_short_headless_run_votes_without_failures(
             "-r",
             "6",
             "-t",
-            "6s",
+            "8s",
             "--host",
             hub.url,
             "--csv",

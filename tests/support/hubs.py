@@ -55,6 +55,7 @@ class HubProcess:
                 self.process.wait(10)
             except subprocess.TimeoutExpired:
                 self.process.kill()
+                self.process.wait(10)
 
 
 def hub_env(database_url: str, redis_url: str, data_dir: Path) -> dict[str, str]:

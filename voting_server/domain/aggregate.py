@@ -21,7 +21,7 @@ from .debate import MeetingChamber
 from .errors import DomainError, InvalidState, NotAllowed
 from .meeting import rules as meeting_rules
 from .meeting.commands import MEETING_COMMANDS, FinishItem
-from .meeting.events import MEETING_EVENTS
+from .meeting.events import MEETING_EVENTS, SeatTaken, SeatVacated
 from .meeting.seating import reseat
 from .meeting.state import MeetingState
 from .votes import VOTE_COMMANDS, VOTE_EVENTS, VotesState
@@ -48,6 +48,8 @@ COMMANDS = Registry(
     ),
 )
 _VOTE_EVENTS = frozenset(VOTE_EVENTS)
+#: The events after which seats may change hands (see meeting/seating.py).
+_SEATING_EVENTS = frozenset(MEETING_EVENTS) - {SeatTaken, SeatVacated}
 _VOTE_COMMANDS = frozenset(VOTE_COMMANDS)
 _JUSTERING_EVENTS = frozenset(JUSTERING_EVENTS)
 _JUSTERING_COMMANDS = frozenset({*JUSTERING_WIRE_COMMANDS, SignMinutes})
@@ -90,6 +92,8 @@ def execute(meeting: Meeting, command: Any, actor: Actor, now: int) -> list[Even
     events = _decide(meeting, command, actor, now)
     for event in events:
         meeting.apply(event, now)
+    if not any(type(event) in _SEATING_EVENTS for event in events):
+        return events  # ballots, debate and the like never move anyone
     follow_up = reseat(meeting.core)
     for event in follow_up:
         meeting.apply(event, now)

@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..audit.justering_events import MinutesSigned
 from ..domain.aggregate import Meeting, execute
 from ..domain.base import Actor
 from ..domain.errors import DomainError, OrdetError
@@ -24,7 +25,7 @@ from ..log.chain import Envelope
 from .host_fields import HostFields
 from .urn import UrnSealer
 
-CHECKPOINT_AFTER = (vev.VoteClosed, MeetingAdjourned)
+CHECKPOINT_AFTER = (vev.VoteClosed, MeetingAdjourned, MinutesSigned)
 
 #: An outcome per command: the count of envelopes up to its own, an error,
 #: or the request key of a retry (answered with the original result).

@@ -11,23 +11,42 @@ touched, unless the batch changed something that concerns everyone.
 
 from __future__ import annotations
 
+import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import speaker_queue
 
+from ..audit.events import AUDIT_EVENTS
+from ..audit.justering_events import JUSTERING_EVENTS
 from ..domain.aggregate import Meeting
 from ..domain.base import Role
 from ..domain.meeting import events as mev
+from ..domain.votes import VOTE_EVENTS
 from ..domain.votes import events as vev
 from ..log.chain import Envelope
 from ..protocol.frames import encode
 from ..protocol.patch import diff
-from ..protocol.views import live_view, personal_view, roster_view, view_kind
+from ..protocol.views import (
+    core_part,
+    debate_part,
+    live_view,
+    personal_view,
+    roster_view,
+    view_kind,
+    votes_part,
+)
 from .room_client import Client
 
 PATCH_BUFFER = 512  # batches a reconnecting client can catch up on without a snapshot
+CROWD = 32  # an audience with more clients than this gets coalesced patches
+FLUSH_INTERVAL = 0.05  # seconds: at most 20 patches a second to a crowd
+
+VOTE_EVENT_TYPES = frozenset(VOTE_EVENTS)
+#: Events no live view shows (they are for the auditor and the minutes).
+UNSEEN_EVENTS = frozenset({*AUDIT_EVENTS, *JUSTERING_EVENTS})
 
 #: Events that change only the own status of the people they name or who sent them.
 PERSONAL_EVENTS = frozenset(
@@ -55,20 +74,51 @@ class Audience:
     patches: deque[tuple[int, int, bytes | None]] = field(
         default_factory=lambda: deque(maxlen=PATCH_BUFFER)
     )
+    dirty: bool = False  # a crowd with changes not yet pushed
+    pushed_at: float = 0.0  # time.monotonic() of the last push
+
+
+@dataclass
+class Changes:
+    """Which parts of the views a batch may have changed."""
+
+    everything: bool = False
+    debate: bool = False
+    votes: bool = False
+    all_votes: bool = False
+    vote_ids: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Parts:
+    """One kind of view, kept in the parts that change independently."""
+
+    seq: int
+    core: dict[str, Any]
+    debate: dict[str, Any]
+    votes: dict[str, Any]
+
+    def view(self) -> dict[str, Any]:
+        return {**self.core, "debate": self.debate, **self.votes}
 
 
 class Fanout:
-    def __init__(self) -> None:
+    def __init__(self, schedule_flush: Callable[[float], None] | None = None) -> None:
+        """``schedule_flush(delay)`` asks the room to call ``flush`` under its lock later."""
         self.audiences: dict[Role, Audience] = {}
         self._roster: dict[str, Any] | None = None
+        self._parts: dict[str, Parts] = {}
+        self._schedule_flush = schedule_flush
+        self._flush_scheduled = False
 
     def attach(self, meeting: Meeting, head: int, client: Client, since: int | None) -> list[bytes]:
         """Register a client; return the frames that bring it up to date."""
         audience = self.audiences.setdefault(client.role, Audience())
-        if audience.view is None or audience.seq != head:
+        if audience.view is None:
             audience.view = live_view(meeting, client.role)
             audience.seq = audience.changed = head
-            audience.patches.clear()
+        elif audience.seq != head:
+            self._push(meeting, client.role, audience, head, live_view(meeting, client.role))
         audience.clients.add(client)
         frames = _catch_up(audience, since, head)
         if frames is None:
@@ -88,34 +138,107 @@ class Fanout:
             audience.clients.discard(client)
 
     def publish(self, meeting: Meeting, before: int, head: int, envelopes: list[Envelope]) -> None:
-        """Push the change from ``before`` to ``head`` to every audience."""
+        """Push the change from ``before`` to ``head`` to every audience.
+
+        A crowd (many delegates, the public) gets at most one patch per
+        ``FLUSH_INTERVAL``: during a burst of ballots the screens that count
+        (the display, the chair) stay exact batch by batch, while a thousand
+        tablets are not sent a thousand progress updates each.
+        """
         fresh: dict[str, dict[str, Any]] = {}
         touched = _touched_people(envelopes)
-        # Audiences keep their patches even while empty, so that a screen
-        # that lost its connection can resume without a snapshot.
+        changes = _changes(envelopes)
+        now = time.monotonic()
         for role, audience in self.audiences.items():
-            assert audience.view is not None
-            if audience.seq != before:  # fell behind: later resumes get a snapshot
-                audience.patches.clear()
             kind = view_kind(role)
             if kind not in fresh:
-                fresh[kind] = live_view(meeting, role)
-            new = fresh[kind]
-            patch = diff(audience.view, new)
-            frame = None
-            if patch:
-                frame = encode(
-                    {"type": "patch", "from": audience.changed, "seq": head, "patch": patch}
-                )
-                audience.changed = head
-            audience.view, audience.seq = new, head
-            audience.patches.append((before, head, frame))
-            for client in list(audience.clients):
-                if frame is not None:
-                    client.send(frame)
-                client.seq = head
-                if client.person is not None and (touched is None or client.person in touched):
-                    _refresh_me(meeting, client, head)
+                fresh[kind] = self._view(meeting, role, before, head, changes)
+            if len(audience.clients) > CROWD and now - audience.pushed_at < FLUSH_INTERVAL:
+                audience.dirty = True
+                self._ask_for_flush()
+            else:
+                self._push(meeting, role, audience, head, fresh[kind])
+            if touched is None:
+                for client in audience.clients:
+                    if client.person is not None:
+                        _refresh_me(meeting, client, head)
+            else:
+                for client in audience.clients:
+                    if client.person in touched:
+                        _refresh_me(meeting, client, head)
+
+    def flush(self, meeting: Meeting, head: int) -> None:
+        """Push what crowds have not been sent yet (call with the room's lock held)."""
+        self._flush_scheduled = False
+        for role, audience in self.audiences.items():
+            if audience.dirty:
+                self._push(meeting, role, audience, head, live_view(meeting, role))
+
+    def _ask_for_flush(self) -> None:
+        if not self._flush_scheduled and self._schedule_flush is not None:
+            self._flush_scheduled = True
+            self._schedule_flush(FLUSH_INTERVAL)
+
+    def _push(
+        self, meeting: Meeting, role: Role, audience: Audience, head: int, new: dict[str, Any]
+    ) -> None:
+        """Send an audience the patch from what it last got to ``new``, the view at ``head``.
+
+        Audiences keep their patches even while empty, so that a screen that
+        lost its connection can resume without a snapshot.
+        """
+        assert audience.view is not None
+        patch = diff(audience.view, new)
+        frame = None
+        if patch:
+            frame = encode({"type": "patch", "from": audience.changed, "seq": head, "patch": patch})
+            audience.changed = head
+        audience.patches.append((audience.seq, head, frame))
+        audience.view, audience.seq = new, head
+        audience.dirty, audience.pushed_at = False, time.monotonic()
+        for client in list(audience.clients):
+            if frame is not None:
+                client.send(frame)
+            client.seq = head
+
+    def _view(
+        self, meeting: Meeting, role: Role, before: int, head: int, changes: Changes
+    ) -> dict[str, Any]:
+        """The live view of a role's kind at ``head``, rebuilding only what changed."""
+        kind = view_kind(role)
+        parts = self._parts.get(kind)
+        if parts is None or parts.seq != before or changes.everything:
+            parts = Parts(head, core_part(meeting, role), debate_part(meeting), {})
+            parts.votes = votes_part(meeting, role)
+        else:
+            parts.seq = head
+            if changes.debate:
+                parts.debate = debate_part(meeting)
+            if changes.votes:
+                known = {} if changes.all_votes else dict(parts.votes["votes"]["votes"])
+                for vote in changes.vote_ids:
+                    known.pop(vote, None)
+                parts.votes = votes_part(meeting, role, known)
+        self._parts[kind] = parts
+        return parts.view()
+
+
+def _changes(envelopes: list[Envelope]) -> Changes:
+    changes = Changes()
+    for envelope in envelopes:
+        event = envelope.event
+        if isinstance(event, speaker_queue.DebateEvent):
+            changes.debate = True
+        elif type(event) in VOTE_EVENT_TYPES:
+            changes.votes = True
+            vote = getattr(event, "vote", None)
+            if isinstance(vote, str):
+                changes.vote_ids.add(vote)
+            else:
+                changes.all_votes = True
+        elif type(event) not in UNSEEN_EVENTS:
+            changes.everything = True
+    return changes
 
 
 def _catch_up(audience: Audience, since: int | None, head: int) -> list[bytes] | None:

@@ -65,7 +65,8 @@ class Room:
         self.head_hash = GENESIS
         self.request_seq: dict[str, int] = {}  # request key -> last seq it produced
         self.lock = asyncio.Lock()
-        self.fanout = Fanout()
+        self.fanout = Fanout(self._schedule_flush)
+        self._flusher: asyncio.Task[None] | None = None
         self._pending: list[Pending] = []
         self._committer: asyncio.Task[None] | None = None
 
@@ -119,6 +120,16 @@ class Room:
 
     def detach(self, client: Client) -> None:
         self.fanout.detach(client)
+
+    def _schedule_flush(self, delay: float) -> None:
+        def start() -> None:
+            self._flusher = asyncio.create_task(self._flush())
+
+        asyncio.get_running_loop().call_later(delay, start)
+
+    async def _flush(self) -> None:
+        async with self.lock:
+            self.fanout.flush(self.meeting, self.head_seq)
 
     # --- commands ----------------------------------------------------------------
     def submit(self, command: Any, actor: Actor, rid: str | None) -> asyncio.Future[int]:

@@ -14,7 +14,7 @@ def diff(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     patch: dict[str, Any] = {}
     for key, value in new.items():
         before = old.get(key)
-        if value == before:
+        if value is before or value == before:  # parts reused as they were are skipped fast
             continue
         if isinstance(value, dict) and isinstance(before, dict):
             patch[key] = diff(before, value)

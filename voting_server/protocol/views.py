@@ -79,6 +79,29 @@ def audience_view(meeting: Meeting, role: Role) -> dict[str, Any]:
 
 def live_view(meeting: Meeting, role: Role) -> dict[str, Any]:
     """The part of a role's view that changes during the meeting (all but the roster)."""
+    return {
+        **core_part(meeting, role),
+        "debate": debate_part(meeting),
+        **votes_part(meeting, role),
+    }
+
+
+def debate_part(meeting: Meeting) -> dict[str, Any]:
+    return debate_view(meeting.debate, meeting.chamber())
+
+
+def votes_part(
+    meeting: Meeting, role: Role, known: dict[str, dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """``votes`` and ``current_vote``; ``known`` as in ``votes_view``."""
+    part: dict[str, Any] = {"votes": votes_view(meeting.votes, role, known=known)}
+    if meeting.votes.current is not None:
+        part["current_vote"] = meeting.votes.current
+    return part
+
+
+def core_part(meeting: Meeting, role: Role) -> dict[str, Any]:
+    """The meeting, its agenda and attendance (and, for the presidium, roll call and jäv)."""
     state = meeting.core
     view: dict[str, Any] = {
         "meeting": {
@@ -92,10 +115,6 @@ def live_view(meeting: Meeting, role: Role) -> dict[str, Any]:
     }
     if state.current_item is not None:
         view["current_item"] = state.current_item
-    view["debate"] = debate_view(meeting.debate, meeting.chamber())
-    view["votes"] = votes_view(meeting.votes, role)
-    if meeting.votes.current is not None:
-        view["current_vote"] = meeting.votes.current
     if role in PRESIDIUM_VIEW:
         view["rollcall"] = {
             "open": state.rollcall_open,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Sequence
 
-from sqlalchemy import func
+from sqlalchemy import func, insert
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, delete, select
@@ -39,18 +39,20 @@ class Archive:
         ``deposits`` (vote, sealed ballot) go into the urn and the urns of the
         ``emptied`` votes are removed, in the same transaction.
         """
+        # Plain INSERTs, not ORM objects: this runs for every batch of commands.
         rows = [
-            LogRow(meeting_id=meeting, seq=e.seq, prev=e.prev, data=e.data, hash=e.hash)
+            {"meeting_id": meeting, "seq": e.seq, "prev": e.prev, "data": e.data, "hash": e.hash}
             for e in entries
         ]
         ballots = [
-            UrnBallotRow(id=secrets.token_hex(16), meeting_id=meeting, vote_id=vote, sealed=s)
+            {"id": secrets.token_hex(16), "meeting_id": meeting, "vote_id": vote, "sealed": s}
             for vote, s in deposits
         ]
         try:
             with Session(self.engine) as session:
-                session.add_all(rows)
-                session.add_all(ballots)
+                session.execute(insert(LogRow), rows)
+                if ballots:
+                    session.execute(insert(UrnBallotRow), ballots)
                 for vote in emptied:
                     session.exec(
                         delete(UrnBallotRow).where(

@@ -12,6 +12,7 @@ Values are never ``None``: a key that does not apply is left out.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from ..base import IN_CHAMBER, Role
@@ -98,7 +99,7 @@ def my_part(record: VoteRecord, person: str) -> dict[str, Any]:
     my: dict[str, Any] = {"entitled": seat is not None}
     if seat is not None:
         my["seat"] = seat
-        my["voted"] = seat in record.voted_seats
+        my["voted"] = seat in (record.marked if record.opened.secret else record.ballots)
         ballot = record.ballots.get(seat)
         if ballot is not None:
             my["ballot"] = _ballot(ballot)
@@ -113,10 +114,24 @@ def vote_view(record: VoteRecord, role: Role, person: str | None = None) -> dict
     return view
 
 
-def votes_view(votes: VotesState, role: Role, person: str | None = None) -> dict[str, Any]:
-    """Everything of the votes a role sees: votes, kontrapropositions, orders, requests."""
+def votes_view(
+    votes: VotesState,
+    role: Role,
+    person: str | None = None,
+    *,
+    known: Mapping[str, dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """Everything of the votes a role sees: votes, kontrapropositions, orders, requests.
+
+    ``known`` holds views of votes that did not change since they were made;
+    they are reused as they are, so a closed vote is not rebuilt on every batch.
+    """
+    known = known or {}
     view: dict[str, Any] = {
-        "votes": {vid: vote_view(r, role, person) for vid, r in votes.votes.items()},
+        "votes": {
+            vid: known[vid] if vid in known else vote_view(r, role, person)
+            for vid, r in votes.votes.items()
+        },
         "procedures": {pid: _procedure(p) for pid, p in votes.procedures.items()},
         "orders": {
             item: {
