@@ -22,7 +22,9 @@ import {
   waitingItems,
 } from "/static/screen.js";
 
-const audience = document.body.dataset.audience;
+// One page serves the chamber display and the public screen; the address says which.
+const audience = location.pathname.replace(/\/+$/, "").endsWith("/public") ? "public" : "display";
+document.body.dataset.audience = audience;
 const NEXT_SHOWN = 6;
 let announced = { speaker: null, result: null };
 

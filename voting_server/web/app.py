@@ -153,14 +153,15 @@ def create_app(settings: Settings) -> Starlette:
     return app
 
 
-#: The four screens of a meeting, each a page of its own (see display/pages).
-SCREENS = ("tablet", "chair", "display", "public")
+#: The four screens of a meeting and their pages (see display/pages); the public
+#: screen is the chamber display's page, which reads its audience from the address.
+SCREENS = {"tablet": "tablet", "chair": "chair", "display": "display", "public": "display"}
 
 
 def _screen(name: str) -> Callable[[Request], Awaitable[Response]]:
     async def screen(request: Request) -> Response:
         # No X-Frame-Options: the public screen is made to be embedded.
-        return FileResponse(DISPLAY_DIR / "pages" / f"{name}.html")
+        return FileResponse(DISPLAY_DIR / "pages" / f"{SCREENS[name]}.html")
 
     return screen
 
