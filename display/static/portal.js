@@ -7,6 +7,13 @@ import { api, el, showError, showMessage } from "/static/portal-api.js";
 const status = document.getElementById("portal-status");
 let data = null;
 
+/** A ballot as the member cast it: Ja/Nej/Avstår, or the names in an election. */
+function ballotText(ballot) {
+  if (!ballot) return "";
+  if (ballot.choice) return t(`portal.ballot.${ballot.choice}`);
+  return (ballot.names || []).join(", ");
+}
+
 function when(value) {
   if (value === null || value === undefined || value === "") return "";
   const date = new Date(value);
@@ -100,13 +107,15 @@ function render() {
   votes.replaceChildren(
     ...(data.votes.length ? [] : [el("li", { textContent: t("portal.votes.none") })]),
     ...data.votes.map((v) =>
-      el("li", { textContent: `${v.title}: ${v.item ?? ""} ${v.choice ?? ""} (${when(v.at)})` }),
+      el("li", { textContent: `${v.title}: ${ballotText(v.ballot)} (${when(v.at)})` }),
     ),
   );
   const justering = document.getElementById("justering");
   justering.replaceChildren(
     ...(data.justering.length ? [] : [el("li", { textContent: t("portal.justering.none") })]),
-    ...data.justering.map((j) => el("li", { textContent: j.title })),
+    ...data.justering.map((j) =>
+      el("li", {}, el("a", { href: j.minutes, textContent: j.title })),
+    ),
   );
   document.getElementById("links").replaceChildren(
     ...data.links.map((link) =>

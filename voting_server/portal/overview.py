@@ -10,6 +10,7 @@ import msgpack
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
+from ..audit.justering import signatory_role
 from ..domain.aggregate import EVENTS, fold
 from ..domain.base import Event
 from ..store.archive import Archive
@@ -42,13 +43,13 @@ def overview(engine: Engine, person_id: str, today: str | None = None) -> dict[s
             "roles": [r.strip() for r in person.roles.split(",") if r.strip()],
             "assembly": assembly.name if assembly else person.assembly_id,
         }
-    attendance, votes = _from_logs(engine, person_id, meeting_ids)
+    attendance, votes, justering = _from_logs(engine, person_id, meeting_ids)
     return {
         "me": me,
         "meetings": upcoming,
         "attendance": attendance,
         "votes": votes,
-        "justering": [],  # items awaiting my verification of the minutes
+        "justering": justering,  # minutes awaiting my signature
         "links": links,
     }
 
@@ -90,10 +91,10 @@ def _links(settings: str) -> list[dict[str, str]]:
 
 def _from_logs(
     engine: Engine, person_id: str, meetings: list[tuple[str, str]]
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Attendance intervals and cast ballots, read from each meeting's durable log."""
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+    """Attendance, cast ballots and minutes to sign, from each meeting's durable log."""
     archive = Archive(engine)
-    attendance, votes = [], []
+    attendance, votes, justering = [], [], []
     for meeting_id, title in meetings:
         folded: list[tuple[Event, int]] = []
         for entry in archive.read(meeting_id):
@@ -106,14 +107,26 @@ def _from_logs(
                         "meeting": meeting_id,
                         "title": title,
                         "at": body.get("at"),
-                        **{k: v for k, v in event.items() if k in ("vote", "choice", "item")},
+                        "vote": event.get("vote"),
+                        "ballot": event.get("ballot"),
                     }
                 )
             if kind in EVENTS:
                 folded.append((EVENTS.from_wire(event), body["at"]))
         if not folded:
             continue
-        spans = fold(folded).core.intervals.get(person_id, [])
+        meeting = fold(folded)
+        role = signatory_role(meeting, person_id)
+        if role and meeting.core.adjourned and not meeting.justering.signature(person_id, ""):
+            justering.append(
+                {
+                    "meeting": meeting_id,
+                    "title": title,
+                    "role": role,
+                    "minutes": f"/m/{meeting_id}/minutes",
+                }
+            )
+        spans = meeting.core.intervals.get(person_id, [])
         if spans:
             attendance.append(
                 {
@@ -122,4 +135,4 @@ def _from_logs(
                     "intervals": [{"arrived": i.arrived, "left": i.left} for i in spans],
                 }
             )
-    return attendance, votes
+    return attendance, votes, justering
