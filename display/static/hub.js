@@ -62,6 +62,7 @@ export class HubConnection extends EventTarget {
     this.minDelay = minDelay;
     this.maxDelay = maxDelay;
     this.pingEvery = pingEvery;
+    this.commandTimeout = 30000;
     this.state = STATES.CLOSED;
     this.view = null;
     this.me = null;
@@ -106,16 +107,29 @@ export class HubConnection extends EventTarget {
     this._setState(STATES.CLOSED);
   }
 
-  /** Send a command; resolves with the ack or error frame (never rejects). */
+  /**
+   * Send a command; resolves with the ack or error frame (never rejects).
+   *
+   * A command whose answer is lost with the connection is sent again, with the
+   * same rid, as soon as the hub is back: the hub answers a repeated rid with
+   * the original result, so a vote sent on poor Wi-Fi counts exactly once.
+   * After ``commandTimeout`` ms without an answer it resolves with
+   * ``connection.lost``.
+   */
   command(type, fields = {}) {
     const socket = this._socket;
     if (!socket || socket.readyState !== WebSocket.OPEN || this.state !== STATES.CONNECTED) {
       return Promise.resolve({ type: "error", code: "connection.not_open" });
     }
     const rid = `b${Date.now().toString(36)}-${++this._rid}`;
+    const frame = encode({ ...fields, type, rid });
     return new Promise((resolve) => {
-      this._pending.set(rid, resolve);
-      socket.send(encode({ ...fields, type, rid }));
+      const timer = setTimeout(() => {
+        this._pending.delete(rid);
+        resolve({ type: "error", rid, code: "connection.lost" });
+      }, this.commandTimeout);
+      this._pending.set(rid, { frame, resolve, timer });
+      socket.send(frame);
     });
   }
 
@@ -153,7 +167,7 @@ export class HubConnection extends EventTarget {
       if (socket !== this._socket) return;
       this._socket = null;
       this._stopPinger();
-      this._failPending("connection.lost");
+      // Unanswered commands wait for the next connection (see command()).
       if (!this._stopped) this._scheduleRetry();
     });
   }
@@ -191,6 +205,7 @@ export class HubConnection extends EventTarget {
         this._startPinger();
         this._setState(STATES.CONNECTED);
         this._emit("welcome", frame);
+        this._resendPending();
         break;
       case "snapshot":
         this.view = frame.view;
@@ -221,10 +236,11 @@ export class HubConnection extends EventTarget {
       // falls through: a pong for a ping sent through command()
       case "ack":
       case "error": {
-        const resolve = this._pending.get(frame.rid);
-        if (resolve) {
+        const waiting = this._pending.get(frame.rid);
+        if (waiting) {
           this._pending.delete(frame.rid);
-          resolve(frame);
+          clearTimeout(waiting.timer);
+          waiting.resolve(frame);
         } else if (frame.type === "error") {
           this.lastError = frame.code;
           this._emit("hub-error", frame);
@@ -276,8 +292,15 @@ export class HubConnection extends EventTarget {
   }
 
   _failPending(code) {
-    for (const resolve of this._pending.values()) resolve({ type: "error", code });
+    for (const { resolve, timer } of this._pending.values()) {
+      clearTimeout(timer);
+      resolve({ type: "error", code });
+    }
     this._pending.clear();
+  }
+
+  _resendPending() {
+    for (const { frame } of this._pending.values()) this._socket?.send(frame);
   }
 
   _setState(state, force = false) {
