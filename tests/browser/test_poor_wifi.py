@@ -27,7 +27,7 @@ WebSocket.prototype.send = function (data) {
     this.close();
   }
 };
-}""" 
+}"""
 
 
 async def test_a_vote_sent_as_the_connection_drops_is_resent_and_counted_once(
