@@ -89,6 +89,15 @@ def test_jav_leaves_a_seated_person_out_of_questions_but_not_elections() -> None
     assert voters_of(state, Method.MAJORITY) == (Voter(2, "m2", "s"),)
 
 
+def test_a_member_with_jav_votes_in_an_election_instead_of_the_substitute() -> None:
+    w = world(present=(*MEMBERS, "e1"), jav=("m2",))
+    assert w.meeting.core.seated[2] == "e1"  # the substitute serves during the item
+    (opened,) = w.do(vc.OpenVote("Val", method=Method.MAJORITY, options=("A", "B"), vote="v1"))
+    assert isinstance(opened, ev.VoteOpened)
+    assert Voter(2, "m2", "s") in opened.voters
+    assert "e1" not in {v.person for v in opened.voters}
+
+
 def test_opening_needs_an_item_quorum_an_id_and_no_other_open_vote() -> None:
     assert world(item=None).refused(vc.OpenVote("q", vote="v1")) == "vote.no_item"
     assert world(present=("m1", "m2", "m3")).refused(vc.OpenVote("q", vote="v1")) == (

@@ -21,13 +21,28 @@ from .thresholds import proportional_threshold
 
 
 def voters_of(meeting: MeetingState, method: Method) -> tuple[Voter, ...]:
-    """Who may vote, seat by seat, if a vote of ``method`` opened now."""
-    jav_applies = method is Method.QUESTION
-    return tuple(
-        Voter(seat, person, meeting.roster.by_id[person].party)
-        for seat, person in sorted(meeting.seated.items())
-        if not (jav_applies and meeting.has_jav(person))
-    )
+    """Who may vote, seat by seat, if a vote of ``method`` opened now.
+
+    In a question, a person with jäv on the item does not vote; a substitute
+    serves for them. Jäv does not apply to elections: a present member whose
+    seat a substitute holds only because of jäv votes in the election
+    themselves.
+    """
+    if method is Method.QUESTION:
+        return tuple(
+            Voter(seat, person, meeting.roster.by_id[person].party)
+            for seat, person in sorted(meeting.seated.items())
+            if not meeting.has_jav(person)
+        )
+    voters = []
+    for seat in meeting.roster.seats:
+        owner = meeting.roster.seat_owner[seat]
+        person = meeting.seated.get(seat)
+        if meeting.is_present(owner) and meeting.has_jav(owner):
+            person = owner
+        if person is not None:
+            voters.append(Voter(seat, person, meeting.roster.by_id[person].party))
+    return tuple(voters)
 
 
 def open_vote(
