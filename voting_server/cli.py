@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
-import os
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 from .settings import Settings
@@ -89,21 +86,6 @@ def add_admin_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     account.add_argument("--base-url", default="http://127.0.0.1:8000")
 
 
-@contextlib.contextmanager
-def redis_url() -> Iterator[str]:
-    """REDIS_URL if set, else a private redis-server for as long as we run."""
-    if os.environ.get("REDIS_URL"):
-        yield os.environ["REDIS_URL"]
-        return
-    from .embedded_redis import start_redis
-
-    server = start_redis()
-    try:
-        yield server.url
-    finally:
-        server.stop()
-
-
 def serve_forever(host: str, port: int, banner: str = "") -> int:
     """Run the hub with uvicorn; ``--port 0`` picks a free port and prints it."""
     import gc
@@ -111,12 +93,13 @@ def serve_forever(host: str, port: int, banner: str = "") -> int:
 
     import uvicorn
 
+    from .embedded_redis import redis_for_this_run
     from .web.app import create_app
 
     # A meeting keeps every event in memory; the default collector would walk
     # them all every few thousand allocations, in the middle of a vote burst.
     gc.set_threshold(50_000, 50, 100)
-    with redis_url() as url:
+    with redis_for_this_run() as url:
         app = create_app(Settings.from_env(redis_url=url))
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)

@@ -7,11 +7,14 @@ what makes the log durable, so this Redis keeps nothing on disk.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
 import socket
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 
@@ -82,3 +85,16 @@ def start_redis(port: int | None = None) -> EmbeddedRedis:
             time.sleep(0.05)
     process.kill()
     raise RuntimeError(f"redis-server did not start on port {port}")
+
+
+@contextlib.contextmanager
+def redis_for_this_run() -> Iterator[str]:
+    """REDIS_URL if set, else a private redis-server for as long as the block runs."""
+    if os.environ.get("REDIS_URL"):
+        yield os.environ["REDIS_URL"]
+        return
+    server = start_redis()
+    try:
+        yield server.url
+    finally:
+        server.stop()

@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..domain.base import Role
+from ..hub_process import HubProcess
 from .assembly import DISPLAY, log_in_over_http, member, open_sessions
 from .driver import Conn, Follower, follow_ordet, open_many
-from .stack import HubProc, Stack
+from .stack import Stack
 
 CHOICES = ("ja", "nej", "avstar")
 
@@ -20,7 +21,7 @@ class Refused(RuntimeError):
     pass
 
 
-def ws_url(hub: HubProc, ticket: str, since: int | None = None) -> str:
+def ws_url(hub: HubProcess, ticket: str, since: int | None = None) -> str:
     url = hub.url.replace("http", "ws", 1) + f"/ws?ticket={ticket}"
     return url if since is None else f"{url}&since={since}"
 
@@ -41,7 +42,7 @@ class Chamber:
     """m1 is the chair (and votes from the chair's console); m2..mN are delegates."""
 
     stack: Stack
-    hubs: list[HubProc]
+    hubs: list[HubProcess]
     display: Follower = field(default_factory=lambda: Follower(follow_ordet))
     display_conn: Conn | None = None
     voters: list[Conn] = field(default_factory=list)  # voters[0] is the chair
@@ -77,7 +78,7 @@ class Chamber:
         else:
             await asyncio.to_thread(open_sessions, self.stack.engine, wanted, book)
 
-        def url(principal: str, hub: HubProc) -> Callable[[], str]:
+        def url(principal: str, hub: HubProcess) -> Callable[[], str]:
             role = wanted[principal]
             return lambda: ws_url(
                 hub, tickets.get(principal) or book.ticket(principal, Role(role or "delegate"))

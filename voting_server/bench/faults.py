@@ -31,6 +31,7 @@ import httpx
 from ..domain.aggregate import EVENTS
 from ..domain.base import Role
 from ..domain.votes.events import BallotCast, VoteClosed
+from ..hub_process import HubProcess
 from ..log.chain import decode_envelope, verify
 from ..store.archive import Archive
 from .assembly import log_in_over_http, member
@@ -38,7 +39,7 @@ from .chamber import CHOICES, vote_of
 from .driver import ms, p50, p99
 from .limits import raise_open_files
 from .resilient import Resilient
-from .stack import HubProc, Stack
+from .stack import Stack
 
 
 @dataclass
@@ -55,7 +56,7 @@ class Ledger:
 @dataclass
 class Run:
     stack: Stack
-    hub: HubProc
+    hub: HubProcess
     chair: Resilient
     voters: list[Resilient]
     rng: random.Random

@@ -10,11 +10,7 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
-import signal
-import subprocess
-import sys
 import tempfile
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -23,61 +19,10 @@ import redis
 
 from ..auth.tickets import TicketSigner
 from ..embedded_redis import EmbeddedRedis, start_redis
+from ..hub_process import HubProcess
 from ..log.redis_log import meeting_keys
 from ..store.db import make_engine
 from .assembly import TicketBook, seed_assembly
-
-
-@dataclass
-class HubProc:
-    """One ``ordet serve --port 0`` subprocess."""
-
-    env: dict[str, str]
-    data: Path
-    process: subprocess.Popen[bytes] | None = None
-    url: str = ""
-
-    def start(self, port: int = 0) -> HubProc:
-        log_path = self.data / f"hub-{time.monotonic_ns()}.log"
-        with log_path.open("w") as out:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "voting_server.bench.serve", "--port", str(port)],
-                env=self.env,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-            )
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline and self.process.poll() is None:
-            for line in log_path.read_text().splitlines():
-                if line.startswith("Ordet listening on "):
-                    self.url = line.split()[-1].rstrip("/")
-                    return self
-            time.sleep(0.02)
-        raise RuntimeError("hub did not start:\n" + log_path.read_text())
-
-    @property
-    def pid(self) -> int:
-        assert self.process is not None
-        return self.process.pid
-
-    @property
-    def port(self) -> int:
-        return int(self.url.rsplit(":", 1)[1])
-
-    def kill(self) -> None:
-        """SIGKILL: no shutdown code runs, as in a crash."""
-        if self.process is not None and self.process.poll() is None:
-            self.process.send_signal(signal.SIGKILL)
-            self.process.wait(10)
-
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(10)
 
 
 @dataclass
@@ -88,7 +33,7 @@ class Stack:
     data: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="ordet-bench-")))
     embedded: EmbeddedRedis | None = None
     redis_url: str = ""
-    hubs: list[HubProc] = field(default_factory=list)
+    hubs: list[HubProcess] = field(default_factory=list)
     private_redis: bool = False  # fault runs restart Redis, so never use a shared one
 
     def __post_init__(self) -> None:
@@ -114,8 +59,8 @@ class Stack:
         )
         return env
 
-    def start_hub(self, port: int = 0) -> HubProc:
-        hub = HubProc(self.env, self.data).start(port)
+    def start_hub(self, port: int = 0) -> HubProcess:
+        hub = HubProcess(self.env, ("-m", "voting_server.bench.serve")).start(port)
         self.hubs.append(hub)
         return hub
 

@@ -10,20 +10,15 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
-import subprocess
-import sys
 import tempfile
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..embedded_redis import start_redis
+from ..embedded_redis import redis_for_this_run
+from ..hub_process import HubProcess
 from ..store.db import make_engine
 from ..store.seed import seed_demo
-
-_BANNER = "Ordet listening on "
-START_TIMEOUT = 30.0
 
 
 @dataclass(frozen=True)
@@ -34,7 +29,10 @@ class HubEnvironment:
 
 @contextlib.contextmanager
 def local_hub() -> Iterator[HubEnvironment]:
-    with tempfile.TemporaryDirectory(prefix="ordet-scenario-") as tmp, _redis() as redis_url:
+    with (
+        tempfile.TemporaryDirectory(prefix="ordet-scenario-") as tmp,
+        redis_for_this_run() as redis,
+    ):
         data = Path(tmp)
         database_url = f"sqlite:///{data / 'ordet.db'}"
         engine = make_engine(database_url)
@@ -45,53 +43,13 @@ def local_hub() -> Iterator[HubEnvironment]:
         env = dict(os.environ)
         env.update(
             DATABASE_URL=database_url,
-            REDIS_URL=redis_url,
+            REDIS_URL=redis,
             ORDET_DATA=str(data),
             ORDET_SECRET=secrets.token_hex(32),
             PYTHONUNBUFFERED="1",
         )
-        log_path = data / "hub.log"
-        with log_path.open("w") as log:
-            process = subprocess.Popen(
-                [sys.executable, "-m", "voting_server.cli", "serve", "--port", "0"],
-                env=env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
+        hub = HubProcess(env).start()
         try:
-            yield HubEnvironment(_wait_for_banner(process, log_path), database_url)
+            yield HubEnvironment(hub.url, database_url)
         finally:
-            _stop(process)
-
-
-@contextlib.contextmanager
-def _redis() -> Iterator[str]:
-    if os.environ.get("REDIS_URL"):
-        yield os.environ["REDIS_URL"]
-        return
-    server = start_redis()
-    try:
-        yield server.url
-    finally:
-        server.stop()
-
-
-def _wait_for_banner(process: subprocess.Popen[bytes], log_path: Path) -> str:
-    """The hub's base URL, from the line it prints once it listens."""
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline and process.poll() is None:
-        for line in log_path.read_text().splitlines():
-            if line.startswith(_BANNER):
-                return line.removeprefix(_BANNER).strip().rstrip("/")
-        time.sleep(0.05)
-    raise RuntimeError("the hub did not start:\n" + log_path.read_text())
-
-
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(10)
+            hub.stop()
