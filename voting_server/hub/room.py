@@ -87,6 +87,8 @@ class Room:
 
     async def receive(self, entries: list[LogEntry]) -> None:
         """Entries another process appended (from the Redis follower)."""
+        if not entries or entries[-1].seq <= self.head_seq:
+            return  # our own writes coming back: no need to wait for the lock
         async with self.lock:
             fresh = [e for e in entries if e.seq > self.head_seq]
             if not fresh:

@@ -118,14 +118,6 @@ class Directory:
             roles |= {Role(r) for r in extra if r in (Role.SECRETARY, Role.AUDITOR)}
             return roles
 
-    def principal_name(self, principal: str) -> str:
-        with Session(self.engine) as s:
-            person = s.get(PersonRow, principal)
-            if person is not None:
-                return person.name
-            device = s.get(DeviceRow, principal)
-            return device.name if device is not None else principal
-
     # --- login links and sessions ----------------------------------------------------
     def mint_login_link(self, principal: str, ttl_seconds: int = 12 * 3600) -> str:
         with Session(self.engine) as s:
