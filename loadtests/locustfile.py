@@ -12,7 +12,8 @@ Run headless against a hub (README, "Load tests"):
 
 DATABASE_URL must be the hub's database: the users mint their own login links
 there, as an administrator would hand them out. ORDET_MEETING names the meeting
-(default ``demo``), ORDET_MEMBERS how many members m1..mN it has (default 71).
+(default: today's meeting of ``ordet demo``), ORDET_MEMBERS how many members
+m1..mN it has (default 71).
 """
 
 from __future__ import annotations
@@ -28,11 +29,13 @@ from locust import User, between, events, task
 from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import ClientConnection, connect
 
+from voting_server.clock import CLOCK
 from voting_server.protocol.patch import merge
 from voting_server.store.db import make_engine
 from voting_server.store.directory import Directory
+from voting_server.store.seed import demo_meeting_id
 
-MEETING = os.environ.get("ORDET_MEETING", "demo")
+MEETING = os.environ.get("ORDET_MEETING") or demo_meeting_id(CLOCK.today())
 MEMBERS = int(os.environ.get("ORDET_MEMBERS", "71"))
 _seats = itertools.count(2)  # m1 is the chair; delegates take m2, m3, ...
 _directory: Directory | None = None

@@ -124,29 +124,34 @@ def serve_forever(host: str, port: int, banner: str = "") -> int:
 
 
 def run_demo(host: str, port: int, fresh: bool) -> int:
+    from .clock import CLOCK
     from .portal.accounts import give_demo_portal_accounts
     from .store.db import make_engine
     from .store.directory import Directory
-    from .store.seed import seed_demo
+    from .store.seed import add_demo_meeting, demo_meeting_id, has_demo_assembly, seed_demo
 
     settings = Settings.from_env(redis_url="unused")
     engine = make_engine(settings.database_url)
     directory = Directory(engine)
-    if fresh or directory.meeting("demo") is None:
-        seed_demo(engine)
+    today = CLOCK.today()
+    meeting = demo_meeting_id(today)
+    if fresh or not has_demo_assembly(engine):
+        seed_demo(engine, meeting, today)
+    elif directory.meeting(meeting) is None:
+        add_demo_meeting(engine, meeting, today)  # earlier days' meetings stay as they were
     base = f"http://{host}:{port}"
     links = {
-        "chair console (m1)": ("m1", "/m/demo/chair"),
-        "member's tablet (m2)": ("m2", "/m/demo/tablet"),
-        "secretary (sekr)": ("sekr", "/m/demo/chair"),
-        "chamber display": ("display", "/m/demo/display"),
+        "chair console (m1)": ("m1", f"/m/{meeting}/chair"),
+        "member's tablet (m2)": ("m2", f"/m/{meeting}/tablet"),
+        "secretary (sekr)": ("sekr", f"/m/{meeting}/chair"),
+        "chamber display": ("display", f"/m/{meeting}/display"),
     }
-    lines = [f"Ordet demo on {base}/  (meeting 'demo', 71 seats)", "Log in by opening:"]
+    lines = [f"Ordet demo on {base}/  (meeting '{meeting}', 71 seats)", "Log in by opening:"]
     for who, (principal, page) in links.items():
         token = directory.mint_login_link(principal)
         lines.append(f"  {who:24} {base}/login/{token}?next={page}")
-    lines.append(f"  {'public results':24} {base}/m/demo/public")
-    lines.append(f"  {'attendance':24} {base}/m/demo/")
+    lines.append(f"  {'public results':24} {base}/m/{meeting}/public")
+    lines.append(f"  {'attendance':24} {base}/m/{meeting}/")
     enrolments = give_demo_portal_accounts(engine, base)
     if enrolments:
         lines.append("Members' portal (password + TOTP): enrol at")

@@ -3,19 +3,29 @@
 Ordet runs the real ``redis-server`` (from PATH; the setup installs the OS
 package), on a free loopback port, with persistence off: the SQL archive is
 what makes the log durable, so this Redis keeps nothing on disk.
+
+The server ends with the process that started it, however that process
+ends: on Linux the kernel sends it SIGTERM when its parent dies (even by
+SIGKILL), and a normal exit stops it as well.
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
+import ctypes
 import os
 import shutil
+import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+
+_PR_SET_PDEATHSIG = 1
 
 
 class RedisNotFound(RuntimeError):
@@ -32,6 +42,8 @@ class EmbeddedRedis:
         return f"redis://127.0.0.1:{self.port}/0"
 
     def stop(self) -> None:
+        if self.process.poll() is not None:
+            return
         self.process.terminate()
         try:
             self.process.wait(5)
@@ -73,18 +85,39 @@ def start_redis(port: int | None = None) -> EmbeddedRedis:
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        preexec_fn=_die_with(os.getpid()),
     )
+    server = EmbeddedRedis(process, port)
+    atexit.register(server.stop)
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.2) as conn:
                 conn.sendall(b"PING\r\n")
                 if conn.recv(16).startswith(b"+PONG"):
-                    return EmbeddedRedis(process, port)
+                    return server
         except OSError:
             time.sleep(0.05)
     process.kill()
     raise RuntimeError(f"redis-server did not start on port {port}")
+
+
+def _die_with(parent: int) -> Callable[[], None] | None:
+    """In the child before exec: end when ``parent`` ends (Linux's parent-death signal).
+
+    The signal follows the thread that forked; Ordet starts Redis from its main
+    thread, which lives as long as the process.
+    """
+    if not sys.platform.startswith("linux"):
+        return None
+    libc = ctypes.CDLL(None, use_errno=True)
+
+    def arm() -> None:
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+        if os.getppid() != parent:  # the parent died before the signal was armed
+            os._exit(1)
+
+    return arm
 
 
 @contextlib.contextmanager

@@ -42,6 +42,23 @@ function renderItem(view) {
   }
 }
 
+/** After the meeting: when the minutes were verified and posted, and the appeal's last day. */
+function renderNotice(view) {
+  const notice = view.meeting?.notice;
+  const line = $("notice-line");
+  line.hidden = !notice;
+  if (notice) {
+    setText(
+      line,
+      t("public.notice", {
+        verified: notice.verified_on,
+        posted: notice.posted_on,
+        appeal: notice.appeal_ends,
+      }),
+    );
+  }
+}
+
 function renderQueue(view) {
   const waiting = view.debate?.waiting || [];
   replaceIfChanged($("waiting"), waitingItems(view, NEXT_SHOWN));
@@ -107,6 +124,7 @@ function render(hub) {
   const view = hub.view;
   if (!view) return;
   renderItem(view);
+  renderNotice(view);
   renderSpeakerBlock(hub);
   renderQueue(view);
   renderVote(view);

@@ -1,6 +1,7 @@
 // The landing page: the meetings, each linking to its attendance page.
 
 import { mountLanguageSwitch, onLanguageChange, t, translate } from "/static/i18n.js";
+import { formatWhen as swedishWhen } from "/static/swedish-time.js";
 
 const list = document.getElementById("meetings");
 const status = document.getElementById("meetings-status");
@@ -8,12 +9,7 @@ let meetings = null;
 let failed = false;
 
 function formatWhen(value) {
-  const date = new Date(typeof value === "number" && value < 1e11 ? value * 1000 : value);
-  if (Number.isNaN(date.getTime())) return String(value);
-  return new Intl.DateTimeFormat(document.documentElement.lang, {
-    dateStyle: "long",
-    timeStyle: "short",
-  }).format(date);
+  return swedishWhen(value, { dateStyle: "long", timeStyle: "short" });
 }
 
 function render() {

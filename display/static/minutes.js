@@ -34,9 +34,7 @@ function render() {
     ? t("minutes.verified", { when: when(status.verified_at) })
     : t("minutes.not_verified");
   $("verified").dataset.verified = String(status.verified);
-  $("notice").hidden = $("appeal").hidden = !status.verified;
-  $("notice").textContent = t("minutes.notice", { date: status.notice_date });
-  $("appeal").textContent = t("minutes.appeal", { date: status.appeal_ends });
+  renderDeadlines();
   const numbers = Object.fromEntries(status.paragraphs.map((p) => [p.item, p.number]));
   const people = [
     ...(status.chair ? [{ ...status.chair, role: "chair" }] : []),
@@ -73,6 +71,48 @@ function render() {
     ...options.map(([value, label]) => new Option(label, value)),
   );
 }
+
+/** Days left as words: "3 dagar kvar", "i dag", "2 dagar för sent". */
+function daysText(n) {
+  if (n === 0) return t("minutes.due_today");
+  if (n === 1) return t("minutes.day_left");
+  return n > 0 ? t("minutes.days_left", { n }) : t("minutes.overdue", { n: -n });
+}
+
+function renderDeadlines() {
+  const due = status.justering_by && !status.verified;
+  $("justering-by").hidden = !due;
+  if (due) {
+    $("justering-by").textContent = t("minutes.justering_by", {
+      date: status.justering_by,
+      days: daysText(status.justering_days_left),
+    });
+  }
+  const posted = Boolean(status.notice_date);
+  $("notice").hidden = !status.verified;
+  $("notice").textContent = posted
+    ? t("minutes.notice", { date: status.notice_date }) +
+      (status.notice_late ? ` ${t("minutes.notice_late", { date: status.notice_by })}` : "")
+    : t("minutes.notice_by", { date: status.notice_by });
+  $("appeal").hidden = !posted;
+  $("appeal").textContent = t("minutes.appeal", { date: status.appeal_ends });
+  const canRecord = Boolean(status.me.secretary && status.verified && !posted);
+  $("notice-panel").hidden = !canRecord;
+  if (canRecord && !$("notice-day").value) $("notice-day").value = status.today;
+}
+
+$("notice-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const response = await fetch(`${base}/minutes/notice`, {
+    method: "POST",
+    credentials: "same-origin",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ day: $("notice-day").value }),
+  });
+  const body = await response.json();
+  $("notice-result").textContent = response.ok ? t("minutes.notice_done") : errorText(body.error);
+  if (response.ok) await load();
+});
 
 $("sign-form").addEventListener("submit", async (event) => {
   event.preventDefault();

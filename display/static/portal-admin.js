@@ -2,6 +2,7 @@
 // meetings, and the security log. Resets ask for a reason, which is logged.
 
 import { mountLanguageSwitch, translate, t } from "/static/i18n.js";
+import { formatWhen } from "/static/swedish-time.js";
 import { api, el, showError, showMessage } from "/static/portal-api.js";
 
 const select = document.getElementById("assembly");
@@ -58,7 +59,7 @@ async function loadAssembly() {
   document.getElementById("events").replaceChildren(
     ...events.map((e) =>
       el("li", {
-        textContent: `${new Date(e.at * 1000).toISOString()} ${e.action} ${e.actor} → ${e.subject} ${e.reason}`,
+        textContent: `${formatWhen(e.at, { dateStyle: "short", timeStyle: "medium" })} ${e.action} ${e.actor} → ${e.subject} ${e.reason}`,
       }),
     ),
   );

@@ -3,6 +3,7 @@
 
 import { mountLanguageSwitch, onLanguageChange, translate, t } from "/static/i18n.js";
 import { api, el, showError, showMessage } from "/static/portal-api.js";
+import { formatDay, formatWhen } from "/static/swedish-time.js";
 
 const status = document.getElementById("portal-status");
 let data = null;
@@ -15,17 +16,123 @@ function ballotText(ballot) {
 }
 
 function when(value) {
-  if (value === null || value === undefined || value === "") return "";
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return String(value);
-  return new Intl.DateTimeFormat(document.documentElement.lang, {
-    dateStyle: "medium",
-    timeStyle: "short",
-  }).format(date);
+  return formatWhen(value);
 }
 
 function empty(key) {
   return el("p", { className: "empty", textContent: t(key) });
+}
+
+/** A meeting's heading line: its date and time in Swedish time, and its state. */
+function meetingLine(m) {
+  const parts = [m.starts_at ? when(m.starts_at) : formatDay(m.day)];
+  parts.push(t(`portal.status.${m.status}`));
+  return parts.filter(Boolean).join(" · ");
+}
+
+function agendaAndDocuments(m) {
+  return [
+    el("h4", { textContent: t("agenda.heading") }),
+    el("ol", { className: "plain-list" }, ...m.agenda.map((i) => el("li", { textContent: i.title }))),
+    ...(m.documents.length
+      ? [
+          el("h4", { textContent: t("portal.documents") }),
+          el(
+            "ul",
+            { className: "plain-list" },
+            ...m.documents.map((d) =>
+              el("li", {}, el("a", { href: d.url, textContent: d.title, rel: "noopener" })),
+            ),
+          ),
+        ]
+      : []),
+  ];
+}
+
+function meetingCard(m, { join }) {
+  const actions = [];
+  if (join) {
+    actions.push(el("a", { className: "button join", href: m.chamber, textContent: t("portal.join") }));
+    if (m.console) {
+      actions.push(
+        el("a", { className: "button secondary", href: m.console, textContent: t("portal.console") }),
+      );
+    }
+  }
+  return el(
+    "article",
+    { className: "meeting-card", dataset: { meeting: m.id, status: m.status } },
+    el("h3", { textContent: m.title }),
+    el("p", { textContent: meetingLine(m) }),
+    ...(actions.length ? [el("p", { className: "actions" }, ...actions)] : []),
+    ...agendaAndDocuments(m),
+  );
+}
+
+function todoItem(item) {
+  if (item.kind === "justering") {
+    const days = item.justering_days_left;
+    const due =
+      days === null || days === undefined
+        ? ""
+        : days < 0
+          ? t("portal.todo.overdue", { n: -days })
+          : t("portal.todo.days_left", { n: days });
+    return el(
+      "li",
+      { dataset: { kind: item.kind, meeting: item.meeting } },
+      el("a", { href: item.minutes, textContent: t(`portal.todo.justering.${item.role}`, { title: item.title }) }),
+      item.justering_by ? ` – ${t("portal.todo.by", { date: formatDay(item.justering_by), due })}` : "",
+    );
+  }
+  return el("li", {
+    dataset: { kind: item.kind, meeting: item.meeting },
+    textContent: t("portal.todo.reservation_reason", { question: item.question || item.vote }),
+  });
+}
+
+function pastCard(m) {
+  const did = [];
+  if (m.attendance.length) {
+    did.push(
+      el("h4", { textContent: t("portal.attendance.heading") }),
+      el(
+        "ul",
+        { className: "plain-list attendance" },
+        ...m.attendance.map((i) =>
+          el("li", {
+            textContent: t("portal.attendance.span", {
+              arrived: when(i.arrived),
+              left: i.left === null ? t("portal.attendance.still") : when(i.left),
+            }),
+          }),
+        ),
+      ),
+    );
+  }
+  if (m.ballots.length) {
+    did.push(
+      el("h4", { textContent: t("portal.votes.heading") }),
+      el(
+        "ul",
+        { className: "plain-list ballots" },
+        ...m.ballots.map((b) =>
+          el("li", { textContent: `${b.question || b.vote}: ${ballotText(b.ballot)}` }),
+        ),
+      ),
+    );
+  }
+  return el(
+    "article",
+    { className: "meeting-card", dataset: { meeting: m.id, status: m.status } },
+    el("h3", { textContent: m.title }),
+    el("p", { textContent: meetingLine(m) }),
+    ...(m.todo.length
+      ? [el("h4", { textContent: t("portal.todo.heading") }), el("ul", { className: "plain-list todo" }, ...m.todo.map(todoItem))]
+      : []),
+    ...(did.length ? did : [empty("portal.past.nothing")]),
+    el("p", {}, el("a", { href: m.minutes, textContent: t("portal.minutes") })),
+  );
 }
 
 function render() {
@@ -43,80 +150,22 @@ function render() {
     ["secretary", "admin"].includes(r),
   );
 
-  const meetings = document.getElementById("meetings");
-  meetings.replaceChildren(
-    ...(data.meetings.length ? [] : [empty("portal.meetings.none")]),
-    ...data.meetings.map((m) =>
-      el(
-        "article",
-        { className: "meeting-card", dataset: { meeting: m.id } },
-        el("h3", { textContent: m.title }),
-        el("p", { textContent: m.starts_at ? t("index.starts", { when: when(m.starts_at) }) : "" }),
-        el(
-          "p",
-          {},
-          el("a", {
-            className: "button join",
-            href: m.chamber,
-            textContent: t("portal.join"),
-          }),
-        ),
-        el("h4", { textContent: t("agenda.heading") }),
-        el("ol", { className: "plain-list" }, ...m.agenda.map((i) => el("li", { textContent: i.title }))),
-        ...(m.documents.length
-          ? [
-              el("h4", { textContent: t("portal.documents") }),
-              el(
-                "ul",
-                { className: "plain-list" },
-                ...m.documents.map((d) =>
-                  el("li", {}, el("a", { href: d.url, textContent: d.title, rel: "noopener" })),
-                ),
-              ),
-            ]
-          : []),
-      ),
-    ),
+  document.getElementById("today-panel").hidden = data.today.length === 0;
+  document.getElementById("today").replaceChildren(...data.today.map((m) => meetingCard(m, { join: true })));
+  const upcoming = document.getElementById("meetings");
+  upcoming.replaceChildren(
+    ...(data.upcoming.length ? [] : [empty("portal.meetings.none")]),
+    ...data.upcoming.map((m) => meetingCard(m, { join: false })),
   );
-
-  const attendance = document.getElementById("attendance");
-  attendance.replaceChildren(
-    ...(data.attendance.length ? [] : [empty("portal.attendance.none")]),
-    ...data.attendance.map((a) =>
-      el(
-        "div",
-        { className: "meeting-card" },
-        el("h3", { textContent: a.title }),
-        el(
-          "ul",
-          { className: "plain-list" },
-          ...a.intervals.map((i) =>
-            el("li", {
-              textContent: t("portal.attendance.span", {
-                arrived: when(i.arrived),
-                left: i.left === null ? t("portal.attendance.still") : when(i.left),
-              }),
-            }),
-          ),
-        ),
-      ),
-    ),
-  );
-
-  const votes = document.getElementById("votes");
-  votes.replaceChildren(
-    ...(data.votes.length ? [] : [el("li", { textContent: t("portal.votes.none") })]),
-    ...data.votes.map((v) =>
-      el("li", { textContent: `${v.title}: ${ballotText(v.ballot)} (${when(v.at)})` }),
-    ),
-  );
-  const justering = document.getElementById("justering");
-  justering.replaceChildren(
-    ...(data.justering.length ? [] : [el("li", { textContent: t("portal.justering.none") })]),
-    ...data.justering.map((j) =>
-      el("li", {}, el("a", { href: j.minutes, textContent: j.title })),
-    ),
-  );
+  const todo = data.past.flatMap((m) => m.todo);
+  document
+    .getElementById("justering")
+    .replaceChildren(
+      ...(todo.length ? todo.map(todoItem) : [el("li", { textContent: t("portal.todo.none") })]),
+    );
+  document
+    .getElementById("past")
+    .replaceChildren(...(data.past.length ? data.past.map(pastCard) : [empty("portal.past.none")]));
   document.getElementById("links").replaceChildren(
     ...data.links.map((link) =>
       el("li", {}, el("a", { href: link.url, textContent: link.title, rel: "noopener" })),

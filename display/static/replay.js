@@ -3,6 +3,7 @@
 // hub's own code) and the entries around it.
 
 import { mountLanguageSwitch, onLanguageChange, t, translate } from "/static/i18n.js";
+import { formatWhen } from "/static/swedish-time.js";
 
 const meeting = decodeURIComponent(location.pathname.split("/")[2] || "");
 const $ = (id) => document.getElementById(id);
@@ -15,7 +16,7 @@ let timer = null;
 
 function clock(iso) {
   if (!iso) return "–";
-  return new Date(iso).toLocaleString(document.documentElement.lang === "en" ? "en-GB" : "sv-SE");
+  return formatWhen(iso, { dateStyle: "short", timeStyle: "medium" });
 }
 
 async function load(at) {

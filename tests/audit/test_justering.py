@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 
@@ -10,7 +10,12 @@ from tests.audit.meeting_log import CHAIR, SECRETARY, MeetingLog, member
 from tests.audit.test_minutes import minutes_meeting
 from voting_server.audit import minutes_report
 from voting_server.audit.export import build, parse
-from voting_server.audit.justering_events import ElectJusterare, MinutesSigned, SignMinutes
+from voting_server.audit.justering_events import (
+    ElectJusterare,
+    MinutesSigned,
+    RecordNotice,
+    SignMinutes,
+)
 from voting_server.audit.verify import verify_export
 from voting_server.domain import aggregate
 from voting_server.domain.base import Actor, Role
@@ -97,9 +102,21 @@ def test_the_three_signatures_verify_the_minutes_which_then_never_change() -> No
         ("m2", "justerare", True),
         ("m4", "justerare", True),
     ]
-    signed_day = date(2025, 5, 11)  # the test clock runs on 11 May in Stockholm
-    assert final.status.notice_date == signed_day + timedelta(days=1)
-    assert final.status.appeal_ends == date(2025, 6, 2)
+    # The test clock runs on Sunday 11 May 2025 in Stockholm: the notice is due
+    # within two days (Tuesday), and nothing is posted until the secretary says so.
+    assert final.status.deadlines.verified_on == date(2025, 5, 11)
+    assert final.status.deadlines.notice_by == date(2025, 5, 13)
+    assert final.status.notice_date is None and final.status.appeal_ends is None
+    refused(log, RecordNotice("2025-05-12"), SECRETARY, "minutes.notice_in_future")
+    refused(log, RecordNotice("2025-05-10"), SECRETARY, "minutes.notice_before_justering")
+    refused(log, RecordNotice("11 maj"), SECRETARY, "minutes.bad_date")
+    refused(log, RecordNotice("2025-05-11"), member("m2"), "auth.forbidden")
+    log.meet(RecordNotice("2025-05-11"), SECRETARY)
+    posted = rendered(log).status
+    assert posted.notice_date == date(2025, 5, 11)
+    assert posted.appeal_ends == date(2025, 6, 2)  # 1 June is a Sunday
+    assert posted.document_hash == final.document_hash  # the notice is not in the document
+    refused(log, RecordNotice("2025-05-11"), SECRETARY, "minutes.notice_recorded")
     refused(log, vc.EnterReservation("v1"), member("m4"), "minutes.verified")
     refused(log, SignMinutes("", final.document_hash), CHAIR, "minutes.already_signed")
 

@@ -19,6 +19,8 @@ from tests.support.hubs import HubProcess
 from voting_server.audit import minutes_report
 from voting_server.audit.justering_events import MinutesSigned
 from voting_server.audit.minutes import local
+from voting_server.clock import CLOCK
+from voting_server.domain.deadlines import deadline
 from voting_server.portal import totp
 from voting_server.store.archive import Archive
 
@@ -57,11 +59,11 @@ async def test_the_chair_and_the_justerare_sign_with_a_fresh_code_each(
     meeting = play_minutes_meeting(hub)
     sessions: dict[str, tuple[httpx.AsyncClient, Member]] = {}
     try:
-        for person in ("m1", "m2", "m26", "m3"):
+        for person in ("m1", "m2", "m26", "m3", "sekr"):
             sessions[person] = await enrolled_session(hub.url, demo_engine, person)
         chair, chair_member = sessions["m1"]
         status = (await chair.get(f"/api/meetings/{meeting}/minutes/status")).json()
-        assert status["me"] == {"person": "m1", "role": "chair"}
+        assert status["me"] == {"person": "m1", "role": "chair", "secretary": False}
         assert [j["person"] for j in status["justerare"]] == ["m2", "m26"]
         digest = status["document_hash"]
         before = (await chair.get(f"/api/meetings/{meeting}/minutes.html")).content
@@ -99,6 +101,23 @@ async def test_the_chair_and_the_justerare_sign_with_a_fresh_code_each(
         ]
         after = (await chair.get(f"/api/meetings/{meeting}/minutes.html")).content
         assert after == before  # verified minutes do not change
+        today = CLOCK.today()
+        assert status["verified_on"] == today.isoformat()
+        assert status["notice_date"] is None  # until the secretary records the posting
+        assert status["notice_by"] == deadline(today, timedelta(days=2)).isoformat()
+
+        # Only the secretary records the notice, and only as it was: not ahead of time.
+        notice = f"/api/meetings/{meeting}/minutes/notice"
+        member_try = await chair.post(notice, json={"day": today.isoformat()})
+        assert member_try.status_code == 403
+        secretary, _ = sessions["sekr"]
+        ahead = await secretary.post(notice, json={"day": (today + timedelta(1)).isoformat()})
+        assert ahead.status_code == 409 and ahead.json()["error"] == "minutes.notice_in_future"
+        posted = await secretary.post(notice, json={"day": today.isoformat()})
+        assert posted.status_code == 200, posted.text
+        again = await secretary.post(notice, json={"day": today.isoformat()})
+        assert again.json()["error"] == "minutes.notice_recorded"
+        status = (await chair.get(f"/api/meetings/{meeting}/minutes/status")).json()
     finally:
         for http, _ in sessions.values():
             await http.aclose()
@@ -110,9 +129,9 @@ async def test_the_chair_and_the_justerare_sign_with_a_fresh_code_each(
         ("m2", "", digest),
         ("m26", "", digest),
     ]
-    last = local(signatures[-1].signed_at).date()
-    assert status["notice_date"] == (last + timedelta(days=1)).isoformat()
-    assert status["appeal_ends"] == (last + timedelta(days=22)).isoformat()
+    assert local(signatures[-1].signed_at).date() == today
+    assert status["notice_date"] == today.isoformat()
+    assert status["appeal_ends"] == deadline(today, timedelta(weeks=3)).isoformat()
 
     export = tmp_path / "meeting.json"
     done = cli(hub, "export", meeting, "-o", str(export))
@@ -124,4 +143,5 @@ async def test_the_chair_and_the_justerare_sign_with_a_fresh_code_each(
     made = cli(hub, "minutes", str(export), "--html", str(html), "--pdf", str(tmp_path / "p.pdf"))
     assert made.returncode == 0, made.stderr
     assert hashlib.sha256(html.read_bytes()).hexdigest() == digest
-    assert "Protokollet är justerat." in made.stderr
+    assert f"Protokollet är justerat {today.isoformat()}." in made.stderr
+    assert f"Anslag (tillkännagivande): {today.isoformat()}" in made.stderr

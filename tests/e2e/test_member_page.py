@@ -1,20 +1,30 @@
-"""The member's page lists what the log says: my ballots, and minutes awaiting my signature."""
+"""The member's page lists what the log says: my meetings, my ballots, and what is left to do."""
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from datetime import timedelta
 
 from sqlalchemy.engine import Engine
 
 from tests.support.actors import connect_as
 from tests.support.hubs import HubProcess
+from voting_server.clock import CLOCK
+from voting_server.domain.deadlines import deadline
 from voting_server.portal.overview import overview
+from voting_server.store.seed import add_demo_meeting
+
+
+def page_of(engine: Engine, person: str) -> dict:  # type: ignore[type-arg]
+    return overview(engine, person, CLOCK.today())
 
 
 async def test_the_justerare_and_the_chair_see_the_minutes_they_must_sign(
     start_hub: Callable[..., HubProcess], demo_engine: Engine
 ) -> None:
+    today = CLOCK.today()
+    add_demo_meeting(demo_engine, "next-week", today + timedelta(days=7))
     hub = start_hub()
     chair = await connect_as(hub.url, demo_engine, "m1", role="chair")
     members = [await connect_as(hub.url, demo_engine, f"m{i}") for i in range(2, 41)]
@@ -23,20 +33,51 @@ async def test_the_justerare_and_the_chair_see_the_minutes_they_must_sign(
     await chair.command("minutes.elect_justerare", persons=["m2", "m3"])
     await chair.command("agenda.finish_item")
     await chair.command("agenda.start_item", item="3")
-    vote = await chair.command("vote.open", question="Bifall?")
+    vote = await chair.command("vote.open", question="Bifall till budgeten?")
     await chair.wait_for(lambda c: "current_vote" in c.view)
     vote_id = chair.view["current_vote"]
-    await members[0].command("vote.cast", vote=vote_id, choice="nej")
+    await members[0].command("vote.cast", vote=vote_id, choice="ja")
+    for other in members[3:5]:  # m5 and m6 carry the day
+        await other.command("vote.cast", vote=vote_id, choice="nej")
     assert vote > 0
     await chair.command("vote.close", vote=vote_id)
+    await members[0].command("decision.reserve", vote=vote_id)  # the reason comes later
     await chair.command("agenda.finish_item")
-    assert overview(demo_engine, "m2")["justering"] == []  # not before the adjournment
+
+    running = page_of(demo_engine, "m2")
+    assert running["justering"] == []  # not before the adjournment
+    assert [m["id"] for m in running["today"]] == ["demo"]
+    assert running["today"][0]["status"] == "running"
+    assert running["today"][0]["chamber"] == "/m/demo/tablet"
+    assert [m["id"] for m in running["upcoming"]] == ["next-week"]
+    assert "console" not in running["today"][0]
+    assert page_of(demo_engine, "m1")["today"][0]["console"] == "/m/demo/chair"
     await chair.command("meeting.adjourn")
 
-    page = overview(demo_engine, "m2")
+    page = page_of(demo_engine, "m2")
+    [card] = page["today"]
+    assert card["status"] == "closed"
+    assert [(b["question"], b["ballot"]["choice"]) for b in card["ballots"]] == [
+        ("Bifall till budgeten?", "ja")
+    ]
+    assert card["attendance"][0]["left"] is not None  # the adjournment ends every stay
+    todo = {t["kind"]: t for t in card["todo"]}
+    assert todo["justering"]["role"] == "justerare"
+    assert todo["justering"]["justering_by"] == deadline(today, timedelta(days=14)).isoformat()
+    assert todo["justering"]["justering_days_left"] == (deadline(today, timedelta(14)) - today).days
+    assert todo["reservation_reason"]["question"] == "Bifall till budgeten?"
     assert [(j["meeting"], j["role"]) for j in page["justering"]] == [("demo", "justerare")]
-    assert page["votes"][0]["ballot"]["choice"] == "nej"
-    assert overview(demo_engine, "m1")["justering"][0]["role"] == "chair"
-    assert overview(demo_engine, "m4")["justering"] == []
+    assert page["votes"][0]["ballot"]["choice"] == "ja"
+
+    # A day later the meeting is a past one, with the same things left to do.
+    later = overview(demo_engine, "m2", today + timedelta(days=1))
+    assert later["today"] == [] and [m["id"] for m in later["past"]] == ["demo"]
+    assert (
+        later["past"][0]["todo"][0]["justering_days_left"]
+        == todo["justering"]["justering_days_left"] - 1
+    )
+    assert page_of(demo_engine, "m1")["justering"][0]["role"] == "chair"
+    assert page_of(demo_engine, "m4")["justering"] == []
+    assert page_of(demo_engine, "m4")["today"][0]["ballots"] == []
     for client in (chair, *members):
         await client.close()

@@ -51,9 +51,9 @@ async def test_login_sets_a_strict_http_only_cookie_and_opens_the_page(
         assert "samesite=strict" in cookie
         page = (await http.get("/portal/api/me")).json()
     assert page["me"]["id"] == "m5"
-    assert [m["id"] for m in page["meetings"]] == ["demo"]
-    assert page["meetings"][0]["chamber"] == "/m/demo/"
-    assert len(page["meetings"][0]["agenda"]) == 5
+    assert [m["id"] for m in page["today"]] == ["demo"]  # seeded on today's Swedish date
+    assert page["today"][0]["chamber"] == "/m/demo/tablet"  # one click into the chamber
+    assert len(page["today"][0]["agenda"]) == 5
     assert page["justering"] == []
     assert page["recovery_codes_left"] == 10
 

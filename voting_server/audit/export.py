@@ -31,6 +31,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from ..clock import CLOCK
 from ..log.chain import GENESIS, LogEntry
 
 FORMAT = "ordet-audit-export"
@@ -61,7 +62,7 @@ def build(
     exported_at: datetime | None = None,
 ) -> dict[str, Any]:
     """The export document of a meeting's entries."""
-    when = (exported_at or datetime.now(UTC)).astimezone(UTC)
+    when = (exported_at or datetime.fromtimestamp(CLOCK.now(), UTC)).astimezone(UTC)
     return {
         "format": FORMAT,
         "version": VERSION,

@@ -11,17 +11,23 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from ..domain.base import Actor, Event
+from ..domain.deadlines import JUSTERING_DAYS, MinutesDeadlines, minutes_deadlines
 from ..domain.errors import DomainError, InvalidState, NotAllowed
 from ..domain.roster import PersonKind
+from ..domain.swedish_time import swedish_day
 from .justering_events import (
     CHAIR,
     JUSTERARE,
     ElectJusterare,
     JusterareElected,
+    JusteringPeriodSet,
     MinutesSigned,
+    NoticePosted,
+    RecordNotice,
     SignMinutes,
 )
 
@@ -33,16 +39,39 @@ _HASH = re.compile(r"[0-9a-f]{64}")
 
 @dataclass
 class JusteringState:
-    """The elected justerare and every signature so far, in log order."""
+    """The elected justerare, every signature so far in log order, and the notice."""
 
     justerare: tuple[str, ...] = ()
     signatures: list[MinutesSigned] = field(default_factory=list)
+    period_days: int = JUSTERING_DAYS
+    notice_posted: date | None = None
 
     def apply(self, event: Event, at: int) -> None:
         if isinstance(event, JusterareElected):
             self.justerare = event.persons
         elif isinstance(event, MinutesSigned):
             self.signatures.append(event)
+        elif isinstance(event, JusteringPeriodSet):
+            self.period_days = event.days
+        elif isinstance(event, NoticePosted):
+            self.notice_posted = date.fromisoformat(event.day)
+
+    def verified_at(self, chair: str) -> int | None:
+        """When the last of the chair and both justerare signed the whole minutes."""
+        whole = {s.person: s.signed_at for s in self.signatures if s.paragraph == ""}
+        needed = {chair, *self.justerare}
+        if len(self.justerare) != 2 or not needed <= whole.keys():
+            return None
+        return max(whole[p] for p in needed)
+
+    def deadlines(self, chair: str, adjourned_at: int | None) -> MinutesDeadlines:
+        verified = self.verified_at(chair)
+        return minutes_deadlines(
+            closed_on=swedish_day(adjourned_at) if adjourned_at is not None else None,
+            verified_on=swedish_day(verified) if verified is not None else None,
+            notice_posted=self.notice_posted,
+            justering_days=self.period_days,
+        )
 
     def signed_paragraphs(self) -> set[str]:
         """Items verified at once (omedelbar justering); "" when the whole minutes were."""
@@ -116,10 +145,28 @@ def _sign(meeting: Meeting, c: SignMinutes, actor: Actor, now: int) -> list[Even
     return [MinutesSigned(c.paragraph, person, role, c.document_hash, now)]
 
 
+def _record_notice(meeting: Meeting, c: RecordNotice, actor: Actor, now: int) -> list[Event]:
+    core, state = meeting.core, meeting.justering
+    deadlines = state.deadlines(core.roster.chair, core.adjourned_at)
+    if deadlines.verified_on is None:
+        raise InvalidState("minutes.not_verified", "the minutes have not been verified yet")
+    if state.notice_posted is not None:
+        raise InvalidState("minutes.notice_recorded", "the notice has been recorded already")
+    try:
+        day = date.fromisoformat(c.day)
+    except ValueError:
+        raise DomainError("minutes.bad_date", "give the day as YYYY-MM-DD") from None
+    if day < deadlines.verified_on:
+        raise DomainError("minutes.notice_before_justering", "the notice follows the justering")
+    if day > swedish_day(now):
+        raise DomainError("minutes.notice_in_future", "record the notice once it is posted")
+    return [NoticePosted(day.isoformat())]
+
+
 def guard(meeting: Meeting, command: Any) -> None:
     """Refuse a command that would change a verified paragraph (or verified minutes)."""
     signed = meeting.justering.signed_paragraphs()
-    if not signed or isinstance(command, SignMinutes):
+    if not signed or isinstance(command, SignMinutes | RecordNotice):
         return
     if "" in signed:
         raise InvalidState("minutes.verified", "the minutes are verified and cannot change")
@@ -147,4 +194,5 @@ def _item_of(meeting: Meeting, command: Any) -> str | None:
 _DECIDE: dict[type, Callable[[Meeting, Any, Actor, int], list[Event]]] = {
     ElectJusterare: _elect,
     SignMinutes: _sign,
+    RecordNotice: _record_notice,
 }

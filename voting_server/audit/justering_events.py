@@ -65,7 +65,45 @@ class SignMinutes(Command):
     document_hash: str
 
 
-JUSTERING_EVENTS: tuple[type[Event], ...] = (JusterareElected, MinutesSigned)
+@dataclass(frozen=True, slots=True)
+class JusteringPeriodSet(Event):
+    """The assembly's period for the justering, in days from the meeting's close.
+
+    Written at the opening when the assembly sets one; without it the period
+    is ``deadlines.JUSTERING_DAYS``.
+    """
+
+    type = "minutes.justering_period_set"
+    days: int
+
+
+@dataclass(frozen=True, slots=True)
+class NoticePosted(Event):
+    """The notice that the minutes are verified was posted on the anslagstavla.
+
+    ``day`` is the Swedish date it was actually posted (ISO), as the secretary
+    recorded it; the appeal period runs from that day.
+    """
+
+    type = "minutes.notice_posted"
+    day: str
+
+
+@dataclass(frozen=True, slots=True)
+class RecordNotice(Command):
+    """Record the day the notice of the verified minutes was posted."""
+
+    type = "minutes.record_notice"
+    roles = frozenset({Role.SECRETARY})
+    day: str
+
+
+JUSTERING_EVENTS: tuple[type[Event], ...] = (
+    JusterareElected,
+    MinutesSigned,
+    JusteringPeriodSet,
+    NoticePosted,
+)
 #: Commands a client may send over the protocol (SignMinutes is not one of them).
-JUSTERING_WIRE_COMMANDS: tuple[type[Command], ...] = (ElectJusterare,)
-JUSTERING_COMMANDS: tuple[type[Command], ...] = (ElectJusterare, SignMinutes)
+JUSTERING_WIRE_COMMANDS: tuple[type[Command], ...] = (ElectJusterare, RecordNotice)
+JUSTERING_COMMANDS: tuple[type[Command], ...] = (ElectJusterare, SignMinutes, RecordNotice)

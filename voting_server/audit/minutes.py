@@ -10,25 +10,25 @@ of the document: the signatures are made over it (see ``justering_status``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, datetime
+from typing import Any
 
 import speaker_queue
 from speaker_queue import events as dev
 
 from ..domain.base import Event
+from ..domain.deadlines import MinutesDeadlines, minutes_deadlines
 from ..domain.meeting import events as mev
 from ..domain.roster import Person, PersonKind, Roster
+from ..domain.swedish_time import STOCKHOLM, swedish_day, swedish_time
 from ..domain.votes import events as vev
-from .justering_events import CHAIR, JusterareElected, MinutesSigned
+from .justering import JusteringState
+from .justering_events import CHAIR, JusterareElected
 
 #: The council's local time, in which the minutes give every time.
-TIMEZONE = ZoneInfo("Europe/Stockholm")
-#: Laglighetsprövning: an appeal must arrive within three weeks of the notice
-#: (Kommunallagen 2017:725, 13 kap. 5 §).
-APPEAL_PERIOD = timedelta(weeks=3)
+TIMEZONE = STOCKHOLM
 
 Pair = tuple[Event, int]
 
@@ -172,7 +172,7 @@ class Minutes:
 
 
 def local(at: int) -> datetime:
-    return datetime.fromtimestamp(at / 1000, UTC).astimezone(TIMEZONE)
+    return swedish_time(at)
 
 
 def build(pairs: Iterable[Pair]) -> Minutes:
@@ -385,21 +385,33 @@ class JusteringStatus:
     verified: bool  # the chair and both justerare signed this very document
     verified_paragraphs: tuple[str, ...]
     verified_at: int | None
-    notice_date: date | None  # anslag: the day after the last signature
-    appeal_ends: date | None  # three weeks after the notice
+    deadlines: MinutesDeadlines  # justering, notice and appeal period (domain/deadlines.py)
+
+    @property
+    def notice_date(self) -> date | None:
+        """The day the notice was posted on the anslagstavla, once recorded."""
+        return self.deadlines.notice_posted
+
+    @property
+    def appeal_ends(self) -> date | None:
+        return self.deadlines.appeal_ends
 
     def signatories(self) -> list[tuple[str, str]]:
         """(person, role) of everyone who is to sign the whole minutes."""
         return [(self.chair, CHAIR)] + [(p, "justerare") for p in self.justerare]
 
 
-def signatures(pairs: Iterable[Pair]) -> list[MinutesSigned]:
-    return [e for e, _ in pairs if isinstance(e, MinutesSigned)]
+def justering_of(pairs: Iterable[Pair]) -> JusteringState:
+    """The justerare, signatures, period and notice recorded in a log."""
+    state = JusteringState()
+    for event, at in pairs:
+        state.apply(event, at)
+    return state
 
 
 def justering_status(
     minutes: Minutes,
-    signed: Sequence[MinutesSigned],
+    justering: JusteringState,
     document_hash: str,
     paragraph_hashes: dict[str, str],
 ) -> JusteringStatus:
@@ -418,7 +430,7 @@ def justering_status(
             s.signed_at,
             s.document_hash == current(s.paragraph),
         )
-        for s in signed
+        for s in justering.signatures
     )
     needed = {minutes.chair, *minutes.justerare}
 
@@ -430,7 +442,12 @@ def justering_status(
 
     whole = complete("")
     verified_at = max(r.signed_at for r in whole) if whole else None
-    notice = local(verified_at).date() + timedelta(days=1) if verified_at else None
+    deadlines = minutes_deadlines(
+        closed_on=swedish_day(minutes.adjourned_at) if minutes.adjourned_at else None,
+        verified_on=swedish_day(verified_at) if verified_at else None,
+        notice_posted=justering.notice_posted if verified_at else None,
+        justering_days=justering.period_days,
+    )
     return JusteringStatus(
         document_hash=document_hash,
         paragraph_hashes=paragraph_hashes,
@@ -440,6 +457,23 @@ def justering_status(
         verified=bool(whole),
         verified_paragraphs=tuple(p.item for p in minutes.paragraphs if complete(p.item)),
         verified_at=verified_at,
-        notice_date=notice,
-        appeal_ends=notice + APPEAL_PERIOD if notice else None,
+        deadlines=deadlines,
     )
+
+
+def deadlines_json(d: MinutesDeadlines, today: date) -> dict[str, Any]:
+    """The deadlines as Swedish ISO dates, for the pages and the portal."""
+
+    def day(value: date | None) -> str | None:
+        return value.isoformat() if value is not None else None
+
+    return {
+        "closed_on": day(d.closed_on),
+        "justering_by": day(d.justering_by),
+        "justering_days_left": d.days_left(today),
+        "verified_on": day(d.verified_on),
+        "notice_by": day(d.notice_by),
+        "notice_date": day(d.notice_posted),
+        "notice_late": d.notice_late,
+        "appeal_ends": day(d.appeal_ends),
+    }

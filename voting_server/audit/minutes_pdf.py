@@ -105,15 +105,22 @@ def justering_lines(minutes: Minutes, status: JusteringStatus) -> list[str]:
         lines.append(f"{who}: signerade {when}, SHA-256 {s.document_hash[:16]}…, {holds}")
     for item in status.verified_paragraphs:
         lines.append(f"Paragrafen för ärende {item} är omedelbart justerad.")
-    if status.verified and status.notice_date and status.appeal_ends:
-        lines.append("Protokollet är justerat.")
-        lines.append(f"Anslag (tillkännagivande): {status.notice_date.isoformat()}")
-        lines.append(
-            f"Överklagandetiden (laglighetsprövning, KL 13 kap.) löper ut: "
-            f"{status.appeal_ends.isoformat()}"
-        )
-    else:
+    d = status.deadlines
+    if not status.verified:
         lines.append("Protokollet är ännu inte justerat.")
+        if d.justering_by:
+            lines.append(f"Justeras senast: {d.justering_by.isoformat()}")
+        return lines
+    lines.append(f"Protokollet är justerat {d.verified_on.isoformat() if d.verified_on else ''}.")
+    if d.notice_posted and d.appeal_ends:
+        late = " (efter fristen)" if d.notice_late else ""
+        lines.append(f"Anslag (tillkännagivande): {d.notice_posted.isoformat()}{late}")
+        lines.append(
+            "Överklagandetiden (laglighetsprövning, KL 13 kap. 5 §) löper ut: "
+            f"{d.appeal_ends.isoformat()}"
+        )
+    elif d.notice_by:
+        lines.append(f"Anslås senast (KL 8 kap. 12 §): {d.notice_by.isoformat()}")
     return lines
 
 

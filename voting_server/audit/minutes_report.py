@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ..log.chain import LogEntry
 from . import minutes_html
-from .minutes import JusteringStatus, Minutes, Pair, build, justering_status, signatures
+from .minutes import JusteringStatus, Minutes, Pair, build, justering_of, justering_status
 from .records import decode_all
 
 
@@ -32,7 +32,7 @@ def render(pairs: Sequence[Pair]) -> Rendered:
     document = minutes_html.render_document(minutes)
     digest = minutes_html.document_hash(document)
     paragraphs = minutes_html.paragraph_hashes(minutes)
-    status = justering_status(minutes, signatures(pairs), digest, paragraphs)
+    status = justering_status(minutes, justering_of(pairs), digest, paragraphs)
     return Rendered(minutes, document, digest, paragraphs, status)
 
 

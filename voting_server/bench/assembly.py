@@ -13,7 +13,6 @@ from __future__ import annotations
 import asyncio
 import json
 import secrets
-import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -23,6 +22,7 @@ from sqlmodel import Session
 
 from ..auth.tickets import Ticket, TicketSigner
 from ..client import fetch_ticket, login
+from ..clock import CLOCK
 from ..domain.base import Role
 from ..store.directory import SESSION_TTL, Directory, token_hash
 from ..store.models import (
@@ -107,7 +107,7 @@ class TicketBook:
 
 def open_sessions(engine: Engine, principals: Iterable[str], book: TicketBook) -> None:
     """Bulk path: one real session row per principal, as a login would create."""
-    now = int(time.time())
+    now = int(CLOCK.now())
     rows = []
     for principal in principals:
         id_hash = token_hash(secrets.token_urlsafe(32))

@@ -20,7 +20,7 @@ from typing import Any
 import speaker_queue
 
 from ..audit.events import AUDIT_EVENTS
-from ..audit.justering_events import JUSTERING_EVENTS
+from ..audit.justering_events import JUSTERING_EVENTS, NoticePosted
 from ..domain.aggregate import Meeting
 from ..domain.base import Role
 from ..domain.meeting import events as mev
@@ -45,8 +45,9 @@ CROWD = 32  # an audience with more clients than this gets coalesced patches
 FLUSH_INTERVAL = 0.05  # seconds: at most 20 patches a second to a crowd
 
 VOTE_EVENT_TYPES = frozenset(VOTE_EVENTS)
-#: Events no live view shows (they are for the auditor and the minutes).
-UNSEEN_EVENTS = frozenset({*AUDIT_EVENTS, *JUSTERING_EVENTS})
+#: Events no live view shows (they are for the auditor and the minutes); the
+#: notice is shown on the public screen.
+UNSEEN_EVENTS = frozenset({*AUDIT_EVENTS, *JUSTERING_EVENTS}) - {NoticePosted}
 
 #: Events that change only the own status of the people they name or who sent them.
 PERSONAL_EVENTS = frozenset(

@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import time
 from typing import Any, cast
 
 import redis.asyncio as aioredis
@@ -22,6 +21,8 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 
 import speaker_queue
 
+from ..audit.justering_events import JusteringPeriodSet
+from ..clock import CLOCK
 from ..domain.base import Event
 from ..domain.meeting.rules import open_meeting
 from ..domain.wire import from_wire
@@ -52,7 +53,7 @@ def connect_redis(url: str) -> aioredis.Redis:
 
 
 def now_ms() -> int:
-    return time.time_ns() // 1_000_000
+    return CLOCK.now_ms()
 
 
 class Hub:
@@ -156,6 +157,9 @@ class Hub:
         if isinstance(debate, dict):
             rules = from_wire(speaker_queue.DebateSettings, debate)
             events.append(cast(Event, speaker_queue.DebateSettingsChanged(rules)))
+        period = settings.get("minutes", {}).get("justering_days")
+        if isinstance(period, int) and not isinstance(period, bool) and 1 <= period <= 90:
+            events.append(JusteringPeriodSet(period))
         return events
 
     async def _follow(self) -> None:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import secrets
-import time
 from dataclasses import dataclass
 
 from sqlalchemy import delete, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
+from ..clock import CLOCK
 from ..store.directory import token_hash
 from ..store.models import AssemblyRow, PersonRow
 from ..store.portal_models import PortalAccountRow, RecoveryCodeRow
@@ -31,7 +31,7 @@ class Enrolment:
 
 
 def _now(now: float | None) -> int:
-    return int(time.time() if now is None else now)
+    return int(CLOCK.now() if now is None else now)
 
 
 def create_account(

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import time
-
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
+from ..clock import CLOCK
 from ..store.portal_models import SecurityEventRow
 
 
@@ -23,7 +22,7 @@ def record(
     with Session(engine) as s:
         s.add(
             SecurityEventRow(
-                at=int(time.time() if now is None else now),
+                at=int(CLOCK.now() if now is None else now),
                 actor=actor,
                 action=action,
                 subject=subject,

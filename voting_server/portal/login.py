@@ -8,13 +8,13 @@ is counted before it is checked, so concurrent guesses cannot slip past.
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 
 from sqlalchemy import delete, func
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
+from ..clock import CLOCK
 from ..store.directory import Directory
 from ..store.portal_models import LoginFailureRow
 from . import accounts, audit, credentials, totp
@@ -89,7 +89,7 @@ def authenticate(
     now: float | None = None,
 ) -> LoggedIn:
     """Check all three factors or raise; a failure is logged and counted."""
-    at = time.time() if now is None else now
+    at = CLOCK.now() if now is None else now
     throttle = Throttle(engine)
     attempt = throttle.begin(
         {account_key(username): ACCOUNT_LIMIT, address_key(address): ADDRESS_LIMIT}, at

@@ -1,60 +1,99 @@
-"""What the member's page shows: meetings, my attendance, my votes, links."""
+"""What the member's page shows: my meetings as a member thinks of them, and links.
+
+Today's meetings come first, with the way into the chamber; then the coming
+ones; then the past ones, each with what is left to do (minutes to verify, a
+reservation's written reason) and what the member did there (attendance, and
+each ballot with the question it was cast on). Everything about a held
+meeting is read from its durable log; "today" is a Swedish date the caller
+passes in.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
-import msgpack
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from ..audit.justering import signatory_role
-from ..domain.aggregate import EVENTS, fold
-from ..domain.base import Event
+from ..audit.minutes import deadlines_json
+from ..audit.minutes_report import pairs_of
+from ..domain.aggregate import Meeting
+from ..domain.roster import PersonKind
+from ..domain.swedish_time import local_iso, swedish_day
+from ..domain.votes import events as vev
+from ..domain.wire import to_wire
 from ..store.archive import Archive
 from ..store.models import AgendaItemRow, AssemblyRow, MeetingRow, PersonRow
 from ..store.portal_models import MeetingDocumentRow
 from .errors import not_found
 
 
-def overview(engine: Engine, person_id: str, today: str | None = None) -> dict[str, Any]:
-    day = today or dt.date.today().isoformat()
+@dataclass
+class _MyRecord:
+    """What one meeting's log says about one person."""
+
+    meeting: Meeting = field(default_factory=Meeting)
+    questions: dict[str, str] = field(default_factory=dict)  # vote id -> question
+    ballots: list[dict[str, Any]] = field(default_factory=list)
+    reservations: dict[str, str] = field(default_factory=dict)  # vote id -> reason
+    started_at: int | None = None
+
+
+def overview(engine: Engine, person_id: str, today: date) -> dict[str, Any]:
     with Session(engine) as s:
         person = s.get(PersonRow, person_id)
         if person is None:
             raise not_found("person.unknown", "no such person")
         assembly = s.get(AssemblyRow, person.assembly_id)
-        meetings = s.exec(
+        rows = s.exec(
             select(MeetingRow)
             .where(MeetingRow.assembly_id == person.assembly_id)
             .order_by(col(MeetingRow.starts_at))
         ).all()
-        upcoming = [_meeting(s, m) for m in meetings if not m.starts_at or m.starts_at[:10] >= day]
-        meeting_ids = [(m.id, m.title) for m in meetings]
+        cards = [(m, _card(s, m)) for m in rows]
         links = _links(assembly.settings if assembly else "{}")
+        roles = [r.strip() for r in person.roles.split(",") if r.strip()]
         me = {
             "id": person.id,
             "name": person.name,
             "kind": person.kind,
             "party": person.party_id,
             "seat": person.seat,
-            "roles": [r.strip() for r in person.roles.split(",") if r.strip()],
+            "roles": roles,
             "assembly": assembly.name if assembly else person.assembly_id,
         }
-    attendance, votes, justering = _from_logs(engine, person_id, meeting_ids)
+    in_chamber = person.kind in (PersonKind.MEMBER, PersonKind.SUBSTITUTE)
+    archive = Archive(engine)
+    groups: dict[str, list[dict[str, Any]]] = {"today": [], "upcoming": [], "past": []}
+    attendance, votes, justering = [], [], []
+    for row, card in cards:
+        record = _read(archive, row.id, person_id)
+        _describe(card, row, record, person_id, today, in_chamber)
+        groups[_when(card, record, today)].append(card)
+        if card["attendance"]:
+            attendance.append(
+                {"meeting": row.id, "title": row.title, "intervals": card["attendance"]}
+            )
+        votes += [{"meeting": row.id, "title": row.title, **b} for b in card["ballots"]]
+        justering += [t for t in card["todo"] if t["kind"] == "justering"]
+    groups["past"].reverse()  # the latest first
     return {
         "me": me,
-        "meetings": upcoming,
+        **groups,
+        "meetings": groups["today"] + groups["upcoming"],
         "attendance": attendance,
         "votes": votes,
         "justering": justering,  # minutes awaiting my signature
         "links": links,
+        "as_of": today.isoformat(),  # the Swedish date the page was made for
     }
 
 
-def _meeting(s: Session, m: MeetingRow) -> dict[str, Any]:
+def _card(s: Session, m: MeetingRow) -> dict[str, Any]:
     items = s.exec(
         select(AgendaItemRow)
         .where(AgendaItemRow.meeting_id == m.id)
@@ -68,11 +107,102 @@ def _meeting(s: Session, m: MeetingRow) -> dict[str, Any]:
     return {
         "id": m.id,
         "title": m.title,
-        "starts_at": m.starts_at,
+        "starts_at": local_iso(m.starts_at),
+        "day": m.starts_at[:10] if m.starts_at else "",
         "agenda": [{"id": i.item_id, "title": i.title} for i in items],
         "documents": [{"title": d.title, "url": d.url} for d in docs],
-        "chamber": f"/m/{m.id}/",
     }
+
+
+def _read(archive: Archive, meeting_id: str, person: str) -> _MyRecord:
+    record = _MyRecord()
+    for event, at in pairs_of(archive.read(meeting_id)):
+        if record.started_at is None:
+            record.started_at = at
+        record.meeting.apply(event, at)
+        if isinstance(event, vev.VoteOpened):
+            record.questions[event.vote] = event.question
+        elif isinstance(event, vev.BallotCast) and event.person == person:
+            ballot = to_wire(event)["ballot"]
+            record.ballots.append({"vote": event.vote, "at": at, "ballot": ballot})
+        elif isinstance(event, vev.ReservationEntered) and event.person == person:
+            record.reservations[event.vote] = event.reason
+    return record
+
+
+def _describe(
+    card: dict[str, Any],
+    row: MeetingRow,
+    record: _MyRecord,
+    person: str,
+    today: date,
+    in_chamber: bool,
+) -> None:
+    """Fill a meeting's card with its state, my part in it, and what is left for me."""
+    core = record.meeting.core
+    if not card["day"] and record.started_at is not None:
+        card["day"] = swedish_day(record.started_at).isoformat()
+    card["status"] = "closed" if core.adjourned else "running" if core.opened else "planned"
+    card["chamber"] = f"/m/{row.id}/tablet" if in_chamber else f"/m/{row.id}/"
+    if row.chair_id == person:
+        card["console"] = f"/m/{row.id}/chair"
+    card["minutes"] = f"/m/{row.id}/minutes"
+    card["attendance"] = [
+        {"arrived": i.arrived, "left": i.left} for i in core.intervals.get(person, [])
+    ]
+    card["ballots"] = [
+        {**b, "question": record.questions.get(b["vote"], "")} for b in record.ballots
+    ]
+    card["todo"] = _todo(row, record, person, today)
+
+
+def _todo(row: MeetingRow, record: _MyRecord, person: str, today: date) -> list[dict[str, Any]]:
+    meeting = record.meeting
+    core = meeting.core
+    if not core.adjourned:
+        return []
+    deadlines = meeting.justering.deadlines(core.roster.chair, core.adjourned_at)
+    if deadlines.verified_on is not None:
+        return []  # verified minutes leave nothing to hand in
+    todo: list[dict[str, Any]] = []
+    role = signatory_role(meeting, person)
+    if role and not meeting.justering.signature(person, ""):
+        todo.append(
+            {
+                "kind": "justering",
+                "meeting": row.id,
+                "title": row.title,
+                "role": role,
+                "minutes": f"/m/{row.id}/minutes",
+                **deadlines_json(deadlines, today),
+            }
+        )
+    for vote, reason in record.reservations.items():
+        if not reason:
+            todo.append(
+                {
+                    "kind": "reservation_reason",
+                    "meeting": row.id,
+                    "vote": vote,
+                    "question": record.questions.get(vote, ""),
+                    "until": "justering",
+                }
+            )
+    return todo
+
+
+def _when(card: dict[str, Any], record: _MyRecord, today: date) -> str:
+    """``today``, ``upcoming`` or ``past``, by the meeting's Swedish date.
+
+    A meeting still running from yesterday (past midnight) counts as today's.
+    """
+    day = date.fromisoformat(card["day"]) if card["day"] else None
+    running = card["status"] == "running"
+    if day == today or (running and day == today - timedelta(days=1)):
+        return "today"
+    if day is None:
+        return "past" if card["status"] == "closed" else "upcoming"
+    return "upcoming" if day > today else "past"
 
 
 def _links(settings: str) -> list[dict[str, str]]:
@@ -87,52 +217,3 @@ def _links(settings: str) -> list[dict[str, str]]:
         and "title" in link
         and str(link.get("url", "")).startswith(("https://", "http://", "/"))
     ]
-
-
-def _from_logs(
-    engine: Engine, person_id: str, meetings: list[tuple[str, str]]
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
-    """Attendance, cast ballots and minutes to sign, from each meeting's durable log."""
-    archive = Archive(engine)
-    attendance, votes, justering = [], [], []
-    for meeting_id, title in meetings:
-        folded: list[tuple[Event, int]] = []
-        for entry in archive.read(meeting_id):
-            body = msgpack.unpackb(entry.data, raw=False)
-            event = body.get("event", {})
-            kind = event.get("type")
-            if kind == "vote.ballot_cast" and event.get("person") == person_id:
-                votes.append(
-                    {
-                        "meeting": meeting_id,
-                        "title": title,
-                        "at": body.get("at"),
-                        "vote": event.get("vote"),
-                        "ballot": event.get("ballot"),
-                    }
-                )
-            if kind in EVENTS:
-                folded.append((EVENTS.from_wire(event), body["at"]))
-        if not folded:
-            continue
-        meeting = fold(folded)
-        role = signatory_role(meeting, person_id)
-        if role and meeting.core.adjourned and not meeting.justering.signature(person_id, ""):
-            justering.append(
-                {
-                    "meeting": meeting_id,
-                    "title": title,
-                    "role": role,
-                    "minutes": f"/m/{meeting_id}/minutes",
-                }
-            )
-        spans = meeting.core.intervals.get(person_id, [])
-        if spans:
-            attendance.append(
-                {
-                    "meeting": meeting_id,
-                    "title": title,
-                    "intervals": [{"arrived": i.arrived, "left": i.left} for i in spans],
-                }
-            )
-    return attendance, votes, justering

@@ -18,6 +18,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from ..clock import CLOCK
 from ..settings import Settings
 from ..store.directory import SESSION_TTL, Directory, token_hash
 from ..store.models import SessionRow
@@ -218,7 +219,7 @@ def portal_routes(portal: Portal) -> list[BaseRoute]:
     async def me(request: Request) -> Response:
         """Upcoming meetings, my attendance and votes, justering, and link tiles."""
         session = await portal.session(request)
-        data = await run(overview.overview, portal.engine, session.principal)
+        data = await run(overview.overview, portal.engine, session.principal, CLOCK.today())
         data["recovery_codes_left"] = await run(
             accounts.recovery_codes_left, portal.engine, session.principal
         )

@@ -6,13 +6,13 @@ close the live WebSockets opened with that session's tickets.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 from sqlalchemy import update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
+from ..clock import CLOCK
 from ..store.models import SessionRow
 
 SessionRevokedHook = Callable[[str], None]
@@ -30,7 +30,7 @@ class Sessions:
         self.on_session_revoked: SessionRevokedHook = _nothing
 
     def live(self, principal: str, now: float | None = None) -> list[SessionRow]:
-        at = time.time() if now is None else now
+        at = CLOCK.now() if now is None else now
         with Session(self.engine) as s:
             stmt = (
                 select(SessionRow)

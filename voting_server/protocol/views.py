@@ -115,6 +115,9 @@ def core_part(meeting: Meeting, role: Role) -> dict[str, Any]:
     }
     if state.current_item is not None:
         view["current_item"] = state.current_item
+    notice = notice_view(meeting)
+    if notice:
+        view["meeting"]["notice"] = notice
     if role in PRESIDIUM_VIEW:
         view["rollcall"] = {
             "open": state.rollcall_open,
@@ -122,6 +125,18 @@ def core_part(meeting: Meeting, role: Role) -> dict[str, Any]:
         }
         view["jav"] = {item: sorted(people) for item, people in state.jav.items() if people}
     return view
+
+
+def notice_view(meeting: Meeting) -> dict[str, str]:
+    """Once the notice is posted: the day of justering, of the notice, and the appeal's end."""
+    d = meeting.justering.deadlines(meeting.core.roster.chair, meeting.core.adjourned_at)
+    if d.notice_posted is None or d.verified_on is None or d.appeal_ends is None:
+        return {}
+    return {
+        "verified_on": d.verified_on.isoformat(),
+        "posted_on": d.notice_posted.isoformat(),
+        "appeal_ends": d.appeal_ends.isoformat(),
+    }
 
 
 def personal_view(meeting: Meeting, person: str) -> dict[str, Any]:

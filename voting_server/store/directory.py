@@ -5,12 +5,12 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
-import time
 from typing import Any
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
+from ..clock import CLOCK
 from ..domain.base import Role
 from ..domain.meeting.events import AgendaItem
 from ..domain.roster import Party, Person, PersonKind, Roster
@@ -128,7 +128,7 @@ class Directory:
                 LoginLinkRow(
                     token_hash=token_hash(token),
                     principal=principal,
-                    expires_at=int(time.time()) + ttl_seconds,
+                    expires_at=int(CLOCK.now()) + ttl_seconds,
                 )
             )
             s.commit()
@@ -137,13 +137,13 @@ class Directory:
     def redeem_login_link(self, token: str) -> str | None:
         with Session(self.engine) as s:
             link = s.get(LoginLinkRow, token_hash(token))
-            if link is None or link.expires_at < time.time():
+            if link is None or link.expires_at < CLOCK.now():
                 return None
             return link.principal
 
     def open_session(self, principal: str) -> str:
         token = secrets.token_urlsafe(32)
-        now = int(time.time())
+        now = int(CLOCK.now())
         with Session(self.engine) as s:
             s.add(
                 SessionRow(
@@ -160,7 +160,7 @@ class Directory:
         """A live session by the hash of its cookie, or None if gone or revoked."""
         with Session(self.engine) as s:
             row = s.get(SessionRow, id_hash)
-            if row is None or row.revoked or row.expires_at < time.time():
+            if row is None or row.revoked or row.expires_at < CLOCK.now():
                 return None
             return row
 

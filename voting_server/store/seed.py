@@ -9,11 +9,13 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, col, delete
+from sqlmodel import Session, col, delete, select
 
+from ..clock import CLOCK
 from .models import (
     AgendaItemRow,
     AssemblyRow,
@@ -22,6 +24,7 @@ from .models import (
     MeetingRow,
     PartyRow,
     PersonRow,
+    UrnBallotRow,
 )
 
 # A regional council of 71 seats in 7 parties.
@@ -83,76 +86,92 @@ def _name(i: int) -> str:
     return f"{_FIRST[i % len(_FIRST)]} {_LAST[(i * 7) % len(_LAST)]}"
 
 
-def seed_demo(engine: Engine, meeting_id: str = "demo") -> None:
-    """(Re)create the demo assembly and an empty meeting log.
+def demo_meeting_id(day: date) -> str:
+    """``ordet demo`` holds one meeting a day, so that earlier ones stay as they were."""
+    return f"demo-{day.isoformat()}"
+
+
+def seed_demo(engine: Engine, meeting_id: str = "demo", day: date | None = None) -> None:
+    """(Re)create the demo assembly with one empty meeting, on ``day`` (default today).
 
     71 members on 71 seats, 71 substitutes, a chair (m1), a secretary and a display.
+    Every earlier meeting of the demo assembly, and its log, is removed.
     """
     with Session(engine) as s:
-        s.exec(delete(AgendaItemRow).where(col(AgendaItemRow.meeting_id) == meeting_id))
-        s.exec(delete(LogRow).where(col(LogRow.meeting_id) == meeting_id))
+        old = [m.id for m in s.exec(select(MeetingRow).where(MeetingRow.assembly_id == "demo"))]
+        for gone in {*old, meeting_id}:
+            s.exec(delete(AgendaItemRow).where(col(AgendaItemRow.meeting_id) == gone))
+            s.exec(delete(LogRow).where(col(LogRow.meeting_id) == gone))
+            s.exec(delete(UrnBallotRow).where(col(UrnBallotRow.meeting_id) == gone))
         s.exec(delete(MeetingRow).where(col(MeetingRow.assembly_id) == "demo"))
         s.exec(delete(DeviceRow).where(col(DeviceRow.assembly_id) == "demo"))
         s.exec(delete(PersonRow).where(col(PersonRow.assembly_id) == "demo"))
         s.exec(delete(PartyRow).where(col(PartyRow.assembly_id) == "demo"))
         s.exec(delete(AssemblyRow).where(col(AssemblyRow.id) == "demo"))
         s.flush()
-        s.add(AssemblyRow(id="demo", name="Regionfullmäktige (demo)", settings=json.dumps({})))
-        s.flush()
-        seat, i = 1, 0
-        for position, (pid, name, color, seats) in enumerate(DEMO_PARTIES):
-            s.add(PartyRow(id=pid, assembly_id="demo", name=name, color=color, position=position))
-            for k in range(seats):
-                s.add(
-                    PersonRow(
-                        id=f"m{seat}",
-                        assembly_id="demo",
-                        name=_name(i),
-                        kind="member",
-                        party_id=pid,
-                        seat=seat,
-                        gender="fm"[i % 2],
-                    )
-                )
-                s.add(
-                    PersonRow(
-                        id=f"e{seat}",
-                        assembly_id="demo",
-                        name=_name(i + 40),
-                        kind="substitute",
-                        party_id=pid,
-                        sub_order=k + 1,
-                        gender="mf"[i % 2],
-                    )
-                )
-                seat, i = seat + 1, i + 1
-        s.add(
-            PersonRow(
-                id="sekr",
-                assembly_id="demo",
-                name="Sekreteraren",
-                kind="official",
-                roles="secretary,auditor",
-            )
-        )
-        s.add(DeviceRow(id="display", assembly_id="demo", name="Salsskärm", role="display"))
-        s.add(
-            MeetingRow(
-                id=meeting_id,
-                assembly_id="demo",
-                title="Regionfullmäktige, demo",
-                starts_at="2026-11-23T09:00",
-                chair_id="m1",
-            )
-        )
-        s.flush()  # the meeting before its agenda items (foreign key)
-        for position, (item_id, title) in enumerate(DEMO_AGENDA):
-            s.add(
-                AgendaItemRow(
-                    meeting_id=meeting_id, position=position, item_id=item_id, title=title
-                )
-            )
+        _add_demo_assembly(s)
         s.commit()
+    add_demo_meeting(engine, meeting_id, day or CLOCK.today())
+
+
+def add_demo_meeting(engine: Engine, meeting_id: str, day: date) -> None:
+    """A demo meeting at 09.00 Swedish time on ``day``, chaired by m1, with the demo agenda."""
+    add_meeting(
+        engine,
+        "demo",
+        meeting_id,
+        f"Regionfullmäktige, demo {day.isoformat()}",
+        "m1",
+        DEMO_AGENDA,
+        starts_at=f"{day.isoformat()}T09:00",
+    )
+
+
+def has_demo_assembly(engine: Engine) -> bool:
+    with Session(engine) as s:
+        return s.get(AssemblyRow, "demo") is not None
+
+
+def _add_demo_assembly(s: Session) -> None:
+    s.add(AssemblyRow(id="demo", name="Regionfullmäktige (demo)", settings=json.dumps({})))
+    s.flush()
+    seat, i = 1, 0
+    for position, (pid, name, color, seats) in enumerate(DEMO_PARTIES):
+        s.add(PartyRow(id=pid, assembly_id="demo", name=name, color=color, position=position))
+        for k in range(seats):
+            s.add(
+                PersonRow(
+                    id=f"m{seat}",
+                    assembly_id="demo",
+                    name=_name(i),
+                    kind="member",
+                    party_id=pid,
+                    seat=seat,
+                    gender="fm"[i % 2],
+                )
+            )
+            s.add(
+                PersonRow(
+                    id=f"e{seat}",
+                    assembly_id="demo",
+                    name=_name(i + 40),
+                    kind="substitute",
+                    party_id=pid,
+                    sub_order=k + 1,
+                    gender="mf"[i % 2],
+                )
+            )
+            seat, i = seat + 1, i + 1
+    s.add(
+        PersonRow(
+            id="sekr",
+            assembly_id="demo",
+            name="Sekreteraren",
+            kind="official",
+            roles="secretary,auditor",
+        )
+    )
+    s.add(DeviceRow(id="display", assembly_id="demo", name="Salsskärm", role="display"))
 
 
 def import_roster(
@@ -221,6 +240,7 @@ def add_meeting(
                 starts_at=starts_at,
             )
         )
+        s.flush()  # the meeting before its agenda items (foreign key)
         for position, (item_id, item_title) in enumerate(items):
             s.merge(
                 AgendaItemRow(

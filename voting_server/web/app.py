@@ -22,6 +22,7 @@ from starlette.staticfiles import StaticFiles
 from ..audit.checkpoint import load_or_create_signing_key, public_key_hex
 from ..auth.tickets import Ticket, TicketSigner
 from ..domain.base import Role
+from ..domain.swedish_time import local_iso
 from ..hub.hub import Hub
 from ..portal.routes import Portal, portal_routes
 from ..settings import Settings
@@ -102,7 +103,7 @@ def create_app(settings: Settings) -> Starlette:
     async def meetings(request: Request) -> Response:
         rows = await asyncio.to_thread(directory.meetings)
         return JSONResponse(
-            [{"id": m.id, "title": m.title, "starts_at": m.starts_at} for m in rows]
+            [{"id": m.id, "title": m.title, "starts_at": local_iso(m.starts_at)} for m in rows]
         )
 
     async def page(request: Request) -> Response:

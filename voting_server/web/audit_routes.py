@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import asyncio
 import re
-import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -26,9 +25,10 @@ from starlette.routing import BaseRoute, Route
 
 from ..audit import minutes_report
 from ..audit.justering import signatory_role
-from ..audit.justering_events import CHAIR, SignMinutes
-from ..audit.minutes import local
+from ..audit.justering_events import CHAIR, RecordNotice, SignMinutes
+from ..audit.minutes import deadlines_json, local
 from ..audit.replay import snapshot, state_at
+from ..clock import CLOCK
 from ..domain.base import Actor, Role
 from ..domain.errors import OrdetError
 from ..hub.hub import Hub
@@ -149,10 +149,11 @@ def audit_routes(hub: Hub, portal: Portal) -> list[BaseRoute]:
             role = signatory_role(room.meeting, person) if person else None
             finished = set(room.meeting.core.finished_items)
             adjourned = room.meeting.core.adjourned
-        return JSONResponse(
-            _status_json(result, room.meeting_id, adjourned, finished, person, role),
-            headers={"Cache-Control": "no-store"},
-        )
+        body = _status_json(result, room.meeting_id, adjourned, finished, person, role)
+        if person is not None:
+            roles = await asyncio.to_thread(portal.directory.roles_of, person, room.meeting_id)
+            body["me"]["secretary"] = Role.SECRETARY in roles
+        return JSONResponse(body, headers={"Cache-Control": "no-store"})
 
     async def sign(request: Request) -> Response:
         """Sign the minutes or one paragraph: the hash seen, and a fresh TOTP code."""
@@ -192,6 +193,31 @@ def audit_routes(hub: Hub, portal: Portal) -> list[BaseRoute]:
         )
         return JSONResponse({"seq": seq, "paragraph": paragraph, "role": role})
 
+    async def record_notice(request: Request) -> Response:
+        """The secretary records the day the notice of the verified minutes was posted."""
+        body = await forms.json_body(request)
+        day = forms.text(body, "day", limit=10)
+        room, person = await room_for(request, MINUTES_ROLES)
+        if person is None:
+            raise unauthorized("auth.no_session", "log in first")
+        roles = await asyncio.to_thread(portal.directory.roles_of, person, room.meeting_id)
+        if Role.SECRETARY not in roles:
+            raise forbidden("auth.role_not_granted", "the secretary records the notice")
+        try:
+            seq = await room.submit(RecordNotice(day), Actor(Role.SECRETARY, person), None)
+        except OrdetError as err:
+            raise PortalError(err.code, err.message, 409) from None
+        await asyncio.to_thread(
+            audit.record,
+            portal.engine,
+            "minutes.notice",
+            actor=person,
+            subject=room.meeting_id,
+            reason=day,
+            address=_address(request),
+        )
+        return JSONResponse({"seq": seq, "day": day})
+
     return [
         Route("/m/{meeting}/replay", page("replay.html")),
         Route("/m/{meeting}/minutes", page("minutes.html")),
@@ -200,6 +226,7 @@ def audit_routes(hub: Hub, portal: Portal) -> list[BaseRoute]:
         Route("/api/meetings/{meeting}/minutes.pdf", guarded(minutes_pdf)),
         Route("/api/meetings/{meeting}/minutes/status", guarded(minutes_status)),
         Route("/api/meetings/{meeting}/minutes/sign", guarded(sign), methods=["POST"]),
+        Route("/api/meetings/{meeting}/minutes/notice", guarded(record_notice), methods=["POST"]),
     ]
 
 
@@ -209,7 +236,7 @@ def _replay_at(entries: list[Any], at: int) -> tuple[dict[str, Any], dict[str, A
 
 def _step_up(portal: Portal, person: str, code: str, address: str) -> None:
     """A current TOTP code of the person's own authenticator, never used before."""
-    now = time.time()
+    now = CLOCK.now()
     throttle = Throttle(portal.engine)
     attempt = throttle.begin({f"stepup:{person}": STEP_UP_LIMIT}, now)
     account = accounts.account_of(portal.engine, person)
@@ -231,10 +258,6 @@ def _step_up(portal: Portal, person: str, code: str, address: str) -> None:
 
 def _address(request: Request) -> str:
     return request.client.host if request.client else ""
-
-
-def _day(value: Any) -> str | None:
-    return value.isoformat() if value is not None else None
 
 
 def _status_json(
@@ -283,7 +306,7 @@ def _status_json(
         "verified_at": local(status.verified_at).isoformat(timespec="minutes")
         if status.verified_at
         else None,
-        "notice_date": _day(status.notice_date),
-        "appeal_ends": _day(status.appeal_ends),
+        **deadlines_json(status.deadlines, CLOCK.today()),
+        "today": CLOCK.today().isoformat(),
         "me": {"person": person, "role": role},
     }

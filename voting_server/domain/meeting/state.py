@@ -36,6 +36,7 @@ class MeetingState:
     agenda: tuple[ev.AgendaItem, ...] = ()
     opened: bool = False
     adjourned: bool = False
+    adjourned_at: int | None = None  # epoch ms
     current_item: str | None = None
     finished_items: list[str] = field(default_factory=list)
     presence: dict[str, Presence] = field(default_factory=dict)
@@ -77,6 +78,7 @@ def _opened(s: MeetingState, e: ev.MeetingOpened, at: int) -> None:
 
 def _adjourned(s: MeetingState, e: ev.MeetingAdjourned, at: int) -> None:
     s.adjourned = True
+    s.adjourned_at = at
     s.current_item = None
     s.rollcall_open = False
     for person, spans in s.intervals.items():
