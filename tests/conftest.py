@@ -13,8 +13,48 @@ from sqlalchemy.engine import Engine
 
 from tests.support.hubs import HubProcess, hub_env
 from tests.support.services import postgres_server, redis_server
+from voting_server.clock import CLOCK, CLOCK_ENV
+from voting_server.domain.swedish_time import parse_instant
 from voting_server.store.db import make_engine
 from voting_server.store.seed import seed_demo
+
+#: Besides today, the days (Swedish time) on which tests marked ``any_day`` run:
+#: years ahead, a Saturday, midsommarafton and nyårsafton.
+OTHER_DAYS = {
+    "years-ahead": "2031-03-12T10:15",
+    "saturday": "2029-09-15T10:15",
+    "midsommarafton": "2030-06-21T10:15",
+    "nyarsafton": "2032-12-31T10:15",
+}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "any_day: also run with the clock set to each of conftest.OTHER_DAYS"
+    )
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if metafunc.definition.get_closest_marker("any_day"):
+        metafunc.fixturenames.append("run_day")
+        metafunc.parametrize("run_day", ["today", *OTHER_DAYS])
+
+
+@pytest.fixture(autouse=True)
+def test_clock(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Set this process's clock, and that of every hub it starts, to the test's day.
+
+    Runs before every other fixture, so a seeded demo meeting is on that day too.
+    """
+    callspec = getattr(request.node, "callspec", None)
+    day = callspec.params.get("run_day", "today") if callspec else "today"
+    if day == "today":
+        yield
+        return
+    CLOCK.start_at(parse_instant(OTHER_DAYS[day]))
+    monkeypatch.setenv(CLOCK_ENV, f"{CLOCK.offset:+.3f}")
+    yield
+    CLOCK.start_at(None)
 
 
 @pytest.fixture(scope="session")

@@ -3,8 +3,10 @@
 Everything that needs "now" or "today" reads ``CLOCK`` (or takes the time as
 an argument, as the pure rules do). Tests and demos of another day move the
 clock with ``CLOCK.start_at`` or, for a whole process such as a hub started
-by a test, with ``ORDET_CLOCK=2031-06-20T10:00+02:00``: the clock then starts
-at that instant and runs on in real time. Dates that people see or that the
+by a test, with ``ORDET_CLOCK=2031-06-20T10:00+02:00`` (the clock starts at
+that instant and runs on in real time) or ``ORDET_CLOCK=+86400`` (it runs
+that many seconds ahead of real time, the same in every process given it).
+Never set it in production. Dates that people see or that the
 law counts are Swedish dates (``STOCKHOLM``), whatever the server's zone.
 """
 
@@ -46,7 +48,9 @@ class Clock:
     def from_env(cls) -> Clock:
         clock = cls()
         value = os.environ.get(CLOCK_ENV, "").strip()
-        if value:
+        if value[:1] in ("+", "-"):
+            clock.offset = float(value)
+        elif value:
             clock.start_at(parse_instant(value))
         return clock
 

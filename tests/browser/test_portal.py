@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy.engine import Engine
 
 from tests.browser.test_attendance_page import WAIT_MS, chromium, screenshots
 from tests.support.hubs import HubProcess
+from voting_server.clock import CLOCK
 from voting_server.portal import accounts, totp
 
 __all__ = ["screenshots"]  # the fixture, shared with the attendance page's tests
 PASSWORD = "ett långt lösenord"
 
 
+@pytest.mark.any_day
 async def test_a_member_enrols_logs_in_and_joins_the_chamber(
     start_hub: Callable[..., HubProcess], demo_engine: Engine, screenshots: Path
 ) -> None:
@@ -46,7 +48,7 @@ async def _enrol_log_in_and_join(
     assert (await page.get_attribute("#totp-qr", "src") or "").startswith("data:image/svg+xml")
     await page.screenshot(path=screenshots / "portal-enrol-sv.png", full_page=True)
     await page.fill("#new-password", PASSWORD)
-    await page.fill("#enrol-code", totp.code_at(secret, totp.step_at(time.time())))
+    await page.fill("#enrol-code", totp.code_at(secret, totp.step_at(CLOCK.now())))
     await page.click("#enrol-form button[type=submit]")
     await page.wait_for_selector("#codes-panel:not([hidden])")
     assert await page.locator("#recovery-codes li").count() == 10
@@ -56,22 +58,25 @@ async def _enrol_log_in_and_join(
     await page.wait_for_url(f"{hub.url}/portal/login")
     await page.fill("#username", "m2")
     await page.fill("#password", PASSWORD)
-    await page.fill("#code", totp.code_at(secret, totp.step_at(time.time()) + 1))
+    await page.fill("#code", totp.code_at(secret, totp.step_at(CLOCK.now()) + 1))
     await page.click("#login-form button[type=submit]")
     await page.wait_for_url(f"{hub.url}/portal/")
-    await page.wait_for_selector('#meetings article[data-meeting="demo"]')
+    await page.wait_for_selector('#today article[data-meeting="demo"][data-status="planned"]')
     assert "Välkommen" in await page.inner_text("#me-heading")
     assert await page.locator("#links a").count() == 2
     assert await page.is_hidden("#admin-link")
     await page.screenshot(path=screenshots / "portal-member-sv.png", full_page=True)
 
-    # Join the chamber: the attendance page, connected as this member.
-    await page.click('#meetings article[data-meeting="demo"] a.join')
-    await page.wait_for_url(f"{hub.url}/m/demo/")
+    # Join the chamber in one click: today's meeting opens on the tablet, as this member.
+    await page.click('#today article[data-meeting="demo"] a.join')
+    await page.wait_for_url(f"{hub.url}/m/demo/tablet")
     await page.wait_for_selector('#connection[data-state="connected"]')
     await page.wait_for_selector("#me-panel:not([hidden])")
     assert "ledamot" in await page.inner_text("#role")
     await page.click("#attendance-button")
     await page.wait_for_selector('#my-presence[data-presence="present"]')
-    assert await page.get_attribute('#seats > li[data-seat="2"]', "data-person") == "m2"
+
+    # Back in the portal, the meeting shows as running, still first.
+    await page.goto(f"{hub.url}/portal/")
+    await page.wait_for_selector('#today article[data-meeting="demo"][data-status="running"]')
     assert errors == []

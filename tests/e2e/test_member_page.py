@@ -6,6 +6,7 @@ import asyncio
 from collections.abc import Callable
 from datetime import timedelta
 
+import pytest
 from sqlalchemy.engine import Engine
 
 from tests.support.actors import connect_as
@@ -20,6 +21,7 @@ def page_of(engine: Engine, person: str) -> dict:  # type: ignore[type-arg]
     return overview(engine, person, CLOCK.today())
 
 
+@pytest.mark.any_day
 async def test_the_justerare_and_the_chair_see_the_minutes_they_must_sign(
     start_hub: Callable[..., HubProcess], demo_engine: Engine
 ) -> None:

@@ -38,6 +38,7 @@ def security_log(engine: Engine) -> list[tuple[str, str, str, str]]:
         return [(e.action, e.actor, e.subject, e.reason) for e in s.exec(select(SecurityEventRow))]
 
 
+@pytest.mark.any_day
 async def test_login_sets_a_strict_http_only_cookie_and_opens_the_page(
     start_hub: Callable[..., HubProcess], demo_engine: Engine
 ) -> None:

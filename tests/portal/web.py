@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 
 import httpx
 from sqlalchemy.engine import Engine
 
+from voting_server.clock import CLOCK
 from voting_server.portal import accounts, totp
 
 PASSWORD = "correct horse battery"
@@ -21,13 +21,13 @@ class Member:
 
     def next_code(self) -> str:
         """The code of the next time step: within the drift window, and not yet spent."""
-        return totp.code_at(self.secret, totp.step_at(time.time()) + 1)
+        return totp.code_at(self.secret, totp.step_at(CLOCK.now()) + 1)
 
 
 async def enrol_over_http(http: httpx.AsyncClient, engine: Engine, person: str) -> Member:
     token = accounts.create_account(engine, person)
     info = (await http.get(f"/portal/api/enrol/{token}")).json()
-    code = totp.code_at(info["secret"], totp.step_at(time.time()))
+    code = totp.code_at(info["secret"], totp.step_at(CLOCK.now()))
     response = await http.post(
         f"/portal/api/enrol/{token}", json={"password": PASSWORD, "code": code}
     )
