@@ -146,7 +146,8 @@ const CATALOGUES = {
     "portal.todo.by": "senast {date} ({due})",
     "portal.todo.days_left": "{n} dagar kvar",
     "portal.todo.overdue": "{n} dagar för sent",
-    "portal.todo.reservation_reason": "Lämna skriftlig motivering till din reservation: {question}",
+    "portal.todo.reservation_reason":
+      "Lämna den skriftliga motiveringen till din reservation till sekreteraren före justeringen: {question}",
     "portal.past.heading": "Tidigare sammanträden",
     "portal.past.none": "Inga tidigare sammanträden.",
     "portal.past.nothing": "Du deltog inte.",
@@ -341,7 +342,8 @@ const CATALOGUES = {
     "portal.todo.by": "by {date} ({due})",
     "portal.todo.days_left": "{n} days left",
     "portal.todo.overdue": "{n} days overdue",
-    "portal.todo.reservation_reason": "Hand in the written reason for your reservation: {question}",
+    "portal.todo.reservation_reason":
+      "Hand the written reason for your reservation to the secretary before the verification: {question}",
     "portal.past.heading": "Past meetings",
     "portal.past.none": "No past meetings.",
     "portal.past.nothing": "You did not take part.",
