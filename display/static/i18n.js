@@ -87,6 +87,10 @@ const CATALOGUES = {
     "me.ack.attendance.check_out": "Klart – du är utcheckad.",
 
     "error.generic": "Det gick inte ({code}).",
+    "error.reservation.none": "Du har ingen reservation mot det beslutet.",
+    "error.reservation.reason_required": "Skriv motiveringen.",
+    "error.reservation.reason_too_long": "Motiveringen får vara högst 4000 tecken.",
+    "error.minutes.verified": "Protokollet är justerat och kan inte ändras.",
     "error.connection.lost": "Anslutningen bröts innan svaret kom. Försök igen.",
     "error.connection.not_open": "Ingen anslutning just nu. Försök igen om en stund.",
     "error.attendance.already_present": "Du är redan incheckad.",
@@ -147,7 +151,9 @@ const CATALOGUES = {
     "portal.todo.days_left": "{n} dagar kvar",
     "portal.todo.overdue": "{n} dagar för sent",
     "portal.todo.reservation_reason":
-      "Lämna den skriftliga motiveringen till din reservation till sekreteraren före justeringen: {question}",
+      "Skriftlig motivering till din reservation (före justeringen): {question}",
+    "portal.todo.reason_send": "Lämna motiveringen",
+    "portal.todo.reason_sent": "Motiveringen är lämnad och står i protokollet.",
     "portal.past.heading": "Tidigare sammanträden",
     "portal.past.none": "Inga tidigare sammanträden.",
     "portal.past.nothing": "Du deltog inte.",
@@ -283,6 +289,10 @@ const CATALOGUES = {
     "me.ack.attendance.check_out": "Done – you are checked out.",
 
     "error.generic": "That did not work ({code}).",
+    "error.reservation.none": "You have no reservation against that decision.",
+    "error.reservation.reason_required": "Write the reason.",
+    "error.reservation.reason_too_long": "The reason may be at most 4000 characters.",
+    "error.minutes.verified": "The minutes are verified and cannot change.",
     "error.connection.lost": "The connection dropped before the answer came. Please try again.",
     "error.connection.not_open": "Not connected right now. Please try again shortly.",
     "error.attendance.already_present": "You are already checked in.",
@@ -343,7 +353,9 @@ const CATALOGUES = {
     "portal.todo.days_left": "{n} days left",
     "portal.todo.overdue": "{n} days overdue",
     "portal.todo.reservation_reason":
-      "Hand the written reason for your reservation to the secretary before the verification: {question}",
+      "The written reason for your reservation (before the verification): {question}",
+    "portal.todo.reason_send": "Hand in the reason",
+    "portal.todo.reason_sent": "The reason is handed in and stands in the minutes.",
     "portal.past.heading": "Past meetings",
     "portal.past.none": "No past meetings.",
     "portal.past.nothing": "You did not take part.",

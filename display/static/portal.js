@@ -85,10 +85,39 @@ function todoItem(item) {
       item.justering_by ? ` – ${t("portal.todo.by", { date: formatDay(item.justering_by), due })}` : "",
     );
   }
-  return el("li", {
-    dataset: { kind: item.kind, meeting: item.meeting },
-    textContent: t("portal.todo.reservation_reason", { question: item.question || item.vote }),
+  return reasonForm(item);
+}
+
+/** A reservation without its written reason: a form that hands it in, into the log. */
+function reasonForm(item) {
+  const id = `reason-${item.meeting}-${item.vote}`;
+  const text = el("textarea", { id, rows: 3, maxLength: 4000, required: true });
+  const message = el("p", { className: "message", role: "status" });
+  const form = el(
+    "form",
+    { className: "form reason-form" },
+    el("label", {
+      htmlFor: id,
+      textContent: t("portal.todo.reservation_reason", { question: item.question || item.vote }),
+    }),
+    text,
+    el("button", { type: "submit", className: "button", textContent: t("portal.todo.reason_send") }),
+    message,
+  );
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    try {
+      await api(`/api/meetings/${encodeURIComponent(item.meeting)}/reservations/reason`, {
+        vote: item.vote,
+        reason: text.value,
+      });
+      showMessage(message, t("portal.todo.reason_sent"), "ok");
+      await load();
+    } catch (err) {
+      showError(message, err);
+    }
   });
+  return el("li", { dataset: { kind: item.kind, meeting: item.meeting, vote: item.vote } }, form);
 }
 
 function pastCard(m) {

@@ -118,6 +118,7 @@ def test_the_three_signatures_verify_the_minutes_which_then_never_change() -> No
     assert posted.document_hash == final.document_hash  # the notice is not in the document
     refused(log, RecordNotice("2025-05-11"), SECRETARY, "minutes.notice_recorded")
     refused(log, vc.EnterReservation("v1"), member("m4"), "minutes.verified")
+    refused(log, vc.GiveReservationReason("v1", "Sent skäl."), member("e3"), "minutes.verified")
     refused(log, SignMinutes("", final.document_hash), CHAIR, "minutes.already_signed")
 
 

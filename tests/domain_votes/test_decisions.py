@@ -132,6 +132,29 @@ def test_no_reservation_after_the_meeting_closes() -> None:
     assert w.refused(vc.EnterReservation("v1"), delegate("m4")) == "meeting.adjourned"
 
 
+def test_the_written_reason_may_follow_after_the_meeting() -> None:
+    w = tied_vote("ja")  # decided ja; m4, m5, m7 voted nej
+    w.close()
+    w.do(vc.EnterReservation("v1"), delegate("m4"))
+    w.meet(mc.Adjourn())
+    refused = w.refused(vc.GiveReservationReason("v1", "Skäl"), delegate("m5"))
+    assert refused == "reservation.none"  # m5 could have reserved, but did not
+    assert w.refused(vc.GiveReservationReason("v1", "  "), delegate("m4")) == (
+        "reservation.reason_required"
+    )
+    assert w.refused(vc.GiveReservationReason("v1", "x" * 4001), delegate("m4")) == (
+        "reservation.reason_too_long"
+    )
+    assert w.refused(vc.GiveReservationReason("v1", "Skäl", person="m4"), delegate("m5")) == (
+        "auth.not_yourself"
+    )
+    assert w.do(vc.GiveReservationReason("v1", " Budgeten är ofinansierad. "), delegate("m4")) == [
+        ev.ReservationReasonGiven("v1", "m4", "Budgeten är ofinansierad.")
+    ]
+    [reservation] = w.votes.vote("v1").reservations
+    assert reservation.reason == "Budgeten är ofinansierad."
+
+
 def test_any_member_present_may_enter_a_minutes_note() -> None:
     w = world(present=(*MEMBERS, "e1"))
     w.open_question()

@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy.engine import Engine
 
+from tests.portal.web import enrolled_session
 from tests.support.actors import connect_as
 from tests.support.hubs import HubProcess
 from voting_server.clock import CLOCK
@@ -78,6 +79,24 @@ async def test_the_justerare_and_the_chair_see_the_minutes_they_must_sign(
         later["past"][0]["todo"][0]["justering_days_left"]
         == todo["justering"]["justering_days_left"] - 1
     )
+
+    # The written reason comes after the meeting, from the portal, into the minutes.
+    http, _ = await enrolled_session(hub.url, demo_engine, "m2")
+    other, _ = await enrolled_session(hub.url, demo_engine, "m5")
+    try:
+        url = "/api/meetings/demo/reservations/reason"
+        reason = "Budgeten saknar finansiering."
+        not_mine = await other.post(url, json={"vote": vote_id, "reason": reason})
+        assert not_mine.status_code == 409 and not_mine.json()["error"] == "reservation.none"
+        given = await http.post(url, json={"vote": vote_id, "reason": reason})
+        assert given.status_code == 200, given.text
+        minutes = (await http.get("/api/meetings/demo/minutes.html")).text
+    finally:
+        await http.aclose()
+        await other.aclose()
+    assert reason in minutes
+    kinds = [t["kind"] for t in page_of(demo_engine, "m2")["today"][0]["todo"]]
+    assert kinds == ["justering"]  # the reason is no longer to do
     assert page_of(demo_engine, "m1")["justering"][0]["role"] == "chair"
     assert page_of(demo_engine, "m4")["justering"] == []
     assert page_of(demo_engine, "m4")["today"][0]["ballots"] == []

@@ -10,6 +10,7 @@ of the document: the signatures are made over it (see ``justering_status``).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -340,6 +341,14 @@ class _Builder:
     def _ReservationEntered(self, e: vev.ReservationEntered, at: int) -> None:
         if e.vote in self.votes:
             self.votes[e.vote].reservations.append(e)
+
+    def _ReservationReasonGiven(self, e: vev.ReservationReasonGiven, at: int) -> None:
+        if e.vote in self.votes:
+            entry = self.votes[e.vote]
+            entry.reservations = [
+                dataclasses.replace(r, reason=e.reason) if r.person == e.person else r
+                for r in entry.reservations
+            ]
 
     def _MinutesNoteEntered(self, e: vev.MinutesNoteEntered, at: int) -> None:
         if e.vote in self.votes:

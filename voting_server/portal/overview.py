@@ -125,7 +125,10 @@ def _read(archive: Archive, meeting_id: str, person: str) -> _MyRecord:
         elif isinstance(event, vev.BallotCast) and event.person == person:
             ballot = to_wire(event)["ballot"]
             record.ballots.append({"vote": event.vote, "at": at, "ballot": ballot})
-        elif isinstance(event, vev.ReservationEntered) and event.person == person:
+        elif (
+            isinstance(event, vev.ReservationEntered | vev.ReservationReasonGiven)
+            and event.person == person
+        ):
             record.reservations[event.vote] = event.reason
     return record
 

@@ -31,6 +31,8 @@ from ..audit.replay import snapshot, state_at
 from ..clock import CLOCK
 from ..domain.base import Actor, Role
 from ..domain.errors import OrdetError
+from ..domain.votes.commands import GiveReservationReason
+from ..domain.votes.decisions import REASON_LIMIT
 from ..hub.hub import Hub
 from ..hub.room import Room
 from ..portal import accounts, audit, forms, totp
@@ -150,6 +152,8 @@ def audit_routes(hub: Hub, portal: Portal) -> list[BaseRoute]:
             finished = set(room.meeting.core.finished_items)
             adjourned = room.meeting.core.adjourned
         body = _status_json(result, room.meeting_id, adjourned, finished, person, role)
+        body.update(deadlines_json(result.status.deadlines, CLOCK.today()))
+        body["today"] = CLOCK.today().isoformat()
         if person is not None:
             roles = await asyncio.to_thread(portal.directory.roles_of, person, room.meeting_id)
             body["me"]["secretary"] = Role.SECRETARY in roles
@@ -193,6 +197,22 @@ def audit_routes(hub: Hub, portal: Portal) -> list[BaseRoute]:
         )
         return JSONResponse({"seq": seq, "paragraph": paragraph, "role": role})
 
+    async def reservation_reason(request: Request) -> Response:
+        """A member hands in the written reason of their reservation (until the justering)."""
+        body = await forms.json_body(request)
+        vote = forms.text(body, "vote", limit=64)
+        reason = forms.text(body, "reason", limit=REASON_LIMIT)
+        room, person = await room_for(request, MINUTES_ROLES)
+        if person is None:
+            raise unauthorized("auth.no_session", "log in first")
+        command = GiveReservationReason(vote, reason)
+        try:
+            seq = await room.submit(command, Actor(Role.DELEGATE, person), None)
+        except OrdetError as err:
+            status = 403 if err.code.startswith("auth.") else 409
+            raise PortalError(err.code, err.message, status) from None
+        return JSONResponse({"seq": seq, "vote": vote})
+
     async def record_notice(request: Request) -> Response:
         """The secretary records the day the notice of the verified minutes was posted."""
         body = await forms.json_body(request)
@@ -227,6 +247,11 @@ def audit_routes(hub: Hub, portal: Portal) -> list[BaseRoute]:
         Route("/api/meetings/{meeting}/minutes/status", guarded(minutes_status)),
         Route("/api/meetings/{meeting}/minutes/sign", guarded(sign), methods=["POST"]),
         Route("/api/meetings/{meeting}/minutes/notice", guarded(record_notice), methods=["POST"]),
+        Route(
+            "/api/meetings/{meeting}/reservations/reason",
+            guarded(reservation_reason),
+            methods=["POST"],
+        ),
     ]
 
 
@@ -306,7 +331,5 @@ def _status_json(
         "verified_at": local(status.verified_at).isoformat(timespec="minutes")
         if status.verified_at
         else None,
-        **deadlines_json(status.deadlines, CLOCK.today()),
-        "today": CLOCK.today().isoformat(),
         "me": {"person": person, "role": role},
     }

@@ -126,6 +126,17 @@ class EnterReservation(Command):
 
 
 @dataclass(frozen=True, slots=True)
+class GiveReservationReason(Command):
+    """Hand in the written reason for one's reservation, during or after the meeting."""
+
+    type = "decision.reservation_reason"
+    roles = _MEMBERS
+    vote: str
+    reason: str
+    person: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class EnterMinutesNote(Command):
     """Protokollsanteckning: add a note to the minutes about a decision."""
 
@@ -224,6 +235,7 @@ VOTE_COMMANDS: tuple[type[Command], ...] = (
     DrawLot,
     AnnounceDecision,
     EnterReservation,
+    GiveReservationReason,
     EnterMinutesNote,
     RequestProportionalElection,
     StartKontraproposition,

@@ -71,6 +71,25 @@ def reserve(
     return [ev.ReservationEntered(c.vote, person, c.reason)]
 
 
+REASON_LIMIT = 4000  # characters: a written reason, not a document
+
+
+def give_reason(
+    votes: VotesState, meeting: MeetingState, c: cmd.GiveReservationReason, actor: Actor
+) -> list[Event]:
+    """The reservation's written reason, until the minutes are verified (see the aggregate)."""
+    person = target_person(meeting, actor, c.person)
+    record = decided_vote(votes, c.vote)
+    if not any(r.person == person for r in record.reservations):
+        raise InvalidState("reservation.none", "enter the reservation first")
+    reason = c.reason.strip()
+    if not reason:
+        raise DomainError("reservation.reason_required", "write the reason")
+    if len(reason) > REASON_LIMIT:
+        raise DomainError("reservation.reason_too_long", f"at most {REASON_LIMIT} characters")
+    return [ev.ReservationReasonGiven(c.vote, person, reason)]
+
+
 def note(
     votes: VotesState, meeting: MeetingState, c: cmd.EnterMinutesNote, actor: Actor
 ) -> list[Event]:

@@ -141,6 +141,16 @@ class ReservationEntered(Event):
 
 
 @dataclass(frozen=True, slots=True)
+class ReservationReasonGiven(Event):
+    """The written reason of a reservation, handed in after it was entered."""
+
+    type = "decision.reservation_reason_given"
+    vote: str
+    person: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class MinutesNoteEntered(Event):
     """Protokollsanteckning: a member's note in the minutes about a decision."""
 
@@ -249,6 +259,7 @@ VOTE_EVENTS: tuple[type[Event], ...] = (
     LotDrawn,
     DecisionAnnounced,
     ReservationEntered,
+    ReservationReasonGiven,
     MinutesNoteEntered,
     ProportionalElectionRequested,
     KontrapropositionStarted,

@@ -27,7 +27,7 @@ def decide(
     """The events a vote command produces; raises DomainError on a refusal."""
     if not meeting.opened:
         raise InvalidState("meeting.not_opened", "the meeting has not been opened")
-    if meeting.adjourned:
+    if meeting.adjourned and type(command) not in AFTER_ADJOURNMENT:
         raise InvalidState("meeting.adjourned", "the meeting is adjourned")
     return _DECIDE[type(command)](votes, meeting, command, actor)
 
@@ -40,6 +40,10 @@ def execute(
     for event in events:
         votes.apply(event, now)
     return events
+
+
+#: What may still be handed in once the meeting is adjourned (until the justering).
+AFTER_ADJOURNMENT = frozenset({cmd.GiveReservationReason})
 
 
 def _cast(votes: VotesState, meeting: MeetingState, c: cmd.CastVote, actor: Actor) -> list[Event]:
@@ -79,6 +83,7 @@ _DECIDE: dict[type, Callable[[VotesState, MeetingState, Any, Actor], list[Event]
     cmd.DrawLot: rules_lot.draw,
     cmd.AnnounceDecision: decisions.announce,
     cmd.EnterReservation: decisions.reserve,
+    cmd.GiveReservationReason: decisions.give_reason,
     cmd.EnterMinutesNote: decisions.note,
     cmd.RequestProportionalElection: opening.request_proportional,
     cmd.StartKontraproposition: rules_kontra.start,

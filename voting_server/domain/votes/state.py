@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -175,6 +176,14 @@ def _reservation_entered(s: VotesState, e: ev.ReservationEntered, at: int) -> No
     s.votes[e.vote].reservations.append(e)
 
 
+def _reservation_reason_given(s: VotesState, e: ev.ReservationReasonGiven, at: int) -> None:
+    record = s.votes[e.vote]
+    record.reservations = [
+        dataclasses.replace(r, reason=e.reason) if r.person == e.person else r
+        for r in record.reservations
+    ]
+
+
 def _note_entered(s: VotesState, e: ev.MinutesNoteEntered, at: int) -> None:
     s.votes[e.vote].notes.append(e)
 
@@ -220,6 +229,7 @@ _APPLY: dict[type[Event], Callable[[VotesState, Any, int], None]] = {
     ev.LotDrawn: _lot_drawn,
     ev.DecisionAnnounced: _decision_announced,
     ev.ReservationEntered: _reservation_entered,
+    ev.ReservationReasonGiven: _reservation_reason_given,
     ev.MinutesNoteEntered: _note_entered,
     ev.ProportionalElectionRequested: _proportional_requested,
     ev.KontrapropositionStarted: _kontra_started,
