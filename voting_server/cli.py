@@ -128,17 +128,12 @@ def run_demo(host: str, port: int, fresh: bool) -> int:
     from .portal.accounts import give_demo_portal_accounts
     from .store.db import make_engine
     from .store.directory import Directory
-    from .store.seed import add_demo_meeting, demo_meeting_id, has_demo_assembly, seed_demo
+    from .store.seed import prepare_demo
 
     settings = Settings.from_env(redis_url="unused")
     engine = make_engine(settings.database_url)
     directory = Directory(engine)
-    today = CLOCK.today()
-    meeting = demo_meeting_id(today)
-    if fresh or not has_demo_assembly(engine):
-        seed_demo(engine, meeting, today)
-    elif directory.meeting(meeting) is None:
-        add_demo_meeting(engine, meeting, today)  # earlier days' meetings stay as they were
+    meeting = prepare_demo(engine, CLOCK.today(), fresh)
     base = f"http://{host}:{port}"
     links = {
         "chair console (m1)": ("m1", f"/m/{meeting}/chair"),

@@ -19,6 +19,7 @@ from tests.support.hubs import HubProcess
 from voting_server.audit import minutes_report
 from voting_server.audit.justering_events import MinutesSigned
 from voting_server.audit.minutes import local
+from voting_server.client import HubClient, fetch_ticket
 from voting_server.clock import CLOCK
 from voting_server.domain.deadlines import deadline
 from voting_server.portal import totp
@@ -119,6 +120,18 @@ async def test_the_chair_and_the_justerare_sign_with_a_fresh_code_each(
         again = await secretary.post(notice, json={"day": today.isoformat()})
         assert again.json()["error"] == "minutes.notice_recorded"
         status = (await chair.get(f"/api/meetings/{meeting}/minutes/status")).json()
+
+        # The public screen shows the notice and the appeal period, as anyone sees them.
+        async with httpx.AsyncClient(base_url=hub.url) as anonymous:
+            public = HubClient(hub.url, await fetch_ticket(anonymous, meeting, "public"))
+        await public.connect()
+        await public.wait_for(lambda c: "notice" in c.view.get("meeting", {}))
+        assert public.view["meeting"]["notice"] == {
+            "verified_on": today.isoformat(),
+            "posted_on": today.isoformat(),
+            "appeal_ends": deadline(today, timedelta(weeks=3)).isoformat(),
+        }
+        await public.close()
     finally:
         for http, _ in sessions.values():
             await http.aclose()

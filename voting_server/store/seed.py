@@ -127,9 +127,20 @@ def add_demo_meeting(engine: Engine, meeting_id: str, day: date) -> None:
     )
 
 
-def has_demo_assembly(engine: Engine) -> bool:
+def prepare_demo(engine: Engine, today: date, fresh: bool = False) -> str:
+    """``ordet demo``: the assembly once, and a meeting for ``today``; returns its id.
+
+    The meetings of earlier days stay, with their logs, unless ``fresh``.
+    """
+    meeting = demo_meeting_id(today)
     with Session(engine) as s:
-        return s.get(AssemblyRow, "demo") is not None
+        assembly = s.get(AssemblyRow, "demo")
+        exists = s.get(MeetingRow, meeting) is not None
+    if fresh or assembly is None:
+        seed_demo(engine, meeting, today)
+    elif not exists:
+        add_demo_meeting(engine, meeting, today)
+    return meeting
 
 
 def _add_demo_assembly(s: Session) -> None:
