@@ -101,7 +101,7 @@ def test_a_member_with_jav_votes_in_an_election_instead_of_the_substitute() -> N
 def test_opening_needs_an_item_quorum_an_id_and_no_other_open_vote() -> None:
     assert world(item=None).refused(vc.OpenVote("q", vote="v1")) == "vote.no_item"
     assert world(present=("m1", "m2", "m3")).refused(vc.OpenVote("q", vote="v1")) == (
-        "vote.no_quorum"
+        "meeting.no_quorum"
     )
     w = world()
     assert w.refused(vc.OpenVote("q")) == "vote.id_required"

@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from votes_world import MEMBERS, SECRETARY, world
 
+from voting_server.domain.meeting import commands as mc
 from voting_server.domain.votes import commands as vc
 from voting_server.domain.votes import events as ev
 from voting_server.domain.votes import (
@@ -84,3 +85,22 @@ def test_the_minority_right_covers_formal_questions_only() -> None:
     assert w.refused(invoke("p1", K.BIFALL, ("m6",)), SECRETARY) == "minority.not_formal"
     assert w.refused(invoke("", K.ATERREMISS, ("m6",)), SECRETARY) == "minority.motion_required"
     assert w.refused(invoke("p3", K.ATERREMISS, ("e2",)), SECRETARY) == "supporters.not_serving"
+
+
+def test_every_decision_needs_quorum_not_only_a_vote() -> None:
+    """Beslutsförhet (KL 5 kap. 57 §): refused once more than half of the seats are empty."""
+    w = world()
+    w.do(vc.ProposeOrder(MADE, override=True))
+    w.do(vc.StartKontraproposition(("A", "B", "C"), "A", procedure="k1"))
+    for person in ("m4", "m5", "m6", "m7"):  # four of seven seats empty: no quorum
+        w.meet(mc.CheckOut(person), SECRETARY)
+    assert not w.meeting.core.quorum
+    refusals = {
+        "approve the order": w.refused(vc.ApproveOrder()),
+        "settle a round": w.refused(vc.SettleRound("k1", "B")),
+        "minority right": w.refused(
+            vc.InvokeMinorityRight("p3", K.ATERREMISS, ("m2", "m3")), SECRETARY
+        ),
+        "open a vote": w.refused(vc.OpenVote("Bifall?", vote="v9")),
+    }
+    assert refusals == dict.fromkeys(refusals, "meeting.no_quorum")

@@ -16,6 +16,16 @@ def current_item(meeting: MeetingState) -> str:
     return meeting.current_item
 
 
+def require_quorum(meeting: MeetingState) -> None:
+    """Every decision needs beslutsförhet: more than half of the seats filled (KL 5 kap. 57 §).
+
+    Opening a vote, a decision by acclamation, a kontraproposition round, the
+    approval of the order of questions and the minority right all ask it.
+    """
+    if not meeting.quorum:
+        raise InvalidState("meeting.no_quorum", "more than half of the seats must be filled")
+
+
 def serving(meeting: MeetingState, person: str) -> bool:
     """On a seat now: a present member, or a substitute serving (tjänstgörande)."""
     return person in meeting.seated.values()

@@ -12,7 +12,7 @@ from ..errors import DomainError, InvalidState
 from ..meeting.state import MeetingState
 from . import commands as cmd
 from . import events as ev
-from .guards import current_item, supporters_of
+from .guards import current_item, require_quorum, supporters_of
 from .kontraproposition import Round
 from .model import QUESTION_OPTIONS, Method, Voter
 from .rules_kontra import current_round
@@ -55,8 +55,7 @@ def open_vote(
     if votes.current is not None:
         raise InvalidState("vote.another_open", f"close vote {votes.current!r} first")
     item = current_item(meeting)
-    if not meeting.quorum:
-        raise InvalidState("vote.no_quorum", "more than half of the seats must be filled")
+    require_quorum(meeting)
     options = _options(c)
     if c.seats < 1 or (c.method is Method.QUESTION and c.seats != 1):
         raise DomainError("vote.bad_seats", "a question fills no seats; an election at least one")

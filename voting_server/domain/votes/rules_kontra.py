@@ -13,7 +13,7 @@ from ..meeting.rules import target_person
 from ..meeting.state import MeetingState
 from . import commands as cmd
 from . import events as ev
-from .guards import current_item, serving
+from .guards import current_item, require_quorum, serving
 from .kontraproposition import Round
 from .model import Choice
 from .state import Procedure, VoteRecord, VotesState
@@ -63,6 +63,7 @@ def settle_by_acclamation(
         raise InvalidState("kontra.vote_demanded", "a member demanded a vote on this round")
     if c.winner not in (current.ja, current.nej):
         raise DomainError("kontra.bad_winner", f"the round is {current.ja} against {current.nej}")
+    require_quorum(meeting)
     return [_settled(procedure, current, c.winner, vote="")]
 
 

@@ -13,7 +13,7 @@ from ..errors import DomainError, InvalidState
 from ..meeting.state import MeetingState
 from . import commands as cmd
 from . import events as ev
-from .guards import current_item, supporters_of
+from .guards import current_item, require_quorum, supporters_of
 from .model import FORMAL_KINDS
 from .ordering import follows_rules
 from .state import VotesState
@@ -41,6 +41,7 @@ def approve(
         raise InvalidState("order.not_proposed", "propose an order first")
     if order.approved:
         raise InvalidState("order.already_approved", "the order is approved")
+    require_quorum(meeting)
     return [ev.OrderApproved(item)]
 
 
@@ -52,6 +53,7 @@ def invoke_minority_right(
         raise DomainError("minority.not_formal", "the right covers återremiss and bordläggning")
     if not c.motion:
         raise DomainError("minority.motion_required", "name the proposal")
+    require_quorum(meeting)
     supporters = supporters_of(meeting, c.supporters)
     present = len(meeting.seated)
     threshold = minority_threshold(present)
