@@ -246,3 +246,37 @@ def test_nothing_is_decided_before_the_meeting_opens_or_after_it_adjourns() -> N
     w.open_question()
     w.meet(mc.Adjourn())
     assert w.refused(vc.CastVote("v1", choice="ja"), delegate("m2")) == "meeting.adjourned"
+
+
+def test_jav_declared_while_a_question_is_open_takes_the_seat_off_its_roster() -> None:
+    """The roster is fixed at the opening; jäv after it removes the person, ballot and all."""
+    w = world(present=(*MEMBERS, "e1"))
+    w.votes = w.meeting.votes  # one state, so the aggregate sees the open vote
+    w.open_question()
+    w.cast("v1", "m2", "ja")
+    w.cast("v1", "m3", "nej")
+    declared = w.meet(mc.DeclareJav("i1", "m2"), SECRETARY)
+    assert ev.VoterExcused("v1", 2, "m2", discarded=True) in declared
+    assert w.meeting.core.seated[2] == "e1"  # the substitute serves for the item ...
+    assert w.refused(vc.CastVote("v1", "ja"), delegate("e1")) == "vote.not_entitled"
+    assert w.refused(vc.CastVote("v1", "ja"), delegate("m2")) == "vote.not_entitled"
+    # ... and one who had not voted yet leaves the roster too, with nothing set aside.
+    assert ev.VoterExcused("v1", 4, "m4", discarded=False) in w.meet(
+        mc.DeclareJav("i1", "m4"), SECRETARY
+    )
+    w.cast("v1", "m5", "nej")
+    (closed, *_) = w.close()
+    assert isinstance(closed, ev.VoteClosed)
+    assert closed.tally.ballots == 2  # m3 and m5: the ja of m2 is not counted
+    assert closed.outcome.choice == "nej"
+    assert {line.person for line in closed.named} == {"m1", "m3", "m5", "m6", "m7"}
+    assert sum(p.voters for p in closed.by_party) == 5
+
+
+def test_jav_during_an_election_leaves_its_roster_as_it_is() -> None:
+    w = world()
+    w.votes = w.meeting.votes
+    w.do(vc.OpenVote("Val", method=Method.MAJORITY, options=("A", "B"), vote="e1"))
+    declared = w.meet(mc.DeclareJav("i1", "m2"), SECRETARY)
+    assert not any(isinstance(e, ev.VoterExcused) for e in declared)
+    assert "m2" in {v.person for v in w.votes.vote("e1").voters}

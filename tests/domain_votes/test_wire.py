@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 
-from votes_world import HEAD, SEED, actor_for, world
+from votes_world import HEAD, SECRETARY, SEED, actor_for, world
 
 from voting_server.domain.aggregate import COMMANDS, EVENTS
+from voting_server.domain.meeting import commands as mc
 from voting_server.domain.meeting.commands import MEETING_COMMANDS
 from voting_server.domain.meeting.events import MEETING_EVENTS
 from voting_server.domain.votes import VOTE_COMMANDS, VOTE_EVENTS, commitment_of, urn_deposit
@@ -30,6 +31,7 @@ def test_every_event_of_a_full_meeting_survives_the_wire() -> None:
     """Every kind of event, produced by the rules, read back from its plain map."""
     registry = Registry("event", VOTE_EVENTS)
     w = world()
+    w.votes = w.meeting.votes  # one state: jäv (a meeting command) reaches the open vote
     w.do(vc.ProposeOrder((Proposal("p1", ProposalKind.BIFALL),)))
     w.do(vc.ApproveOrder())
     w.do(vc.InvokeMinorityRight("p2", ProposalKind.ATERREMISS, ("m6",)), actor_for("m1"))
@@ -45,6 +47,8 @@ def test_every_event_of_a_full_meeting_survives_the_wire() -> None:
     w.cast("v2", "m1", "ja")
     w.cast("v2", "m2", "nej")
     w.cast("v2", "m3", "ja")
+    w.cast("v2", "m4", "ja")
+    w.meet(mc.DeclareJav("i1", "m4"), SECRETARY)  # jäv after the opening
     w.close("v2")
     w.do(vc.EnterReservation("v2"), actor_for("m2"))
     w.do(vc.GiveReservationReason("v2", "Skäl"), actor_for("m2"))

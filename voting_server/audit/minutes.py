@@ -77,6 +77,7 @@ class VoteEntry:
     decision: str = ""
     reservations: list[vev.ReservationEntered] = field(default_factory=list)
     notes: list[vev.MinutesNoteEntered] = field(default_factory=list)
+    excused: list[vev.VoterExcused] = field(default_factory=list)  # jäv after the opening
 
     @property
     def result(self) -> str:
@@ -321,6 +322,10 @@ class _Builder:
         para = self._para(e.item)
         if para is not None:
             para.votes.append(entry)
+
+    def _VoterExcused(self, e: vev.VoterExcused, at: int) -> None:
+        if e.vote in self.votes:
+            self.votes[e.vote].excused.append(e)
 
     def _VoteClosed(self, e: vev.VoteClosed, at: int) -> None:
         if e.vote in self.votes:

@@ -298,6 +298,13 @@ def _vote(minutes: Minutes, vote: VoteEntry) -> list[str]:
             f'<p class="ja-nej">Ja för {escape(opened.ja or "–")}, '
             f"nej för {escape(opened.nej or '–')}.</p>\n"
         )
+    for e in vote.excused:
+        set_aside = " Rösten som redan var avgiven räknas inte." if e.discarded else ""
+        out.append(
+            f'<p class="jav-under-votering" data-person="{escape(e.person)}">'
+            f"{_who(minutes, e.person)} anmälde jäv under voteringen och togs av "
+            f"röstlängden (plats {e.seat}).{set_aside}</p>\n"
+        )
     closed = vote.closed
     if closed is None:
         out.append("<p>Omröstningen avslutades inte.</p>\n</div>\n")

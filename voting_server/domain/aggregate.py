@@ -21,10 +21,10 @@ from .debate import MeetingChamber
 from .errors import DomainError, InvalidState, NotAllowed
 from .meeting import rules as meeting_rules
 from .meeting.commands import MEETING_COMMANDS, FinishItem
-from .meeting.events import MEETING_EVENTS, SeatTaken, SeatVacated
+from .meeting.events import MEETING_EVENTS, JavDeclared, SeatTaken, SeatVacated
 from .meeting.seating import reseat
 from .meeting.state import MeetingState
-from .votes import VOTE_COMMANDS, VOTE_EVENTS, VotesState
+from .votes import VOTE_COMMANDS, VOTE_EVENTS, VotesState, after_jav
 from .votes import decide as decide_vote
 from .wire import Registry
 
@@ -108,6 +108,9 @@ def _decide(meeting: Meeting, command: Any, actor: Actor, now: int) -> list[Even
         return decide_vote(meeting.votes, meeting.core, command, actor, now)
     if not isinstance(command, speaker_queue.DebateCommand):
         events = meeting_rules.decide(meeting.core, command, actor, now)
+        for event in list(events):
+            if isinstance(event, JavDeclared):
+                events += after_jav(meeting.votes, event.item, event.person)
         if isinstance(command, FinishItem):
             # A speech still under way ends with its item, by the chair's act.
             finished = events[0].item  # type: ignore[attr-defined]

@@ -12,7 +12,7 @@ from .events import VOTE_EVENTS
 from .kontraproposition import Round, next_round
 from .lottery import commitment_of, draw_order
 from .ordering import follows_rules, propose_order
-from .rules import decide, execute
+from .rules import after_jav, decide, execute
 from .rules_secret import urn_deposit
 from .state import VotesState
 from .thresholds import minority_threshold, proportional_threshold
@@ -23,6 +23,7 @@ __all__ = [
     "Allocation",
     "Round",
     "VotesState",
+    "after_jav",
     "commitment_of",
     "decide",
     "dhondt",

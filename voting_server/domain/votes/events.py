@@ -61,6 +61,21 @@ class BallotCast(Event):
 
 
 @dataclass(frozen=True, slots=True)
+class VoterExcused(Event):
+    """A voter declared jäv while the vote on the item was open: off its roster.
+
+    ``discarded`` says whether a ballot the seat had cast was set aside
+    (it is not counted). The seat is not taken over: the roster stays fixed.
+    """
+
+    type = "vote.voter_excused"
+    vote: str
+    seat: int
+    person: str
+    discarded: bool
+
+
+@dataclass(frozen=True, slots=True)
 class SecretBallotCast(Event):
     """A seat voted in a secret vote. What it voted went into the urn, not the log."""
 
@@ -252,6 +267,7 @@ class MinorityRightInvoked(Event):
 VOTE_EVENTS: tuple[type[Event], ...] = (
     VoteOpened,
     BallotCast,
+    VoterExcused,
     SecretBallotCast,
     VoteClosed,
     TieDecided,

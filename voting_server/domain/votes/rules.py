@@ -17,7 +17,7 @@ from ..meeting.state import MeetingState
 from . import commands as cmd
 from . import decisions, opening, rules_kontra, rules_lot, rules_open, rules_order, rules_secret
 from .guards import open_vote
-from .model import Ballot, Status
+from .model import Ballot, Method, Status
 from .state import VotesState
 
 
@@ -44,6 +44,20 @@ def execute(
 
 #: What may still be handed in once the meeting is adjourned (until the justering).
 AFTER_ADJOURNMENT = frozenset({cmd.GiveReservationReason})
+
+
+def after_jav(votes: VotesState, item: str, person: str) -> list[Event]:
+    """Jäv on ``item`` while a question on it is open takes the person off its roster.
+
+    Jäv does not apply to elections, so an election's roster stays as it is.
+    """
+    current = votes.current
+    if current is None:
+        return []
+    record = votes.votes[current]
+    if record.opened.item != item or record.opened.method is not Method.QUESTION:
+        return []
+    return rules_open.excuse_for_jav(record, person)
 
 
 def _cast(votes: VotesState, meeting: MeetingState, c: cmd.CastVote, actor: Actor) -> list[Event]:

@@ -29,6 +29,14 @@ def cast(record: VoteRecord, seat: int, person: str, ballot: Ballot) -> list[Eve
     return [ev.BallotCast(opened.vote, seat, person, ballot)]
 
 
+def excuse_for_jav(record: VoteRecord, person: str) -> list[Event]:
+    """Jäv declared while the vote is open: the person leaves its roster, ballot and all."""
+    seat = record.seat_of(person)
+    if seat is None:
+        return []
+    return [ev.VoterExcused(record.id, seat, person, discarded=seat in record.ballots)]
+
+
 def close(record: VoteRecord, chair: str, urn: tuple[str, ...]) -> ev.VoteClosed:
     """The count of an open vote; ``chair`` is the person whose Ja or Nej breaks a tie."""
     if urn:
@@ -40,6 +48,6 @@ def close(record: VoteRecord, chair: str, urn: tuple[str, ...]) -> ev.VoteClosed
         vote=opened.vote,
         tally=tally,
         outcome=outcome,
-        named=named_list(opened, record.ballots),
-        by_party=by_party(opened, record.ballots),
+        named=named_list(record.voters, record.ballots),
+        by_party=by_party(opened, record.voters, record.ballots),
     )

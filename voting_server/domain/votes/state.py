@@ -12,7 +12,7 @@ from ..base import Event
 from ..errors import InvalidState
 from . import events as ev
 from .kontraproposition import Round, next_round
-from .model import Ballot, DecidedBy, Outcome, Proposal, Status
+from .model import Ballot, DecidedBy, Outcome, Proposal, Status, Voter
 
 
 @dataclass
@@ -31,6 +31,7 @@ class VoteRecord:
     decision: str | None = None  # the chair's words (DecisionAnnounced)
     reservations: list[ev.ReservationEntered] = field(default_factory=list)
     notes: list[ev.MinutesNoteEntered] = field(default_factory=list)
+    excused: list[ev.VoterExcused] = field(default_factory=list)  # jäv after the opening
 
     @property
     def id(self) -> str:
@@ -45,9 +46,20 @@ class VoteRecord:
         return self.marked if self.opened.secret else set(self.ballots)
 
     @cached_property
+    def voters(self) -> tuple[Voter, ...]:
+        """The roster fixed at the opening, less anyone excused for jäv since."""
+        gone = {e.seat for e in self.excused}
+        return tuple(v for v in self.opened.voters if v.seat not in gone)
+
+    @cached_property
     def seats_by_person(self) -> dict[str, int]:
-        """The roster fixed at the opening, by person (it never changes after)."""
-        return {voter.person: voter.seat for voter in self.opened.voters}
+        return {voter.person: voter.seat for voter in self.voters}
+
+    def excuse(self, event: ev.VoterExcused) -> None:
+        self.excused.append(event)
+        self.ballots.pop(event.seat, None)
+        for name in ("voters", "seats_by_person"):
+            self.__dict__.pop(name, None)  # the cached roster is stale now
 
     def seat_of(self, person: str) -> int | None:
         """The seat a person votes for in this vote, if they are on its roster."""
@@ -172,6 +184,10 @@ def _decision_announced(s: VotesState, e: ev.DecisionAnnounced, at: int) -> None
     s.votes[e.vote].decision = e.text
 
 
+def _voter_excused(s: VotesState, e: ev.VoterExcused, at: int) -> None:
+    s.votes[e.vote].excuse(e)
+
+
 def _reservation_entered(s: VotesState, e: ev.ReservationEntered, at: int) -> None:
     s.votes[e.vote].reservations.append(e)
 
@@ -229,6 +245,7 @@ _APPLY: dict[type[Event], Callable[[VotesState, Any, int], None]] = {
     ev.LotDrawn: _lot_drawn,
     ev.DecisionAnnounced: _decision_announced,
     ev.ReservationEntered: _reservation_entered,
+    ev.VoterExcused: _voter_excused,
     ev.ReservationReasonGiven: _reservation_reason_given,
     ev.MinutesNoteEntered: _note_entered,
     ev.ProportionalElectionRequested: _proportional_requested,

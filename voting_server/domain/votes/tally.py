@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 
 from .events import VoteOpened
 from .model import (
@@ -15,6 +15,7 @@ from .model import (
     OptionCount,
     PartyCount,
     Tally,
+    Voter,
 )
 
 
@@ -38,19 +39,21 @@ def count(opened: VoteOpened, ballots: Collection[Ballot]) -> Tally:
     return Tally(len(ballots), blank=blank, groups=groups)
 
 
-def named_list(opened: VoteOpened, ballots: Mapping[int, Ballot]) -> tuple[NamedBallot, ...]:
+def named_list(voters: Sequence[Voter], ballots: Mapping[int, Ballot]) -> tuple[NamedBallot, ...]:
     """Every seat of the roster with its ballot, or None where it did not vote."""
     return tuple(
         NamedBallot(v.seat, v.person, v.party, ballots.get(v.seat))
-        for v in sorted(opened.voters, key=lambda v: v.seat)
+        for v in sorted(voters, key=lambda v: v.seat)
     )
 
 
-def by_party(opened: VoteOpened, ballots: Mapping[int, Ballot]) -> tuple[PartyCount, ...]:
+def by_party(
+    opened: VoteOpened, voters: Sequence[Voter], ballots: Mapping[int, Ballot]
+) -> tuple[PartyCount, ...]:
     """The count within each party, parties in alphabetical order of their ids."""
     out = []
-    for party in sorted({v.party for v in opened.voters}):
-        seats = [v.seat for v in opened.voters if v.party == party]
+    for party in sorted({v.party for v in voters}):
+        seats = [v.seat for v in voters if v.party == party]
         cast = [ballots[s] for s in seats if s in ballots]
         tally = count(opened, cast)
         out.append(PartyCount(party, len(seats), len(cast), tally.counts, tally.blank))

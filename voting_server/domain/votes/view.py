@@ -38,7 +38,7 @@ def public_view(record: VoteRecord) -> dict[str, Any]:
         "status": "open" if record.is_open else "closed",
         "opened_at": record.opened_at,
         "voted": len(record.voted_seats),
-        "entitled": len(opened.voters),
+        "entitled": len(record.voters),
     }
     view.update(_present({"ja": opened.ja, "nej": opened.nej, "procedure": opened.procedure}))
     if opened.round:
@@ -80,9 +80,7 @@ def chair_view(record: VoteRecord) -> dict[str, Any]:
     """The public view, and who has voted while an open vote is open."""
     view = public_view(record)
     if record.is_open and not record.opened.secret:
-        view["has_voted"] = sorted(
-            v.person for v in record.opened.voters if v.seat in record.ballots
-        )
+        view["has_voted"] = sorted(v.person for v in record.voters if v.seat in record.ballots)
     return view
 
 

@@ -1,0 +1,51 @@
+"""What the law asks of the record shows in the minutes and survives the auditor's recount."""
+
+from __future__ import annotations
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from tests.audit.meeting_log import CHAIR, MEETING, ROSTER, SECRETARY, MeetingLog, member
+from tests.audit.test_minutes import AGENDA, Outline
+from voting_server.audit import minutes_report
+from voting_server.audit.export import build, parse
+from voting_server.audit.verify import verify_export
+from voting_server.domain.meeting import commands as mc
+from voting_server.domain.meeting.rules import open_meeting
+from voting_server.domain.votes import commands as vc
+
+
+def opened_log() -> MeetingLog:
+    log = MeetingLog(Ed25519PrivateKey.generate())
+    genesis = open_meeting(MEETING, "Regionfullmäktige", ROSTER, AGENDA)
+    for event in genesis:
+        log.meeting.apply(event, log.now)
+    log.append(genesis)
+    for person in ("m1", "m2", "m3", "m4", "m5", "e1"):
+        log.meet(mc.CheckIn(person), SECRETARY)
+    log.meet(mc.StartItem("2"))
+    return log
+
+
+def test_jav_declared_during_a_vote_is_in_the_minutes_and_the_recount() -> None:
+    log = opened_log()
+    log.meet(vc.OpenVote(question="Bifall till budgeten?", vote="v1"))
+    for person, choice in (("m1", "ja"), ("m2", "ja"), ("m3", "nej"), ("m4", "nej")):
+        log.meet(vc.CastVote("v1", choice=choice), member(person))
+    log.meet(mc.DeclareJav("2", "m2"), SECRETARY)  # after the ballot: it is set aside
+    log.meet(vc.CloseVote("v1"))
+    log.checkpoint("after v1")
+    log.meet(mc.FinishItem())
+    log.meet(mc.Adjourn(), CHAIR)
+
+    document = minutes_report.render(minutes_report.pairs_of(log.entries)).document
+    outline = Outline(document)
+    [note] = outline.text["jav-under-votering"]
+    assert "Bo Två" in note and "räknas inte" in note
+    assert [a["data-person"] for a in outline.attrs["jav-under-votering"]] == ["m2"]
+    table = document.decode().split('<table class="namnlista">')[1].split("</table>")[0]
+    named = {row.split('"')[1] for row in table.split("<tr data-person=")[1:]}
+    assert named == {"m1", "m3", "m4", "m5"}  # e1 serves for m2 but joined after the opening
+    assert "Röstsammanräkning: Ja 1, Nej 2" in document.decode()  # the tie broken by jäv
+
+    report = verify_export(parse(build(MEETING, log.entries, [log.public_key])))
+    assert report.ok, report
