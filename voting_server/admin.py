@@ -27,13 +27,19 @@ def run_admin(args: argparse.Namespace) -> int:
         items = [tuple(item.split(":", 1)) for item in args.item]
         if any(len(item) != 2 for item in items):
             raise SystemExit("--item takes ID:TITLE")
+        dnr = dict(d.split("=", 1) for d in args.dnr if "=" in d)
+        if len(dnr) != len(args.dnr) or not set(dnr) | set(args.val) <= {i[0] for i in items}:
+            raise SystemExit("--val and --dnr name items given with --item (--dnr ID=DNR)")
         add_meeting(
             engine,
             args.assembly,
             args.meeting,
             args.title,
             args.chair,
-            [(i[0], i[1]) for i in items],
+            [
+                (i[0], i[1], "val" if i[0] in args.val else "arende", dnr.get(i[0], ""))
+                for i in items
+            ],
             args.starts_at,
         )
         print(f"meeting {args.meeting} with {len(items)} items")

@@ -75,6 +75,12 @@ def add_admin_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     meeting.add_argument("--chair", required=True, help="person id of the chair")
     meeting.add_argument("--starts-at", default="")
     meeting.add_argument("--item", action="append", default=[], help="ID:TITLE, repeatable")
+    meeting.add_argument(
+        "--val", action="append", default=[], help="ID of an item that is an election (val)"
+    )
+    meeting.add_argument(
+        "--dnr", action="append", default=[], help="ID=DIARIENUMMER of an item's ärende"
+    )
     link = sub.add_parser("login-link", help="mint a login link for a person or device")
     link.add_argument("principal")
     link.add_argument("--base-url", default="http://127.0.0.1:8000")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.domain.meeting_fixtures import (
     CHAIR,
     arrived,
@@ -12,7 +14,9 @@ from tests.domain.meeting_fixtures import (
     started,
     when,
 )
+from tests.domain.test_deadlines import stockholm_ms
 from voting_server.domain.base import Actor, Role
+from voting_server.domain.errors import DomainError
 from voting_server.domain.meeting import commands as c
 from voting_server.domain.meeting.events import (
     CheckedIn,
@@ -152,3 +156,29 @@ def test_a_refusal_leaves_the_state_unchanged() -> None:
     before = (dict(meeting.core.seated), dict(meeting.core.presence))
     refused(meeting, c.CheckIn(), delegate("m2"))
     assert (meeting.core.seated, meeting.core.presence) == before
+
+
+def test_a_member_who_stepped_out_for_jav_comes_back_for_the_next_item() -> None:
+    meeting = arrived("m1", "m2", "m3", "e1", item="2")
+    when(meeting, c.DeclareJav("2"), delegate("m2"))
+    when(meeting, c.CheckOut(), delegate("m2"))  # leaves the room during the item
+    assert when(meeting, c.CheckIn(), delegate("m2"))[0] == CheckedIn("m2")
+    assert meeting.core.seated[2] == "e1"  # not during the item of the jäv ...
+    when(meeting, c.FinishItem(), CHAIR)
+    assert meeting.core.seated[2] == "m2"  # ... but for the next one
+
+
+def test_the_bar_on_coming_back_lasts_the_swedish_day_only() -> None:
+    evening = stockholm_ms(2027, 11, 24, 21, 30)
+    meeting = given(*present("m2"))
+    when(meeting, c.CheckOut(), delegate("m2"), now=evening)
+    same_night = stockholm_ms(2027, 11, 24, 23, 59)
+    with pytest.raises(DomainError) as caught:
+        when(meeting, c.CheckIn(), delegate("m2"), now=same_night)
+    assert caught.value.code == "attendance.left_meeting"
+    # 00.30 Swedish time is the next day (still 23.30 on the 24th in UTC).
+    next_morning = stockholm_ms(2027, 11, 25, 0, 30)
+    assert when(meeting, c.CheckIn(), delegate("m2"), now=next_morning) == [
+        CheckedIn("m2"),
+        SeatTaken(2, "m2"),
+    ]

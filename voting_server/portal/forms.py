@@ -53,6 +53,14 @@ def ident(body: dict[str, Any], key: str, *, required: bool = True) -> str:
     return value
 
 
+def choice(body: dict[str, Any], key: str, options: tuple[str, ...]) -> str:
+    """One of ``options``; the first when the key is absent."""
+    value = body.get(key, options[0])
+    if value not in options:
+        raise bad(f"{key}: one of {', '.join(options)}")
+    return str(value)
+
+
 def path_ident(value: str) -> str:
     if not ID.fullmatch(value):
         raise PortalError("request.invalid", "bad id in the path", 404)

@@ -75,7 +75,18 @@ MEETING = _obj(
         "title": _STR,
         "starts_at": _STR,
         "chair": _ID,
-        "items": {"type": "array", "items": _obj({"id": _ID, "title": _STR}, ["id", "title"])},
+        "items": {
+            "type": "array",
+            "items": _obj(
+                {
+                    "id": _ID,
+                    "title": _STR,
+                    "kind": {"type": "string", "enum": ["arende", "val"]},
+                    "diarienummer": _STR,
+                },
+                ["id", "title"],
+            ),
+        },
         "documents": {"type": "array", "items": _LINK},
     },
     ["id", "title"],

@@ -303,7 +303,12 @@ def portal_routes(portal: Portal) -> list[BaseRoute]:
         if request.method == "POST":
             body = await forms.json_body(request)
             agenda = [
-                {"id": forms.ident(i, "id"), "title": forms.text(i, "title")}
+                {
+                    "id": forms.ident(i, "id"),
+                    "title": forms.text(i, "title"),
+                    "kind": forms.choice(i, "kind", ("arende", "val")),
+                    "diarienummer": forms.text(i, "diarienummer", limit=64, required=False),
+                }
                 for i in forms.items(body, "items")
             ]
             if len({i["id"] for i in agenda}) != len(agenda):

@@ -230,7 +230,15 @@ class Secretariat:
                         "title": m.title,
                         "starts_at": m.starts_at,
                         "chair": m.chair_id,
-                        "items": [{"id": i.item_id, "title": i.title} for i in items],
+                        "items": [
+                            {
+                                "id": i.item_id,
+                                "title": i.title,
+                                "kind": i.kind,
+                                "diarienummer": i.diarienummer,
+                            }
+                            for i in items
+                        ],
                         "documents": [{"title": d.title, "url": d.url} for d in docs],
                     }
                 )
@@ -267,6 +275,8 @@ class Secretariat:
                         position=position,
                         item_id=item["id"],
                         title=item["title"],
+                        kind=item.get("kind", "arende"),
+                        diarienummer=item.get("diarienummer", ""),
                     )
                 )
             for position, doc in enumerate(fields.get("documents", [])):

@@ -69,7 +69,16 @@ def agenda_view(state: MeetingState) -> list[dict[str, Any]]:
             return "current"
         return "finished" if item_id in state.finished_items else "pending"
 
-    return [{"id": i.id, "title": i.title, "status": status(i.id)} for i in state.agenda]
+    return [
+        {
+            "id": i.id,
+            "title": i.title,
+            "kind": str(i.kind),
+            "diarienummer": i.diarienummer,
+            "status": status(i.id),
+        }
+        for i in state.agenda
+    ]
 
 
 def audience_view(meeting: Meeting, role: Role) -> dict[str, Any]:

@@ -30,7 +30,7 @@ def copy_meeting(engine: Engine, template: str, stem: str) -> str:
             .order_by(col(AgendaItemRow.position))
         ).all()
         assembly, title, chair, starts_at = row.assembly_id, row.title, row.chair_id, row.starts_at
-        agenda = [(item.item_id, item.title) for item in items]
+        agenda = [(i.item_id, i.title, i.kind, i.diarienummer) for i in items]
     slug = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "scenario"
     meeting_id = f"{slug}-{secrets.token_hex(4)}"
     add_meeting(engine, assembly, meeting_id, title, chair, agenda, starts_at)

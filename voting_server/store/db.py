@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import Engine
 from sqlmodel import SQLModel, create_engine
 
@@ -23,7 +23,42 @@ def make_engine(url: str) -> Engine:
     else:
         engine = create_engine(url, pool_pre_ping=True, pool_size=5)
     SQLModel.metadata.create_all(engine)
+    _add_new_columns(engine)
     return engine
+
+
+def _add_new_columns(engine: Engine) -> None:
+    """Columns a table gained since the database was made, added with their defaults.
+
+    ``create_all`` makes missing tables only; an installation upgraded in place
+    keeps its data and gets the new columns (``str``, ``int`` or ``bool`` with a
+    default, as every column added so far has).
+    """
+    inspector = inspect(engine)
+    with engine.begin() as conn:
+        for table in SQLModel.metadata.sorted_tables:
+            if not inspector.has_table(table.name):
+                continue
+            present = {c["name"] for c in inspector.get_columns(table.name)}
+            for column in table.columns:
+                if column.name in present:
+                    continue
+                default = getattr(column.default, "arg", None)
+                if isinstance(default, bool):
+                    literal = "TRUE" if default else "FALSE"
+                elif isinstance(default, int):
+                    literal = str(default)
+                elif isinstance(default, str):
+                    literal = "'" + default.replace("'", "''") + "'"
+                else:
+                    raise RuntimeError(f"{table.name}.{column.name}: add it by hand")
+                kind = column.type.compile(dialect=engine.dialect)
+                conn.execute(
+                    text(
+                        f'ALTER TABLE "{table.name}" ADD COLUMN "{column.name}" {kind} '
+                        f"NOT NULL DEFAULT {literal}"
+                    )
+                )
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

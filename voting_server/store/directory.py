@@ -12,7 +12,7 @@ from sqlmodel import Session, col, select
 
 from ..clock import CLOCK
 from ..domain.base import Role
-from ..domain.meeting.events import AgendaItem
+from ..domain.meeting.events import AgendaItem, ItemKind
 from ..domain.roster import Party, Person, PersonKind, Roster
 from .models import (
     AgendaItemRow,
@@ -83,7 +83,9 @@ class Directory:
                 ),
                 chair=meeting.chair_id,
             )
-            agenda = tuple(AgendaItem(i.item_id, i.title) for i in items)
+            agenda = tuple(
+                AgendaItem(i.item_id, i.title, ItemKind(i.kind), i.diarienummer) for i in items
+            )
             return meeting.title, roster, agenda
 
     def assembly_settings(self, meeting_id: str) -> dict[str, Any]:

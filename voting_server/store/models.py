@@ -72,6 +72,8 @@ class AgendaItemRow(SQLModel, table=True):
     position: int = Field(primary_key=True)
     item_id: str
     title: str
+    kind: str = "arende"  # arende | val (domain.meeting.events.ItemKind)
+    diarienummer: str = ""
 
 
 class DeviceRow(SQLModel, table=True):

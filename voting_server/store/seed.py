@@ -27,6 +27,10 @@ from .models import (
     UrnBallotRow,
 )
 
+#: An agenda item as given to ``add_meeting``: id, title, kind (arende | val), diarienummer.
+AgendaEntry = tuple[str, str, str, str]
+ITEM_KINDS = ("arende", "val")
+
 # A regional council of 71 seats in 7 parties.
 DEMO_PARTIES = (
     ("S", "Socialdemokraterna", "#b5121b", 25),
@@ -73,12 +77,12 @@ _LAST = (
     "Sjöberg",
     "Dahl",
 )
-DEMO_AGENDA = (
-    ("1", "Sammanträdets öppnande / Opening of the meeting"),
-    ("2", "Val av justerare / Election of verifiers of the minutes"),
-    ("3", "Regionplan och budget 2027 / Regional plan and budget 2027"),
-    ("4", "Motion om politikerportal / Motion on a members' portal"),
-    ("5", "Sammanträdets avslutande / Closing of the meeting"),
+DEMO_AGENDA: tuple[AgendaEntry, ...] = (
+    ("1", "Sammanträdets öppnande / Opening of the meeting", "arende", ""),
+    ("2", "Val av justerare / Election of verifiers of the minutes", "val", ""),
+    ("3", "Regionplan och budget 2027 / Regional plan and budget 2027", "arende", "RS 2026/412"),
+    ("4", "Motion om politikerportal / Motion on a members' portal", "arende", "RS 2025/1187"),
+    ("5", "Sammanträdets avslutande / Closing of the meeting", "arende", ""),
 )
 
 
@@ -238,7 +242,7 @@ def add_meeting(
     meeting_id: str,
     title: str,
     chair: str,
-    items: Iterable[tuple[str, str]],
+    items: Iterable[AgendaEntry],
     starts_at: str = "",
 ) -> None:
     with Session(engine) as s:
@@ -252,10 +256,17 @@ def add_meeting(
             )
         )
         s.flush()  # the meeting before its agenda items (foreign key)
-        for position, (item_id, item_title) in enumerate(items):
+        for position, (item_id, item_title, kind, diarienummer) in enumerate(items):
+            if kind not in ITEM_KINDS:
+                raise ValueError(f"item {item_id}: kind must be arende or val")
             s.merge(
                 AgendaItemRow(
-                    meeting_id=meeting_id, position=position, item_id=item_id, title=item_title
+                    meeting_id=meeting_id,
+                    position=position,
+                    item_id=item_id,
+                    title=item_title,
+                    kind=kind,
+                    diarienummer=diarienummer,
                 )
             )
         s.commit()

@@ -3,15 +3,27 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from ..base import Event
 from ..roster import Roster
 
 
+class ItemKind(StrEnum):
+    """An ärende (a matter decided) or a val (an election); jäv has no place in a val."""
+
+    ARENDE = "arende"
+    VAL = "val"
+
+
 @dataclass(frozen=True, slots=True)
 class AgendaItem:
+    """An item of the föredragningslista; ``diarienummer`` follows the ärende between meetings."""
+
     id: str
     title: str
+    kind: ItemKind = ItemKind.ARENDE
+    diarienummer: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,8 +10,9 @@ from collections.abc import Callable
 from typing import Any
 
 from ..base import PRESIDIUM, Actor, Event, Role
-from ..errors import InvalidState, NotAllowed
+from ..errors import DomainError, InvalidState, NotAllowed
 from ..roster import PersonKind, Roster
+from ..swedish_time import swedish_day
 from . import commands as cmd
 from . import events as ev
 from .state import MeetingState, Presence
@@ -35,6 +36,8 @@ def decide(state: MeetingState, command: Any, actor: Actor, now: int) -> list[Ev
         raise InvalidState("meeting.not_opened", "the meeting has not been opened")
     if state.adjourned:
         raise InvalidState("meeting.adjourned", "the meeting is adjourned")
+    if isinstance(command, cmd.CheckIn):
+        return _check_in(state, command, actor, now)
     handler = _DECIDE[type(command)]
     return handler(state, command, actor)
 
@@ -51,14 +54,22 @@ def target_person(state: MeetingState, actor: Actor, person: str | None) -> str:
     return target
 
 
-def _check_in(state: MeetingState, c: cmd.CheckIn, actor: Actor) -> list[Event]:
+def _check_in(state: MeetingState, c: cmd.CheckIn, actor: Actor, now: int) -> list[Event]:
+    """A member who left may not come back the same day, unless they left for jäv.
+
+    One who stepped out because of jäv comes back for the next item; a meeting
+    that runs over two days lets a member serve on the second (Swedish days).
+    """
     person = target_person(state, actor, c.person)
     presence = state.presence.get(person, Presence.ABSENT)
     if presence is Presence.PRESENT:
         raise InvalidState("attendance.already_present", f"{person} is already present")
     kind = state.roster.by_id[person].kind
     if presence is Presence.LEFT and kind is PersonKind.MEMBER:
-        raise InvalidState("attendance.left_meeting", "a member who left may not return")
+        left = state.intervals[person][-1].left
+        same_day = left is not None and swedish_day(left) == swedish_day(now)
+        if same_day and person not in state.stepped_out_for_jav:
+            raise InvalidState("attendance.left_meeting", "a member who left may not return")
     return [ev.CheckedIn(person)]
 
 
@@ -101,8 +112,11 @@ def _finish_item(state: MeetingState, c: cmd.FinishItem, actor: Actor) -> list[E
 
 def _declare_jav(state: MeetingState, c: cmd.DeclareJav, actor: Actor) -> list[Event]:
     person = target_person(state, actor, c.person)
-    if c.item not in state.item_ids():
+    item = state.item(c.item)
+    if item is None:
         raise InvalidState("agenda.unknown_item", f"no agenda item {c.item!r}")
+    if item.kind is ev.ItemKind.VAL:
+        raise DomainError("jav.election", "jäv does not apply to elections")
     if state.has_jav(person, c.item):
         raise InvalidState("jav.already_declared", "jäv is already declared for this item")
     return [ev.JavDeclared(person, c.item)]
@@ -124,7 +138,6 @@ def _adjourn(state: MeetingState, c: cmd.Adjourn, actor: Actor) -> list[Event]:
 
 
 _DECIDE: dict[type, Callable[[MeetingState, Any, Actor], list[Event]]] = {
-    cmd.CheckIn: _check_in,
     cmd.CheckOut: _check_out,
     cmd.OpenRollCall: _open_rollcall,
     cmd.ConfirmRollCall: _confirm_rollcall,

@@ -44,6 +44,7 @@ class MeetingState:
     seated: dict[int, str] = field(default_factory=dict)  # seat -> person on it
     seat_of: dict[str, int] = field(default_factory=dict)  # person -> seat (seated, inverted)
     jav: dict[str, set[str]] = field(default_factory=dict)  # item -> persons
+    stepped_out_for_jav: set[str] = field(default_factory=set)  # left during their jäv item
     rollcall_open: bool = False
     rollcall_confirmed: tuple[str, ...] | None = None
 
@@ -62,6 +63,9 @@ class MeetingState:
 
     def item_ids(self) -> list[str]:
         return [item.id for item in self.agenda]
+
+    def item(self, item_id: str) -> ev.AgendaItem | None:
+        return next((i for i in self.agenda if i.id == item_id), None)
 
     # --- folding -----------------------------------------------------------
     def apply(self, event: Event, at: int) -> None:
@@ -89,10 +93,13 @@ def _adjourned(s: MeetingState, e: ev.MeetingAdjourned, at: int) -> None:
 
 def _checked_in(s: MeetingState, e: ev.CheckedIn, at: int) -> None:
     s.presence[e.person] = Presence.PRESENT
+    s.stepped_out_for_jav.discard(e.person)
     s.intervals.setdefault(e.person, []).append(Interval(arrived=at))
 
 
 def _checked_out(s: MeetingState, e: ev.CheckedOut, at: int) -> None:
+    if s.current_item is not None and s.has_jav(e.person, s.current_item):
+        s.stepped_out_for_jav.add(e.person)
     s.presence[e.person] = Presence.LEFT
     spans = s.intervals.get(e.person)
     if spans and spans[-1].left is None:
