@@ -251,6 +251,12 @@ function renderVoteForm(view) {
   const election = $("vote-method").value !== "question";
   $("question-fields").hidden = election;
   $("election-fields").hidden = !election;
+  // Only an election may be secret; a member's request for closed ballots binds the item.
+  const asked = (view.votes?.secret_requests || {})[view.current_item] || [];
+  const secret = $("vote-secret");
+  secret.disabled = !election || asked.length > 0;
+  if (!election) secret.checked = false;
+  if (election && asked.length) secret.checked = true;
   const proposals = (view.debate?.proposals || []).filter((p) => p.status === "active");
   for (const id of ["vote-ja", "vote-nej"]) {
     const select = $(id);
@@ -271,7 +277,7 @@ async function openVote(event) {
   const fields = {
     question: $("vote-question").value.trim() || t("chair.question_default"),
     method,
-    secret: $("vote-secret").checked,
+    secret: method !== "question" && $("vote-secret").checked,
     allow_change: $("vote-change").checked && !$("vote-secret").checked,
   };
   if (method === "question") {

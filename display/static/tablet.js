@@ -62,9 +62,25 @@ function renderMe(view, me) {
   setText(button, present ? t("me.check_out") : t("me.check_in"));
   button.classList.toggle("check-out", present);
   button.disabled = presence === "left" || !connected();
+  const election = currentItem(view)?.kind === "val";
   const javButton = $("jav-button");
-  javButton.hidden = item == null || jav;
+  javButton.hidden = item == null || jav || election; // jäv does not apply to elections
   javButton.disabled = !connected();
+  renderSecretRequest(view, me, election);
+}
+
+/** In an election any member serving may ask for closed ballots, before the ballots open. */
+function renderSecretRequest(view, me, election) {
+  const asked = (view.votes?.secret_requests || {})[view.current_item] || [];
+  const current = view.current_vote ? view.votes?.votes?.[view.current_vote] : null;
+  const openByName = current && current.status === "open" && !current.secret;
+  const button = $("secret-button");
+  button.hidden = !election || me.seat == null || openByName;
+  button.disabled = !connected() || asked.includes(me.person);
+  setText(
+    $("secret-status"),
+    asked.length ? t("tablet.secret_requested", { count: asked.length }) : "",
+  );
 }
 
 async function toggleAttendance() {
@@ -338,6 +354,9 @@ function render(connection) {
 
 $("attendance-button").addEventListener("click", toggleAttendance);
 $("jav-button").addEventListener("click", declareJav);
+$("secret-button").addEventListener("click", () =>
+  run(hub, $("me-result"), "election.request_secret", {}, "tablet.secret_asked"),
+);
 $("ask-floor").addEventListener("click", () => run(hub, $("floor-result"), "debate.request_floor", {}, "debate.asked"));
 $("ask-replik").addEventListener("click", () => run(hub, $("floor-result"), "debate.request_replik", {}, "debate.asked"));
 $("ask-kontrareplik").addEventListener("click", () =>

@@ -2,8 +2,8 @@
 
 Five seats in two parties. m1 (the chair), m2, m3 and m4 arrive; e3 comes in
 for the absent m5. Item 2 is debated (m2 speaks, m3 waits), an open vote v1
-and a secret vote v2 are held, each followed by a signed checkpoint, and the
-adjournment gets the last checkpoint.
+and a secret election v2 (closed ballots at m4's request) are held, each
+followed by a signed checkpoint, and the adjournment gets the last checkpoint.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from voting_server.domain.meeting.rules import open_meeting
 from voting_server.domain.roster import Party, Person, PersonKind, Roster
 from voting_server.domain.votes import commands as vc
 from voting_server.domain.votes import urn_deposit
+from voting_server.domain.votes.model import Method
 from voting_server.log.chain import GENESIS, Envelope, LogEntry, encode_envelope, seal
 from voting_server.protocol.views import audience_view
 
@@ -120,10 +121,18 @@ def run_meeting(key: Ed25519PrivateKey | None = None, *, votes: bool = True) -> 
         log.meet(vc.CloseVote("v1"))
         log.mark("v1 closed")
         log.checkpoint("after v1")
-        log.meet(vc.OpenVote(question="Återremiss?", vote="v2", secret=True))
+        log.meet(vc.RequestSecretElection(), member("m4"))
+        election = vc.OpenVote(
+            question="Val av revisor",
+            vote="v2",
+            method=Method.MAJORITY,
+            options=("Anna Ek", "Bo Lind"),
+            secret=True,
+        )
+        log.meet(election)
         urn = []
-        for person, choice in (("m1", "nej"), ("m2", "ja"), ("m4", "ja"), ("e3", "ja")):
-            cast = vc.CastVote("v2", choice=choice)
+        for person, name in (("m1", "Bo Lind"), ("m2", "Anna Ek"), ("m4", "Anna Ek"), ("e3", "")):
+            cast = vc.CastVote("v2", names=(name,) if name else ())
             log.meet(cast, member(person))
             urn.append(urn_deposit(log.meeting.votes, cast))
         log.meet(vc.CloseVote("v2", urn=tuple(sorted(urn))))

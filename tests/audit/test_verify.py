@@ -36,7 +36,7 @@ def test_an_untouched_export_holds_in_every_part(log: MeetingLog, doc: Document)
     report = verify_export(export.parse(doc), [log.public_key])
     assert report.ok
     assert report.findings == []
-    assert (report.entries, report.checkpoints, report.votes) == (36, 3, 2)
+    assert (report.entries, report.checkpoints, report.votes) == (37, 3, 2)
     assert report.adjourned
     assert report.head == log.entries[-1].hash.hex()
 
@@ -77,7 +77,7 @@ def test_a_rewrite_after_a_checkpoint_is_narrowed_to_the_entries_after_it(
 ) -> None:
     seq = log.marks["v2 closed"]
     body = tamper.body(doc, seq)
-    body["event"]["outcome"]["choice"] = "nej"
+    body["event"]["outcome"]["elected"] = ["Bo Lind"]
     found = errors(tamper.reseal(tamper.rewrite(doc, seq, body)))
     signed_before = log.marks["after v1"] - 1  # what the first checkpoint vouches for
     assert (signed_before + 1, "checkpoint.rewritten") in found
@@ -143,7 +143,7 @@ def test_a_truncation_with_a_forged_header_is_flagged_as_unsigned_and_unfinished
 def test_a_replaced_end_is_caught_by_the_declared_head(doc: Document) -> None:
     forged = copy.deepcopy(doc)
     forged["head"] = "00" * 32
-    assert errors(forged) == [(36, "export.head_mismatch")]
+    assert errors(forged) == [(37, "export.head_mismatch")]
 
 
 def swap_signatures(doc: Document, seq_a: int, seq_b: int) -> Document:

@@ -7,7 +7,7 @@ from votes_world import MEMBERS, SECRETARY, World, delegate, world
 from voting_server.domain.meeting import commands as mc
 from voting_server.domain.votes import commands as vc
 from voting_server.domain.votes import events as ev
-from voting_server.domain.votes.model import DecidedBy, Outcome, Status
+from voting_server.domain.votes.model import DecidedBy, Method, Outcome, Status
 
 
 def tied_vote(chair: str | None) -> World:
@@ -119,9 +119,9 @@ def test_no_reservation_before_a_tie_is_decided_nor_in_a_secret_vote() -> None:
     ]
 
     s = world()
-    s.open_question("s1", secret=True)
-    s.cast("s1", "m2", "ja")
-    s.close("s1", urn=("ja",))
+    s.do(vc.OpenVote("Val", vote="s1", method=Method.MAJORITY, options=("A", "B"), secret=True))
+    s.cast("s1", "m2", names=("A",))
+    s.close("s1", urn=('["A"]',))
     assert s.refused(vc.EnterReservation("s1"), delegate("m2")) == "reservation.secret_vote"
 
 

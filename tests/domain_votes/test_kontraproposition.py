@@ -150,7 +150,7 @@ def test_every_round_by_vote_and_a_reservation_against_the_final(count: int) -> 
 def test_a_round_vote_is_an_open_question_on_the_current_round() -> None:
     w = started()
     assert w.refused(vc.OpenVote("x", vote="v", procedure="k1", secret=True)) == (
-        "kontra.open_question_only"
+        "vote.secret_not_election"
     )
     election = vc.OpenVote("x", vote="v", procedure="k1", method=Method.MAJORITY, options=("A",))
     assert w.refused(election) == "kontra.open_question_only"

@@ -88,7 +88,7 @@ def test_the_minority_right_covers_formal_questions_only() -> None:
 
 
 def test_every_decision_needs_quorum_not_only_a_vote() -> None:
-    """Beslutsförhet (KL 5 kap. 57 §): refused once more than half of the seats are empty."""
+    """Beslutsförhet: refused once more than half of the seats are empty."""
     w = world()
     w.do(vc.ProposeOrder(MADE, override=True))
     w.do(vc.StartKontraproposition(("A", "B", "C"), "A", procedure="k1"))

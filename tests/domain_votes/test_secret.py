@@ -1,4 +1,4 @@
-"""Sluten omröstning: who voted is logged, what was voted goes to the urn."""
+"""Sluten omröstning: only in an election; who voted is logged, what was voted goes to the urn."""
 
 from __future__ import annotations
 
@@ -22,6 +22,13 @@ from voting_server.domain.votes.model import (
     Tally,
 )
 
+CANDIDATES = ("Anna", "Bo", "Cia")
+
+
+def open_election(w: World, vote: str = "v1", **kwargs: object) -> None:
+    fields = {"method": Method.MAJORITY, "options": CANDIDATES, "secret": True, **kwargs}
+    w.do(vc.OpenVote("Val av revisor", vote=vote, **fields))  # type: ignore[arg-type]
+
 
 def cast_secretly(w: World, vote: str, person: str, urn: list[str], **ballot: object) -> None:
     """What the hub does: decide, then deposit the urn entry beside the event."""
@@ -30,51 +37,87 @@ def cast_secretly(w: World, vote: str, person: str, urn: list[str], **ballot: ob
     urn.append(urn_deposit(w.votes, command))
 
 
+def test_only_an_election_may_be_secret() -> None:
+    w = world()
+    assert w.refused(vc.OpenVote("Bifall?", vote="v1", secret=True)) == "vote.secret_not_election"
+    open_election(w)
+    assert w.votes.vote("v1").opened.secret
+
+
+def test_a_members_request_makes_the_items_elections_secret() -> None:
+    w = world()
+    assert w.do(vc.RequestSecretElection(), delegate("m4")) == [
+        ev.SecretElectionRequested("i1", "m4")
+    ]
+    assert w.refused(vc.RequestSecretElection(), delegate("m4")) == (
+        "election.secret_already_requested"
+    )
+    assert w.refused(vc.RequestSecretElection(person="m5"), delegate("m4")) == "auth.not_yourself"
+    open_by_name = vc.OpenVote("Val", vote="v1", method=Method.MAJORITY, options=CANDIDATES)
+    assert w.refused(open_by_name) == "vote.secret_requested"
+    open_election(w)  # with closed ballots it opens
+    assert w.votes.secret_requests == {"i1": ["m4"]}
+    # A question on the item is still open by name: only elections are secret.
+    w.close(urn=())
+    w.open_question("v2")
+
+
+def test_who_may_ask_for_closed_ballots_and_when() -> None:
+    w = world(present=(*MEMBERS, "e1"))
+    assert w.refused(vc.RequestSecretElection(), delegate("e1")) == "election.not_serving"
+    w.do(vc.OpenVote("Val", vote="v1", method=Method.MAJORITY, options=CANDIDATES))
+    assert w.refused(vc.RequestSecretElection(), delegate("m2")) == (
+        "election.open_ballots_started"
+    )
+    assert world(item=None).refused(vc.RequestSecretElection(), delegate("m2")) == "vote.no_item"
+
+
 def test_a_secret_ballot_logs_the_voter_only() -> None:
     w = world()
-    w.open_question(secret=True)
-    command = vc.CastVote("v1", choice="nej")
+    open_election(w)
+    command = vc.CastVote("v1", names=("Bo",))
     assert w.do(command, delegate("m3")) == [ev.SecretBallotCast("v1", 3)]
-    assert urn_deposit(w.votes, command) == "nej"
+    assert urn_deposit(w.votes, command) == '["Bo"]'
     assert w.votes.vote("v1").ballots == {}
 
 
 def test_a_secret_ballot_is_cast_once_and_in_person() -> None:
     w = world()
-    w.open_question(secret=True, allow_change=True)
+    open_election(w, allow_change=True)
     opened = w.votes.vote("v1").opened
     assert opened.allow_change is False
-    assert w.refused(vc.CastVote("v1", choice="x"), delegate("m3")) == "vote.bad_ballot"
-    w.cast("v1", "m3", "ja")
-    assert w.refused(vc.CastVote("v1", choice="ja"), delegate("m3")) == "vote.already_voted"
-    assert w.refused(vc.CastVote("v1", choice="ja", person="m4"), SECRETARY) == (
+    assert w.refused(vc.CastVote("v1", names=("Dan",)), delegate("m3")) == "vote.bad_ballot"
+    w.cast("v1", "m3", names=("Anna",))
+    assert w.refused(vc.CastVote("v1", names=("Anna",)), delegate("m3")) == "vote.already_voted"
+    assert w.refused(vc.CastVote("v1", names=("Anna",), person="m4"), SECRETARY) == (
         "vote.secret_in_person"
     )
 
 
 def test_the_close_counts_the_urn_sorted() -> None:
     w = world()
-    w.open_question(secret=True)
+    open_election(w)
     urn: list[str] = []
-    for person, choice in [("m2", "nej"), ("m3", "ja"), ("m4", "ja"), ("m5", "avstar")]:
-        cast_secretly(w, "v1", person, urn, choice=choice)
+    for person, name in [("m2", "Bo"), ("m3", "Anna"), ("m4", "Anna"), ("m5", "")]:
+        cast_secretly(w, "v1", person, urn, names=(name,) if name else ())
     (closed,) = w.close(urn=tuple(urn))
     assert closed == ev.VoteClosed(
         vote="v1",
-        tally=Tally(4, (OptionCount("ja", 2), OptionCount("nej", 1), OptionCount("avstar", 1))),
-        outcome=Outcome(Status.DECIDED, DecidedBy.VOTES, "ja"),
-        urn=("avstar", "ja", "ja", "nej"),
+        tally=Tally(4, (OptionCount("Anna", 2), OptionCount("Bo", 1), OptionCount("Cia", 0)), 1),
+        outcome=Outcome(Status.DECIDED, DecidedBy.VOTES, elected=("Anna",)),
+        urn=('["Anna"]', '["Anna"]', '["Bo"]', "[]"),
     )
 
 
 def test_the_urn_must_match_the_voters_and_hold_valid_ballots() -> None:
     w = world()
-    w.open_question(secret=True)
-    w.cast("v1", "m2", "ja")
-    w.cast("v1", "m3", "ja")
-    assert w.refused(vc.CloseVote("v1", urn=("ja",))) == "vote.urn_mismatch"
-    assert w.refused(vc.CloseVote("v1", urn=("ja", "ja", "nej"))) == "vote.urn_mismatch"
-    assert w.refused(vc.CloseVote("v1", urn=("ja", "kanske"))) == "vote.urn_invalid"
+    open_election(w)
+    w.cast("v1", "m2", names=("Anna",))
+    w.cast("v1", "m3", names=("Anna",))
+    one = '["Anna"]'
+    assert w.refused(vc.CloseVote("v1", urn=(one,))) == "vote.urn_mismatch"
+    assert w.refused(vc.CloseVote("v1", urn=(one, one, one))) == "vote.urn_mismatch"
+    assert w.refused(vc.CloseVote("v1", urn=(one, "kanske"))) == "vote.urn_invalid"
 
 
 def test_an_election_urn_entry_is_canonical() -> None:
@@ -96,13 +139,15 @@ def test_an_election_urn_entry_is_canonical() -> None:
     assert w.votes.vote("e").outcome == Outcome(Status.DECIDED, DecidedBy.VOTES, elected=("A", "B"))
 
 
-def test_a_tied_secret_question_awaits_the_chair() -> None:
+def test_a_tied_secret_election_is_decided_by_lot() -> None:
     w = world()
-    w.open_question(secret=True)
-    w.cast("v1", "m1", "ja")
-    w.cast("v1", "m2", "nej")
-    w.close(urn=("ja", "nej"))
-    assert w.votes.vote("v1").outcome == Outcome(Status.TIE)
+    open_election(w)
+    w.cast("v1", "m1", names=("Anna",))
+    w.cast("v1", "m2", names=("Bo",))
+    w.close(urn=('["Anna"]', '["Bo"]'))
+    outcome = w.votes.vote("v1").outcome
+    assert outcome is not None
+    assert (outcome.status, outcome.tied) == (Status.LOT_NEEDED, ("Anna", "Bo"))
 
 
 def test_the_host_asks_for_an_urn_entry_only_for_a_secret_vote() -> None:
@@ -113,27 +158,27 @@ def test_the_host_asks_for_an_urn_entry_only_for_a_secret_vote() -> None:
     assert caught.value.code == "vote.not_secret"
 
 
-CHOICES = st.sampled_from(("ja", "nej", "avstar"))
+NAMES = st.sampled_from(((), *((c,) for c in CANDIDATES)))
 
 
 @settings(max_examples=60, deadline=None)
 @given(
-    ballots=st.lists(st.tuples(st.sampled_from(MEMBERS), CHOICES), unique_by=lambda b: b[0]),
+    ballots=st.lists(st.tuples(st.sampled_from(MEMBERS), NAMES), unique_by=lambda b: b[0]),
     data=st.data(),
 )
 def test_the_log_of_a_secret_vote_links_no_voter_to_a_choice(
-    ballots: list[tuple[str, str]], data: st.DataObject
+    ballots: list[tuple[str, tuple[str, ...]]], data: st.DataObject
 ) -> None:
     """Two different cast orders: same close, and no choice anywhere before it."""
     shuffled = data.draw(st.permutations(ballots))
     closes = []
     for sequence in (ballots, shuffled):
         w = world()
-        w.open_question(secret=True)
+        open_election(w)
         urn: list[str] = []
         start = len(w.log)
-        for person, choice in sequence:
-            cast_secretly(w, "v1", person, urn, choice=choice)
+        for person, names in sequence:
+            cast_secretly(w, "v1", person, urn, names=names)
         for event in w.log[start:]:
             assert isinstance(event, ev.SecretBallotCast)
             assert {f.name for f in dataclasses.fields(event)} == {"vote", "seat"}

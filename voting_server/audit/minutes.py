@@ -120,6 +120,7 @@ class Paragraph:
     kontra: list[vev.KontrapropositionStarted] = field(default_factory=list)
     rounds: list[vev.RoundSettled] = field(default_factory=list)
     minority: list[vev.MinorityRightInvoked] = field(default_factory=list)
+    secret_requested_by: list[str] = field(default_factory=list)  # closed ballots asked for
     justerare: tuple[str, ...] = ()  # elected while this item was under way
 
 
@@ -368,6 +369,11 @@ class _Builder:
         for para in self.m.paragraphs:
             if any(k.procedure == e.procedure for k in para.kontra):
                 para.rounds.append(e)
+
+    def _SecretElectionRequested(self, e: vev.SecretElectionRequested, at: int) -> None:
+        para = self._para(e.item)
+        if para is not None:
+            para.secret_requested_by.append(e.person)
 
     def _MinorityRightInvoked(self, e: vev.MinorityRightInvoked, at: int) -> None:
         para = self._para(e.item)

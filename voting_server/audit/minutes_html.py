@@ -192,6 +192,11 @@ def render_paragraph(minutes: Minutes, item: str) -> bytes:
             f'<p class="minoritet">{len(invoked.supporters)} av {invoked.present} närvarande '
             f"begärde {kind} (gräns {invoked.threshold}). {forced}</p>\n"
         )
+    if para.secret_requested_by:
+        out.append(
+            '<p class="sluten-begard">Sluten omröstning begärdes av '
+            f"{_names(minutes, tuple(para.secret_requested_by))}.</p>\n"
+        )
     for vote in para.votes:
         out += _vote(minutes, vote)
     out.append("</section>\n")

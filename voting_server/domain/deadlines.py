@@ -1,8 +1,9 @@
 """The deadlines the law sets around the minutes (pure), in Swedish dates.
 
-- Justering: the chair and the justerare verify the minutes within a period
-  the assembly sets (``justering_days``, 14 by default), counted from the day
-  the meeting closed.
+- Justering: the chair and the justerare verify the minutes at the latest
+  fourteen days after the meeting (kommunallagen 5 kap. 69 §); an assembly
+  may set a shorter period (``justering_days``), counted from the day the
+  meeting closed.
 - The notice (anslag): that the minutes are verified is announced on the
   anslagstavla within two days of the justering (kommunallagen 2017:725,
   8 kap. 12 §). The secretary records the day it was actually posted.

@@ -158,7 +158,7 @@ class Hub:
             rules = from_wire(speaker_queue.DebateSettings, debate)
             events.append(cast(Event, speaker_queue.DebateSettingsChanged(rules)))
         period = settings.get("minutes", {}).get("justering_days")
-        if isinstance(period, int) and not isinstance(period, bool) and 1 <= period <= 90:
+        if isinstance(period, int) and not isinstance(period, bool) and 1 <= period <= 14:
             events.append(JusteringPeriodSet(period))
         return events
 

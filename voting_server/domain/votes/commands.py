@@ -159,6 +159,15 @@ class RequestProportionalElection(Command):
 
 
 @dataclass(frozen=True, slots=True)
+class RequestSecretElection(Command):
+    """A member asks that the election on the item under way be held with closed ballots."""
+
+    type = "election.request_secret"
+    roles = _MEMBERS
+    person: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class StartKontraproposition(Command):
     """Start a kontrapropositionsvotering with ``main`` as the huvudförslag (main proposal).
 
@@ -238,6 +247,7 @@ VOTE_COMMANDS: tuple[type[Command], ...] = (
     GiveReservationReason,
     EnterMinutesNote,
     RequestProportionalElection,
+    RequestSecretElection,
     StartKontraproposition,
     DemandVote,
     SettleRound,

@@ -176,6 +176,15 @@ class MinutesNoteEntered(Event):
 
 
 @dataclass(frozen=True, slots=True)
+class SecretElectionRequested(Event):
+    """A member asked for closed ballots: every election on the item is secret from now on."""
+
+    type = "election.secret_requested"
+    item: str
+    person: str
+
+
+@dataclass(frozen=True, slots=True)
 class ProportionalElectionRequested(Event):
     """Voters asked for a proportional election; ``granted`` if they reached the threshold."""
 
@@ -278,6 +287,7 @@ VOTE_EVENTS: tuple[type[Event], ...] = (
     ReservationReasonGiven,
     MinutesNoteEntered,
     ProportionalElectionRequested,
+    SecretElectionRequested,
     KontrapropositionStarted,
     VoteDemanded,
     RoundSettled,

@@ -17,7 +17,7 @@ def current_item(meeting: MeetingState) -> str:
 
 
 def require_quorum(meeting: MeetingState) -> None:
-    """Every decision needs beslutsförhet: more than half of the seats filled (KL 5 kap. 57 §).
+    """Every decision needs beslutsförhet: more than half of the seats filled (KL 5 kap.).
 
     Opening a vote, a decision by acclamation, a kontraproposition round, the
     approval of the order of questions and the minority right all ask it.

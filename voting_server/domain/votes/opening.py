@@ -8,11 +8,12 @@ jäv does not apply to elections. A vote needs quorum (beslutsförhet) to open.
 from __future__ import annotations
 
 from ..base import Actor, Event
-from ..errors import DomainError, InvalidState
+from ..errors import DomainError, InvalidState, NotAllowed
+from ..meeting.rules import target_person
 from ..meeting.state import MeetingState
 from . import commands as cmd
 from . import events as ev
-from .guards import current_item, require_quorum, supporters_of
+from .guards import current_item, require_quorum, serving, supporters_of
 from .kontraproposition import Round
 from .model import QUESTION_OPTIONS, Method, Voter
 from .rules_kontra import current_round
@@ -56,6 +57,10 @@ def open_vote(
         raise InvalidState("vote.another_open", f"close vote {votes.current!r} first")
     item = current_item(meeting)
     require_quorum(meeting)
+    if c.secret and c.method is Method.QUESTION:
+        raise DomainError("vote.secret_not_election", "only an election may be secret")
+    if c.method is not Method.QUESTION and not c.secret and votes.secret_requests.get(item):
+        raise InvalidState("vote.secret_requested", "a member asked for closed ballots")
     options = _options(c)
     if c.seats < 1 or (c.method is Method.QUESTION and c.seats != 1):
         raise DomainError("vote.bad_seats", "a question fills no seats; an election at least one")
@@ -127,6 +132,22 @@ def _round_for(procedure: Procedure, c: cmd.OpenVote, item: str) -> Round:
     if c.ja not in ("", current.ja) or c.nej not in ("", current.nej):
         raise DomainError("kontra.wrong_round", f"this round is {current.ja} against {current.nej}")
     return current
+
+
+def request_secret(
+    votes: VotesState, meeting: MeetingState, c: cmd.RequestSecretElection, actor: Actor
+) -> list[Event]:
+    """Sluten omröstning at a member's request: binding for every election on the item."""
+    person = target_person(meeting, actor, c.person)
+    item = current_item(meeting)
+    if not serving(meeting, person):
+        raise NotAllowed("election.not_serving", "only a member serving may ask")
+    if person in votes.secret_requests.get(item, ()):
+        raise InvalidState("election.secret_already_requested", "you have asked already")
+    current = votes.votes.get(votes.current or "")
+    if current is not None and current.opened.item == item and not current.opened.secret:
+        raise InvalidState("election.open_ballots_started", "the election is already open")
+    return [ev.SecretElectionRequested(item, person)]
 
 
 def request_proportional(

@@ -100,6 +100,7 @@ _DECIDE: dict[type, Callable[[VotesState, MeetingState, Any, Actor], list[Event]
     cmd.GiveReservationReason: decisions.give_reason,
     cmd.EnterMinutesNote: decisions.note,
     cmd.RequestProportionalElection: opening.request_proportional,
+    cmd.RequestSecretElection: opening.request_secret,
     cmd.StartKontraproposition: rules_kontra.start,
     cmd.DemandVote: rules_kontra.demand_vote,
     cmd.SettleRound: rules_kontra.settle_by_acclamation,

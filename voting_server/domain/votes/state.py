@@ -113,6 +113,7 @@ class VotesState:
     procedures: dict[str, Procedure] = field(default_factory=dict)
     orders: dict[str, Order] = field(default_factory=dict)  # item -> its order
     minority: list[ev.MinorityRightInvoked] = field(default_factory=list)
+    secret_requests: dict[str, list[str]] = field(default_factory=dict)  # item -> who asked
 
     def vote(self, vote_id: str) -> VoteRecord:
         record = self.votes.get(vote_id)
@@ -188,6 +189,10 @@ def _voter_excused(s: VotesState, e: ev.VoterExcused, at: int) -> None:
     s.votes[e.vote].excuse(e)
 
 
+def _secret_requested(s: VotesState, e: ev.SecretElectionRequested, at: int) -> None:
+    s.secret_requests.setdefault(e.item, []).append(e.person)
+
+
 def _reservation_entered(s: VotesState, e: ev.ReservationEntered, at: int) -> None:
     s.votes[e.vote].reservations.append(e)
 
@@ -245,6 +250,7 @@ _APPLY: dict[type[Event], Callable[[VotesState, Any, int], None]] = {
     ev.LotDrawn: _lot_drawn,
     ev.DecisionAnnounced: _decision_announced,
     ev.ReservationEntered: _reservation_entered,
+    ev.SecretElectionRequested: _secret_requested,
     ev.VoterExcused: _voter_excused,
     ev.ReservationReasonGiven: _reservation_reason_given,
     ev.MinutesNoteEntered: _note_entered,

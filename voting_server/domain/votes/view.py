@@ -150,6 +150,7 @@ def votes_view(
             }
             for rid, r in votes.requests.items()
         },
+        "secret_requests": {item: list(people) for item, people in votes.secret_requests.items()},
         "minority": [
             {
                 "item": m.item,
