@@ -253,12 +253,18 @@ function renderVoteForm(view) {
   $("election-fields").hidden = !election;
   // Only an election may be secret; a member's request for closed ballots binds the item.
   const asked = (view.votes?.secret_requests || {})[view.current_item] || [];
+  setText(
+    $("secret-requests"),
+    asked.length
+      ? t("chair.secret_requested", { names: asked.map((p) => personName(view, p)).join(", ") })
+      : "",
+  );
   const secret = $("vote-secret");
   secret.disabled = !election || asked.length > 0;
   if (!election) secret.checked = false;
   if (election && asked.length) secret.checked = true;
   const proposals = (view.debate?.proposals || []).filter((p) => p.status === "active");
-  for (const id of ["vote-ja", "vote-nej"]) {
+  for (const id of ["vote-ja", "vote-nej", "acclaim-proposal"]) {
     const select = $(id);
     const chosen = select.value;
     replaceIfChanged(select, [
@@ -288,6 +294,17 @@ async function openVote(event) {
     fields.seats = Number($("vote-seats").value) || 1;
   }
   await run(hub, $("votes-result"), "vote.open", fields, "chair.vote_opened");
+}
+
+/** A decision by acclamation (ja-rop): recorded with its words and, where one won, the proposal. */
+async function acclaim(event) {
+  event.preventDefault();
+  const text = $("acclaim-text").value.trim();
+  if (!text || !(await confirmAction(t("chair.confirm_acclaim", { text })))) return;
+  const fields = { text };
+  if ($("acclaim-proposal").value) fields.proposal = $("acclaim-proposal").value;
+  const answer = await run(hub, $("votes-result"), "decision.acclaim", fields, "chair.acclaimed");
+  if (answer.type === "ack") $("acclaim-text").value = "";
 }
 
 async function closeVote() {
@@ -521,6 +538,7 @@ $("queue").addEventListener("click", (event) => {
 $("vote-form").addEventListener("submit", openVote);
 $("vote-question").addEventListener("input", () => ($("vote-question").dataset.touched = "1"));
 $("vote-method").addEventListener("change", () => hub.view && renderVoteForm(hub.view));
+$("acclaim-form").addEventListener("submit", acclaim);
 $("vote-actions").addEventListener("click", onVoteAction);
 $("rollcall-open").addEventListener("click", () => run(hub, $("attendance-result"), "rollcall.open"));
 $("rollcall-confirm").addEventListener("click", async () => {

@@ -49,3 +49,23 @@ def test_jav_declared_during_a_vote_is_in_the_minutes_and_the_recount() -> None:
 
     report = verify_export(parse(build(MEETING, log.entries, [log.public_key])))
     assert report.ok, report
+
+
+def test_a_decision_by_acclamation_is_in_the_minutes_with_its_dissent() -> None:
+    log = opened_log()
+    log.meet(vc.AcclaimDecision("Fullmäktige bifaller motionen.", "y7", decision="d1"))
+    log.meet(vc.EnterReservation(reason="Ofinansierat.", decision="d1"), member("m4"))
+    log.meet(vc.DeclareNoPart("d1"), member("m5"))
+    log.meet(vc.EnterMinutesNote(text="Följs upp i juni.", decision="d1"), member("m3"))
+    log.meet(mc.FinishItem())
+    log.meet(mc.Adjourn(), CHAIR)
+
+    document = minutes_report.render(minutes_report.pairs_of(log.entries)).document
+    outline = Outline(document)
+    [decided] = outline.text["acklamation"]
+    assert "utan omröstning" in decided and "Fullmäktige bifaller motionen." in decided
+    assert [a["data-person"] for a in outline.attrs["reservation"]] == ["m4"]
+    assert "Ofinansierat." in outline.text["reservation"][0]
+    assert [a["data-person"] for a in outline.attrs["deltog-ej"]] == ["m5"]
+    assert [a["data-person"] for a in outline.attrs["protokollsanteckning"]] == ["m3"]
+    assert verify_export(parse(build(MEETING, log.entries, [log.public_key]))).ok

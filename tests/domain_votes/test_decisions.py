@@ -177,3 +177,45 @@ def test_any_member_present_may_enter_a_minutes_note() -> None:
     assert w.refused(vc.EnterMinutesNote("v1", "x"), delegate("m6")) == (
         "note.not_a_member_present"
     )
+
+
+def test_a_decision_by_acclamation_is_recorded_and_may_be_reserved_against() -> None:
+    w = world(present=(*MEMBERS, "e1"))
+    assert w.refused(vc.AcclaimDecision("  ", decision="d1")) == "decision.text_required"
+    assert w.refused(vc.AcclaimDecision("Bifall")) == "decision.id_required"
+    (acclaimed,) = w.do(vc.AcclaimDecision("Fullmäktige bifaller motionen.", "y3", decision="d1"))
+    assert acclaimed == ev.DecisionAcclaimed(
+        "d1", "i1", "Fullmäktige bifaller motionen.", "y3", "", MEMBERS
+    )
+    assert w.do(vc.EnterReservation(decision="d1"), delegate("m4")) == [
+        ev.ReservationEntered("", "m4", "", "d1")
+    ]
+    assert w.refused(vc.EnterReservation(decision="d1"), delegate("m4")) == (
+        "reservation.already_entered"
+    )
+    assert w.refused(vc.DeclareNoPart("d1"), delegate("m4")) == "decision.reserved"
+    assert w.do(vc.DeclareNoPart("d1"), delegate("m5")) == [ev.NoPartDeclared("d1", "m5")]
+    assert w.refused(vc.EnterReservation(decision="d1"), delegate("m5")) == "reservation.no_part"
+    # e1 was present but not serving: no part in the decision to reserve against.
+    assert w.refused(vc.EnterReservation(decision="d1"), delegate("e1")) == (
+        "reservation.did_not_take_part"
+    )
+    w.do(vc.EnterMinutesNote(text="Vi följer upp.", decision="d1"), delegate("m6"))
+    w.do(
+        vc.GiveReservationReason(reason="Motionen är ofinansierad.", decision="d1"), delegate("m4")
+    )
+    record = w.votes.decision("d1")
+    assert [(r.person, r.reason) for r in record.reservations] == [
+        ("m4", "Motionen är ofinansierad.")
+    ]
+    assert record.no_part == ["m5"] and [n.person for n in record.notes] == ["m6"]
+    assert w.refused(vc.EnterReservation(decision="d9"), delegate("m4")) == "decision.unknown"
+
+
+def test_a_decision_by_acclamation_needs_quorum_and_no_open_vote() -> None:
+    w = world(present=("m1", "m2", "m3"))
+    assert w.refused(vc.AcclaimDecision("Bifall", decision="d1")) == "meeting.no_quorum"
+    w = world()
+    w.open_question()
+    assert w.refused(vc.AcclaimDecision("Bifall", decision="d1")) == "vote.another_open"
+    assert world(item=None).refused(vc.AcclaimDecision("Bifall", decision="d1")) == ("vote.no_item")

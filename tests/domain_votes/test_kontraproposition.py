@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from votes_world import SECRETARY, World, actor_for, delegate, world
+from votes_world import MEMBERS, SECRETARY, World, actor_for, delegate, world
 
 from voting_server.domain.meeting import commands as mc
 from voting_server.domain.votes import Round, next_round
@@ -83,7 +83,13 @@ def test_three_proposals_settled_by_acclamation() -> None:
     w = started()
     assert w.refused(vc.SettleRound("k1", "A")) == "kontra.bad_winner"
     assert w.do(vc.SettleRound("k1", "C")) == [ev.RoundSettled("k1", 1, "B", "C", "C", False)]
-    assert w.do(vc.SettleRound("k1", "A")) == [ev.RoundSettled("k1", 2, "A", "C", "A", True)]
+    assert w.refused(vc.SettleRound("k1", "A")) == "decision.id_required"
+    # The final round by acclamation is a decision, recorded as one.
+    assert w.do(vc.SettleRound("k1", "A", decision="d9")) == [
+        ev.RoundSettled("k1", 2, "A", "C", "A", True),
+        ev.DecisionAcclaimed("d9", "i1", "Bifall till A", "A", "k1", MEMBERS),
+    ]
+    assert w.do(vc.EnterReservation(decision="d9"), delegate("m4"))
     assert w.refused(vc.SettleRound("k1", "A")) == "kontra.finished"
     assert w.votes.procedure("k1").finished
 
@@ -102,7 +108,9 @@ def test_a_demanded_vote_replaces_acclamation_for_that_round() -> None:
     _closed, settled = w.close("v1")
     assert settled == ev.RoundSettled("k1", 1, "B", "C", "C", False, vote="v1")
     # The next round starts again with acclamation.
-    assert w.do(vc.SettleRound("k1", "C")) == [ev.RoundSettled("k1", 2, "A", "C", "C", True)]
+    assert w.do(vc.SettleRound("k1", "C", decision="d9"))[0] == ev.RoundSettled(
+        "k1", 2, "A", "C", "C", True
+    )
 
 
 def test_a_tied_round_vote_waits_for_the_chair() -> None:
@@ -118,7 +126,9 @@ def test_a_tied_round_vote_waits_for_the_chair() -> None:
         ev.RoundSettled("k1", 1, "A", "B", "B", False, vote="v1"),
     ]
     assert w.do(vc.SettleRound("k1", "C")) == [ev.RoundSettled("k1", 2, "B", "C", "C", False)]
-    assert w.do(vc.SettleRound("k1", "D")) == [ev.RoundSettled("k1", 3, "D", "C", "D", True)]
+    assert w.do(vc.SettleRound("k1", "D", decision="d9"))[0] == ev.RoundSettled(
+        "k1", 3, "D", "C", "D", True
+    )
 
 
 @pytest.mark.parametrize("count", [3, 4, 5])

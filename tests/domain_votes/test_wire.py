@@ -55,6 +55,8 @@ def test_every_event_of_a_full_meeting_survives_the_wire() -> None:
     w.do(vc.EnterMinutesNote("v2", "Not"), actor_for("m3"))
     w.do(vc.AnnounceDecision("v2", "Fullmäktige bifaller A"))
     w.do(vc.RequestSecretElection(), actor_for("m5"))
+    w.do(vc.AcclaimDecision("Fullmäktige bifaller p1.", "p1", decision="d1"))
+    w.do(vc.DeclareNoPart("d1"), actor_for("m6"))
     w.do(vc.RequestProportionalElection(2, ("m1", "m2", "m3"), request="r1"), actor_for("m1"))
     w.do(
         vc.OpenVote(

@@ -102,6 +102,16 @@ class VoteEntry:
 
 
 @dataclass
+class AcclaimedEntry:
+    """A decision by acclamation in the minutes, with the dissent against it."""
+
+    acclaimed: vev.DecisionAcclaimed
+    reservations: list[vev.ReservationEntered] = field(default_factory=list)
+    notes: list[vev.MinutesNoteEntered] = field(default_factory=list)
+    no_part: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Paragraph:
     """One § of the minutes: an agenda item and everything done under it."""
 
@@ -121,6 +131,7 @@ class Paragraph:
     rounds: list[vev.RoundSettled] = field(default_factory=list)
     minority: list[vev.MinorityRightInvoked] = field(default_factory=list)
     secret_requested_by: list[str] = field(default_factory=list)  # closed ballots asked for
+    acclaimed: list[AcclaimedEntry] = field(default_factory=list)  # decisions without a vote
     justerare: tuple[str, ...] = ()  # elected while this item was under way
 
 
@@ -190,6 +201,7 @@ class _Builder:
         self.seated: dict[int, str] = {}
         self.speech_person: dict[str, str] = {}  # request id -> speaker
         self.votes: dict[str, VoteEntry] = {}
+        self.decisions: dict[str, AcclaimedEntry] = {}
 
     def run(self, pairs: Iterable[Pair]) -> Minutes:
         for event, at in pairs:
@@ -344,21 +356,37 @@ class _Builder:
         if e.vote in self.votes:
             self.votes[e.vote].decision = e.text
 
+    def _dissent(self, vote: str, decision: str) -> VoteEntry | AcclaimedEntry | None:
+        return self.decisions.get(decision) if decision else self.votes.get(vote)
+
+    def _DecisionAcclaimed(self, e: vev.DecisionAcclaimed, at: int) -> None:
+        entry = AcclaimedEntry(e)
+        self.decisions[e.decision] = entry
+        para = self._para(e.item)
+        if para is not None:
+            para.acclaimed.append(entry)
+
+    def _NoPartDeclared(self, e: vev.NoPartDeclared, at: int) -> None:
+        if e.decision in self.decisions:
+            self.decisions[e.decision].no_part.append(e.person)
+
     def _ReservationEntered(self, e: vev.ReservationEntered, at: int) -> None:
-        if e.vote in self.votes:
-            self.votes[e.vote].reservations.append(e)
+        entry = self._dissent(e.vote, e.decision)
+        if entry is not None:
+            entry.reservations.append(e)
 
     def _ReservationReasonGiven(self, e: vev.ReservationReasonGiven, at: int) -> None:
-        if e.vote in self.votes:
-            entry = self.votes[e.vote]
+        entry = self._dissent(e.vote, e.decision)
+        if entry is not None:
             entry.reservations = [
                 dataclasses.replace(r, reason=e.reason) if r.person == e.person else r
                 for r in entry.reservations
             ]
 
     def _MinutesNoteEntered(self, e: vev.MinutesNoteEntered, at: int) -> None:
-        if e.vote in self.votes:
-            self.votes[e.vote].notes.append(e)
+        entry = self._dissent(e.vote, e.decision)
+        if entry is not None:
+            entry.notes.append(e)
 
     def _KontrapropositionStarted(self, e: vev.KontrapropositionStarted, at: int) -> None:
         para = self._para(e.item)

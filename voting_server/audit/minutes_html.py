@@ -13,8 +13,9 @@ import hashlib
 from collections.abc import Iterable
 from html import escape
 
+from ..domain.votes import events as vev
 from ..domain.votes.model import Method
-from .minutes import Minutes, Paragraph, Span, VoteEntry, local
+from .minutes import AcclaimedEntry, Minutes, Paragraph, Span, VoteEntry, local
 
 KIND_OF_SPEECH = {
     "speech": "anförande",
@@ -199,6 +200,8 @@ def render_paragraph(minutes: Minutes, item: str) -> bytes:
         )
     for vote in para.votes:
         out += _vote(minutes, vote)
+    for acclaimed in para.acclaimed:
+        out += _acclaimed(minutes, acclaimed)
     out.append("</section>\n")
     return "".join(out).encode()
 
@@ -364,18 +367,48 @@ def _vote(minutes: Minutes, vote: VoteEntry) -> list[str]:
         )
     if vote.decision:
         out.append(f'<p class="beslut"><strong>Beslut:</strong> {escape(vote.decision)}</p>\n')
-    for r in vote.reservations:
+    out += _dissent(minutes, vote.reservations, vote.notes)
+    out.append("</div>\n")
+    return out
+
+
+def _acclaimed(minutes: Minutes, entry: AcclaimedEntry) -> list[str]:
+    """A decision without a vote: its words, then reservations, notes and who took no part."""
+    e = entry.acclaimed
+    how = "efter kontrapropositionsvotering, " if e.procedure else ""
+    proposal = f" (förslag {escape(e.proposal)})" if e.proposal and not e.procedure else ""
+    out = [
+        f'<div class="acklamation" data-decision="{escape(e.decision)}">\n',
+        f'<p class="beslut"><strong>Beslut</strong> ({how}utan omröstning): '
+        f"{escape(e.text)}{proposal}</p>\n",
+    ]
+    out += _dissent(minutes, entry.reservations, entry.notes)
+    for person in entry.no_part:
+        out.append(
+            f'<p class="deltog-ej" data-person="{escape(person)}">'
+            f"{_who(minutes, person)} deltog inte i beslutet.</p>\n"
+        )
+    out.append("</div>\n")
+    return out
+
+
+def _dissent(
+    minutes: Minutes,
+    reservations: Iterable[vev.ReservationEntered],
+    notes: Iterable[vev.MinutesNoteEntered],
+) -> list[str]:
+    out = []
+    for r in reservations:
         reason = f": {escape(r.reason)}" if r.reason else "."
         out.append(
             f'<p class="reservation" data-person="{escape(r.person)}">'
             f"{_who(minutes, r.person)} reserverar sig mot beslutet{reason}</p>\n"
         )
-    for n in vote.notes:
+    for n in notes:
         out.append(
             f'<p class="protokollsanteckning" data-person="{escape(n.person)}">'
             f"Protokollsanteckning av {_who(minutes, n.person)}: {escape(n.text)}</p>\n"
         )
-    out.append("</div>\n")
     return out
 
 

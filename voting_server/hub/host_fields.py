@@ -29,6 +29,8 @@ HOST_FILLED: dict[str, dict[str, Any]] = {
     "lot.draw": {"seed": "", "head": ""},
     "kontra.start": {"procedure": ""},
     "election.request_proportional": {"request": ""},
+    "decision.acclaim": {"decision": ""},
+    "kontra.settle_round": {"decision": ""},
     "debate.submit_proposal": {"id": ""},
     "debate.merge_proposals": {"id": ""},
 }
@@ -60,6 +62,8 @@ class HostFields:
                 return dataclasses.replace(command, procedure=f"k{next_seq}")
             case vc.RequestProportionalElection():
                 return dataclasses.replace(command, request=f"r{next_seq}")
+            case vc.AcclaimDecision() | vc.SettleRound():
+                return dataclasses.replace(command, decision=f"d{next_seq}")
             case speaker_queue.SubmitProposal() | speaker_queue.MergeProposals():
                 return dataclasses.replace(command, id=f"y{next_seq}")
             case vc.CommitLotSeed():

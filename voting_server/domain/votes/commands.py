@@ -120,9 +120,10 @@ class EnterReservation(Command):
 
     type = "decision.reserve"
     roles = _MEMBERS
-    vote: str
+    vote: str = ""  # a vote's id, or
     reason: str = ""
     person: str | None = None
+    decision: str = ""  # a decision by acclamation's id
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,9 +132,10 @@ class GiveReservationReason(Command):
 
     type = "decision.reservation_reason"
     roles = _MEMBERS
-    vote: str
-    reason: str
+    vote: str = ""
+    reason: str = ""
     person: str | None = None
+    decision: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,8 +144,30 @@ class EnterMinutesNote(Command):
 
     type = "decision.note"
     roles = _MEMBERS
-    vote: str
+    vote: str = ""
+    text: str = ""
+    person: str | None = None
+    decision: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class AcclaimDecision(Command):
+    """Record a decision made without a vote (ja-rop). ``decision`` is host-filled."""
+
+    type = "decision.acclaim"
+    roles = _CHAIR
     text: str
+    proposal: str = ""  # the proposal that won, where there is one
+    decision: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DeclareNoPart(Command):
+    """Declare that one took no part in a decision by acclamation."""
+
+    type = "decision.no_part"
+    roles = _MEMBERS
+    decision: str
     person: str | None = None
 
 
@@ -200,6 +224,7 @@ class SettleRound(Command):
     roles = _CHAIR
     procedure: str
     winner: str
+    decision: str = ""  # host-filled: the final round by acclamation is a decision
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,6 +271,8 @@ VOTE_COMMANDS: tuple[type[Command], ...] = (
     EnterReservation,
     GiveReservationReason,
     EnterMinutesNote,
+    AcclaimDecision,
+    DeclareNoPart,
     RequestProportionalElection,
     RequestSecretElection,
     StartKontraproposition,

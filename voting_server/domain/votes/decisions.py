@@ -15,7 +15,7 @@ from ..meeting.state import MeetingState
 from ..roster import PersonKind
 from . import commands as cmd
 from . import events as ev
-from .guards import closed_vote, decided_vote, serving
+from .guards import closed_vote, current_item, decided_vote, require_quorum, serving
 from .kontraproposition import round_count
 from .model import Choice, Method, Status
 from .rules_kontra import settle_by_vote
@@ -44,10 +44,44 @@ def announce(
     return [ev.DecisionAnnounced(c.vote, c.text)]
 
 
+def acclaim(
+    votes: VotesState, meeting: MeetingState, c: cmd.AcclaimDecision, actor: Actor
+) -> list[Event]:
+    """A decision by acclamation (ja-rop): recorded as any decision, and it needs quorum."""
+    if not c.decision:
+        raise DomainError("decision.id_required", "the hub names every decision")
+    item = current_item(meeting)
+    require_quorum(meeting)
+    if votes.current is not None:
+        raise InvalidState("vote.another_open", "close the vote first")
+    if not c.text.strip():
+        raise DomainError("decision.text_required", "say what was decided")
+    if len(c.text) > TEXT_LIMIT or len(c.proposal) > 64:
+        raise DomainError("decision.text_too_long", f"at most {TEXT_LIMIT} characters")
+    serving = tuple(sorted(meeting.seated.values()))
+    return [ev.DecisionAcclaimed(c.decision, item, c.text.strip(), c.proposal, "", serving)]
+
+
+def no_part(
+    votes: VotesState, meeting: MeetingState, c: cmd.DeclareNoPart, actor: Actor
+) -> list[Event]:
+    person = target_person(meeting, actor, c.person)
+    record = votes.decision(c.decision)
+    if person not in record.acclaimed.serving:
+        raise NotAllowed("decision.not_serving", "only those serving took part or not")
+    if person in record.no_part:
+        raise InvalidState("decision.no_part_declared", "declared already")
+    if any(r.person == person for r in record.reservations):
+        raise InvalidState("decision.reserved", "one who reserved took part")
+    return [ev.NoPartDeclared(c.decision, person)]
+
+
 def reserve(
     votes: VotesState, meeting: MeetingState, c: cmd.EnterReservation, actor: Actor
 ) -> list[Event]:
     person = target_person(meeting, actor, c.person)
+    if c.decision:
+        return _reserve_against_acclamation(votes, c, person)
     record = decided_vote(votes, c.vote)
     opened = record.opened
     if opened.secret:
@@ -71,7 +105,22 @@ def reserve(
     return [ev.ReservationEntered(c.vote, person, c.reason)]
 
 
+def _reserve_against_acclamation(
+    votes: VotesState, c: cmd.EnterReservation, person: str
+) -> list[Event]:
+    """One serving when it was made may say they were against it (no ballot to check)."""
+    record = votes.decision(c.decision)
+    if person not in record.acclaimed.serving:
+        raise NotAllowed("reservation.did_not_take_part", "only those serving may reserve")
+    if person in record.no_part:
+        raise NotAllowed("reservation.no_part", "one who took no part cannot reserve")
+    if any(r.person == person for r in record.reservations):
+        raise InvalidState("reservation.already_entered", "the reservation is entered")
+    return [ev.ReservationEntered("", person, c.reason, c.decision)]
+
+
 REASON_LIMIT = 4000  # characters: a written reason, not a document
+TEXT_LIMIT = 4000  # a decision's words
 
 
 def give_reason(
@@ -79,7 +128,7 @@ def give_reason(
 ) -> list[Event]:
     """The reservation's written reason, until the minutes are verified (see the aggregate)."""
     person = target_person(meeting, actor, c.person)
-    record = decided_vote(votes, c.vote)
+    record = votes.decision(c.decision) if c.decision else decided_vote(votes, c.vote)
     if not any(r.person == person for r in record.reservations):
         raise InvalidState("reservation.none", "enter the reservation first")
     reason = c.reason.strip()
@@ -87,17 +136,20 @@ def give_reason(
         raise DomainError("reservation.reason_required", "write the reason")
     if len(reason) > REASON_LIMIT:
         raise DomainError("reservation.reason_too_long", f"at most {REASON_LIMIT} characters")
-    return [ev.ReservationReasonGiven(c.vote, person, reason)]
+    return [ev.ReservationReasonGiven(c.vote, person, reason, c.decision)]
 
 
 def note(
     votes: VotesState, meeting: MeetingState, c: cmd.EnterMinutesNote, actor: Actor
 ) -> list[Event]:
     person = target_person(meeting, actor, c.person)
-    closed_vote(votes, c.vote)
+    if c.decision:
+        votes.decision(c.decision)
+    else:
+        closed_vote(votes, c.vote)
     is_member = meeting.roster.by_id[person].kind is PersonKind.MEMBER
     if not meeting.is_present(person) or not (is_member or serving(meeting, person)):
         raise NotAllowed("note.not_a_member_present", "only a member present may add a note")
     if not c.text.strip():
         raise DomainError("note.text_required", "write the note")
-    return [ev.MinutesNoteEntered(c.vote, person, c.text)]
+    return [ev.MinutesNoteEntered(c.vote, person, c.text, c.decision)]

@@ -150,9 +150,10 @@ class ReservationEntered(Event):
     """Reservation: a member who voted against the decision dissents from it."""
 
     type = "decision.reservation_entered"
-    vote: str
+    vote: str  # "" when against a decision by acclamation
     person: str
     reason: str = ""
+    decision: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +164,7 @@ class ReservationReasonGiven(Event):
     vote: str
     person: str
     reason: str
+    decision: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +175,34 @@ class MinutesNoteEntered(Event):
     vote: str
     person: str
     text: str
+    decision: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionAcclaimed(Event):
+    """A decision made without a vote, by acclamation: as much a decision as a vote's.
+
+    ``serving`` are those on a seat when it was made: who may reserve against
+    it or say they took no part. A final kontraproposition round settled by
+    acclamation names its ``procedure``.
+    """
+
+    type = "decision.acclaimed"
+    decision: str
+    item: str
+    text: str
+    proposal: str = ""
+    procedure: str = ""
+    serving: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class NoPartDeclared(Event):
+    """A member declared that they took no part in a decision by acclamation."""
+
+    type = "decision.no_part_declared"
+    decision: str
+    person: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,6 +316,8 @@ VOTE_EVENTS: tuple[type[Event], ...] = (
     ReservationEntered,
     ReservationReasonGiven,
     MinutesNoteEntered,
+    DecisionAcclaimed,
+    NoPartDeclared,
     ProportionalElectionRequested,
     SecretElectionRequested,
     KontrapropositionStarted,

@@ -99,6 +99,8 @@ _DECIDE: dict[type, Callable[[VotesState, MeetingState, Any, Actor], list[Event]
     cmd.EnterReservation: decisions.reserve,
     cmd.GiveReservationReason: decisions.give_reason,
     cmd.EnterMinutesNote: decisions.note,
+    cmd.AcclaimDecision: decisions.acclaim,
+    cmd.DeclareNoPart: decisions.no_part,
     cmd.RequestProportionalElection: opening.request_proportional,
     cmd.RequestSecretElection: opening.request_secret,
     cmd.StartKontraproposition: rules_kontra.start,

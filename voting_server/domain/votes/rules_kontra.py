@@ -64,7 +64,21 @@ def settle_by_acclamation(
     if c.winner not in (current.ja, current.nej):
         raise DomainError("kontra.bad_winner", f"the round is {current.ja} against {current.nej}")
     require_quorum(meeting)
-    return [_settled(procedure, current, c.winner, vote="")]
+    settled = _settled(procedure, current, c.winner, vote="")
+    if not settled.final:
+        return [settled]
+    if not c.decision:
+        raise DomainError("decision.id_required", "the hub names every decision")
+    # The final round by acclamation decides the matter: a decision like any other.
+    decision = ev.DecisionAcclaimed(
+        decision=c.decision,
+        item=procedure.started.item,
+        text=f"Bifall till {c.winner}",
+        proposal=c.winner,
+        procedure=procedure.id,
+        serving=tuple(sorted(meeting.seated.values())),
+    )
+    return [settled, decision]
 
 
 def settle_by_vote(votes: VotesState, record: VoteRecord, choice: str) -> list[Event]:

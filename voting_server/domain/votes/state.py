@@ -72,6 +72,17 @@ class VoteRecord:
 
 
 @dataclass
+class DecisionRecord:
+    """A decision by acclamation, and the reservations, notes and abstentions against it."""
+
+    acclaimed: ev.DecisionAcclaimed
+    at: int
+    reservations: list[ev.ReservationEntered] = field(default_factory=list)
+    notes: list[ev.MinutesNoteEntered] = field(default_factory=list)
+    no_part: list[str] = field(default_factory=list)  # who declared they took no part
+
+
+@dataclass
 class Procedure:
     """A kontrapropositionsvotering under way or finished."""
 
@@ -114,6 +125,17 @@ class VotesState:
     orders: dict[str, Order] = field(default_factory=dict)  # item -> its order
     minority: list[ev.MinorityRightInvoked] = field(default_factory=list)
     secret_requests: dict[str, list[str]] = field(default_factory=dict)  # item -> who asked
+    decisions: dict[str, DecisionRecord] = field(default_factory=dict)  # by acclamation
+
+    def decision(self, decision_id: str) -> DecisionRecord:
+        record = self.decisions.get(decision_id)
+        if record is None:
+            raise InvalidState("decision.unknown", f"no decision {decision_id!r}")
+        return record
+
+    def dissent(self, vote: str, decision: str) -> VoteRecord | DecisionRecord:
+        """The vote or the decision by acclamation a reservation or note is about."""
+        return self.decision(decision) if decision else self.vote(vote)
 
     def vote(self, vote_id: str) -> VoteRecord:
         record = self.votes.get(vote_id)
@@ -194,11 +216,19 @@ def _secret_requested(s: VotesState, e: ev.SecretElectionRequested, at: int) -> 
 
 
 def _reservation_entered(s: VotesState, e: ev.ReservationEntered, at: int) -> None:
-    s.votes[e.vote].reservations.append(e)
+    s.dissent(e.vote, e.decision).reservations.append(e)
+
+
+def _decision_acclaimed(s: VotesState, e: ev.DecisionAcclaimed, at: int) -> None:
+    s.decisions[e.decision] = DecisionRecord(e, at)
+
+
+def _no_part_declared(s: VotesState, e: ev.NoPartDeclared, at: int) -> None:
+    s.decisions[e.decision].no_part.append(e.person)
 
 
 def _reservation_reason_given(s: VotesState, e: ev.ReservationReasonGiven, at: int) -> None:
-    record = s.votes[e.vote]
+    record = s.dissent(e.vote, e.decision)
     record.reservations = [
         dataclasses.replace(r, reason=e.reason) if r.person == e.person else r
         for r in record.reservations
@@ -206,7 +236,7 @@ def _reservation_reason_given(s: VotesState, e: ev.ReservationReasonGiven, at: i
 
 
 def _note_entered(s: VotesState, e: ev.MinutesNoteEntered, at: int) -> None:
-    s.votes[e.vote].notes.append(e)
+    s.dissent(e.vote, e.decision).notes.append(e)
 
 
 def _proportional_requested(s: VotesState, e: ev.ProportionalElectionRequested, at: int) -> None:
@@ -250,6 +280,8 @@ _APPLY: dict[type[Event], Callable[[VotesState, Any, int], None]] = {
     ev.LotDrawn: _lot_drawn,
     ev.DecisionAnnounced: _decision_announced,
     ev.ReservationEntered: _reservation_entered,
+    ev.DecisionAcclaimed: _decision_acclaimed,
+    ev.NoPartDeclared: _no_part_declared,
     ev.SecretElectionRequested: _secret_requested,
     ev.VoterExcused: _voter_excused,
     ev.ReservationReasonGiven: _reservation_reason_given,

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..base import IN_CHAMBER, Role
 from .model import Ballot, NamedBallot, Outcome, PartyCount, Tally
-from .state import Procedure, VoteRecord, VotesState
+from .state import DecisionRecord, Procedure, VoteRecord, VotesState
 
 #: Roles that see who has voted in an open vote while it is open.
 SEES_WHO_VOTED = frozenset({Role.CHAIR, Role.SECRETARY, Role.AUDITOR})
@@ -151,6 +151,7 @@ def votes_view(
             for rid, r in votes.requests.items()
         },
         "secret_requests": {item: list(people) for item, people in votes.secret_requests.items()},
+        "decisions": {did: _acclaimed(d) for did, d in votes.decisions.items()},
         "minority": [
             {
                 "item": m.item,
@@ -254,3 +255,19 @@ def _outcome(o: Outcome) -> dict[str, Any]:
 def _present(values: dict[str, Any]) -> dict[str, Any]:
     """Only the values that say something: no empty strings or lists."""
     return {k: v for k, v in values.items() if v not in ("", [], None)}
+
+
+def _acclaimed(record: DecisionRecord) -> dict[str, Any]:
+    """A decision by acclamation as everyone sees it: words, proposal, dissent."""
+    e = record.acclaimed
+    view: dict[str, Any] = {"item": e.item, "text": e.text, "at": record.at}
+    view.update(_present({"proposal": e.proposal, "procedure": e.procedure}))
+    if record.reservations:
+        view["reservations"] = [
+            _present({"person": r.person, "reason": r.reason}) for r in record.reservations
+        ]
+    if record.notes:
+        view["notes"] = [{"person": n.person, "text": n.text} for n in record.notes]
+    if record.no_part:
+        view["no_part"] = list(record.no_part)
+    return view
