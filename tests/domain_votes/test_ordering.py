@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from votes_world import MEMBERS, SECRETARY, world
 
 from voting_server.domain.meeting import commands as mc
+from voting_server.domain.meeting.events import AgendaItem, ItemKind
 from voting_server.domain.votes import commands as vc
 from voting_server.domain.votes import events as ev
 from voting_server.domain.votes import (
@@ -71,8 +72,9 @@ def test_thresholds() -> None:
 def test_a_third_of_those_present_force_aterremiss() -> None:
     w = world()  # seven present: the threshold is three
     invoke = vc.InvokeMinorityRight
-    assert w.do(invoke("p3", K.ATERREMISS, ("m7", "m6")), SECRETARY) == [
-        ev.MinorityRightInvoked("i1", "p3", K.ATERREMISS, ("m6", "m7"), 7, 3, False)
+    why = "Konsekvenserna för landsbygden är inte utredda."
+    assert w.do(invoke("p3", K.ATERREMISS, ("m7", "m6"), why), SECRETARY) == [
+        ev.MinorityRightInvoked("i1", "p3", K.ATERREMISS, ("m6", "m7"), 7, 3, False, why)
     ]
     assert w.do(invoke("p5", K.BORDLAGGNING, ("m5", "m6", "m7")), SECRETARY) == [
         ev.MinorityRightInvoked("i1", "p5", K.BORDLAGGNING, ("m5", "m6", "m7"), 7, 3, True)
@@ -84,7 +86,35 @@ def test_the_minority_right_covers_formal_questions_only() -> None:
     invoke = vc.InvokeMinorityRight
     assert w.refused(invoke("p1", K.BIFALL, ("m6",)), SECRETARY) == "minority.not_formal"
     assert w.refused(invoke("", K.ATERREMISS, ("m6",)), SECRETARY) == "minority.motion_required"
-    assert w.refused(invoke("p3", K.ATERREMISS, ("e2",)), SECRETARY) == "supporters.not_serving"
+    assert w.refused(invoke("p3", K.ATERREMISS, ("m6",)), SECRETARY) == (
+        "minority.motivation_required"
+    )
+    assert w.refused(invoke("p3", K.ATERREMISS, ("e2",), "Skäl"), SECRETARY) == (
+        "supporters.not_serving"
+    )
+
+
+def test_the_minority_right_applies_once_per_arende() -> None:
+    w = world()
+    invoke = vc.InvokeMinorityRight
+    supporters = ("m5", "m6", "m7")
+    (first,) = w.do(invoke("p3", K.ATERREMISS, supporters, "Utred mer."), SECRETARY)
+    assert isinstance(first, ev.MinorityRightInvoked) and first.forced
+    (again,) = w.do(invoke("p4", K.ATERREMISS, supporters, "Fortfarande oklart."), SECRETARY)
+    assert isinstance(again, ev.MinorityRightInvoked)
+    assert (again.forced, again.repeat) == (False, True)  # recorded; the majority decides
+
+
+def test_an_arende_sent_back_by_a_minority_before_is_not_sent_back_by_one_again() -> None:
+    agenda = (AgendaItem("i1", "Detaljplan", ItemKind.ARENDE, "KS 2026/118", True),)
+    w = world(agenda=agenda)
+    (invoked,) = w.do(
+        vc.InvokeMinorityRight("p3", K.ATERREMISS, ("m5", "m6", "m7"), "Skäl"), SECRETARY
+    )
+    assert isinstance(invoked, ev.MinorityRightInvoked)
+    assert (invoked.forced, invoked.repeat) == (False, True)
+    (postponed,) = w.do(vc.InvokeMinorityRight("p5", K.BORDLAGGNING, ("m5", "m6", "m7")), SECRETARY)
+    assert isinstance(postponed, ev.MinorityRightInvoked) and postponed.forced
 
 
 def test_every_decision_needs_quorum_not_only_a_vote() -> None:
@@ -99,7 +129,7 @@ def test_every_decision_needs_quorum_not_only_a_vote() -> None:
         "approve the order": w.refused(vc.ApproveOrder()),
         "settle a round": w.refused(vc.SettleRound("k1", "B")),
         "minority right": w.refused(
-            vc.InvokeMinorityRight("p3", K.ATERREMISS, ("m2", "m3")), SECRETARY
+            vc.InvokeMinorityRight("p3", K.ATERREMISS, ("m2", "m3"), "Skäl"), SECRETARY
         ),
         "open a vote": w.refused(vc.OpenVote("Bifall?", vote="v9")),
     }

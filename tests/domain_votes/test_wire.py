@@ -34,7 +34,7 @@ def test_every_event_of_a_full_meeting_survives_the_wire() -> None:
     w.votes = w.meeting.votes  # one state: jäv (a meeting command) reaches the open vote
     w.do(vc.ProposeOrder((Proposal("p1", ProposalKind.BIFALL),)))
     w.do(vc.ApproveOrder())
-    w.do(vc.InvokeMinorityRight("p2", ProposalKind.ATERREMISS, ("m6",)), actor_for("m1"))
+    w.do(vc.InvokeMinorityRight("p2", ProposalKind.ATERREMISS, ("m6",), "Skäl"), actor_for("m1"))
     w.do(vc.StartKontraproposition(("A", "B", "C", "D"), "A", procedure="k1"))
     w.do(vc.SettleRound("k1", "C"))
     w.do(vc.DemandVote("k1"), actor_for("m2"))

@@ -106,10 +106,10 @@ def world(
     *,
     item: str | None = "i1",
     jav: Iterable[str] = (),
+    agenda: tuple[AgendaItem, ...] = (AgendaItem("i1", "Budget"), AgendaItem("i2", "Elections")),
 ) -> World:
     """A meeting under way: ``present`` checked in, ``jav`` declared on i1, i1 started."""
     meeting = aggregate.Meeting()
-    agenda = (AgendaItem("i1", "Budget"), AgendaItem("i2", "Elections"))
     for event in meeting_rules.open_meeting("meeting-1", "Regionfullmäktige", ROSTER, agenda):
         meeting.apply(event, 0)
     w = World(meeting)

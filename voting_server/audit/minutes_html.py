@@ -189,9 +189,15 @@ def render_paragraph(minutes: Minutes, item: str) -> bytes:
     for invoked in para.minority:
         kind = KIND_OF_PROPOSAL.get(str(invoked.kind), str(invoked.kind))
         forced = "Ärendet avgörs därmed enligt minoritetsregeln." if invoked.forced else ""
+        if invoked.repeat:
+            forced = (
+                "Ärendet har återremitterats av en minoritet tidigare; "
+                "denna gång avgör majoriteten."
+            )
+        reason = f" Motivering: {escape(invoked.reason)}" if invoked.reason else ""
         out.append(
             f'<p class="minoritet">{len(invoked.supporters)} av {invoked.present} närvarande '
-            f"begärde {kind} (gräns {invoked.threshold}). {forced}</p>\n"
+            f"begärde {kind} (gräns {invoked.threshold}). {forced}{reason}</p>\n"
         )
     if para.secret_requested_by:
         out.append(

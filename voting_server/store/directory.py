@@ -14,6 +14,7 @@ from ..clock import CLOCK
 from ..domain.base import Role
 from ..domain.meeting.events import AgendaItem, ItemKind
 from ..domain.roster import Party, Person, PersonKind, Roster
+from .history import minority_returned
 from .models import (
     AgendaItemRow,
     AssemblyRow,
@@ -83,8 +84,16 @@ class Directory:
                 ),
                 chair=meeting.chair_id,
             )
+            returned = minority_returned(self.engine, meeting.assembly_id, meeting_id)
             agenda = tuple(
-                AgendaItem(i.item_id, i.title, ItemKind(i.kind), i.diarienummer) for i in items
+                AgendaItem(
+                    i.item_id,
+                    i.title,
+                    ItemKind(i.kind),
+                    i.diarienummer,
+                    minority_returned=bool(i.diarienummer) and i.diarienummer in returned,
+                )
+                for i in items
             )
             return meeting.title, roster, agenda
 

@@ -24,6 +24,8 @@ class AgendaItem:
     title: str
     kind: ItemKind = ItemKind.ARENDE
     diarienummer: str = ""
+    #: The ärende was sent back by a minority at an earlier meeting (the right applies once).
+    minority_returned: bool = False
 
 
 @dataclass(frozen=True, slots=True)

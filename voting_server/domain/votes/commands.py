@@ -258,6 +258,7 @@ class InvokeMinorityRight(Command):
     motion: str
     kind: ProposalKind
     supporters: tuple[str, ...]
+    reason: str = ""  # the minority's reason: required for an återremiss
 
 
 VOTE_COMMANDS: tuple[type[Command], ...] = (

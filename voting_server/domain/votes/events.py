@@ -290,7 +290,9 @@ class MinorityRightInvoked(Event):
     """Members asked to send a matter back or postpone it (minority right).
 
     ``forced`` when at least a third of those present asked: the matter is
-    then sent back or postponed without a vote.
+    then sent back or postponed without a vote. ``repeat`` when the ärende
+    (by its diarienummer) was sent back by a minority before: the right
+    applies once, so the request is recorded and the majority decides.
     """
 
     type = "minority.right_invoked"
@@ -301,6 +303,8 @@ class MinorityRightInvoked(Event):
     present: int
     threshold: int
     forced: bool
+    reason: str = ""
+    repeat: bool = False
 
 
 VOTE_EVENTS: tuple[type[Event], ...] = (

@@ -3,7 +3,10 @@
 The chair proposes the order of questions and the meeting approves it by
 acclamation. An order that breaks the rules of ``ordering`` is refused unless
 the chair overrides, and the override is logged. A third of those present can
-force återremiss or bordläggning (minority right) without a vote.
+force återremiss or bordläggning (minority right) without a vote; an
+återremiss needs the minority's reason, and the right applies once per
+ärende (kommunallagen 5 kap.): when the same ärende, by its diarienummer,
+comes back, a second återremiss is recorded but the majority decides.
 """
 
 from __future__ import annotations
@@ -13,8 +16,9 @@ from ..errors import DomainError, InvalidState
 from ..meeting.state import MeetingState
 from . import commands as cmd
 from . import events as ev
+from .decisions import REASON_LIMIT
 from .guards import current_item, require_quorum, supporters_of
-from .model import FORMAL_KINDS
+from .model import FORMAL_KINDS, ProposalKind
 from .ordering import follows_rules
 from .state import VotesState
 from .thresholds import minority_threshold
@@ -54,8 +58,28 @@ def invoke_minority_right(
     if not c.motion:
         raise DomainError("minority.motion_required", "name the proposal")
     require_quorum(meeting)
+    reason = c.reason.strip()
+    if c.kind is ProposalKind.ATERREMISS and not reason:
+        raise DomainError("minority.motivation_required", "the minority states its reason")
+    if len(reason) > REASON_LIMIT:
+        raise DomainError("minority.reason_too_long", f"at most {REASON_LIMIT} characters")
     supporters = supporters_of(meeting, c.supporters)
     present = len(meeting.seated)
     threshold = minority_threshold(present)
-    forced = len(supporters) >= threshold
-    return [ev.MinorityRightInvoked(item, c.motion, c.kind, supporters, present, threshold, forced)]
+    repeat = c.kind is ProposalKind.ATERREMISS and _sent_back_before(votes, meeting, item)
+    forced = len(supporters) >= threshold and not repeat
+    return [
+        ev.MinorityRightInvoked(
+            item, c.motion, c.kind, supporters, present, threshold, forced, reason, repeat
+        )
+    ]
+
+
+def _sent_back_before(votes: VotesState, meeting: MeetingState, item: str) -> bool:
+    """A minority återremiss of the same ärende already: at an earlier meeting, or this one."""
+    agenda_item = meeting.item(item)
+    if agenda_item is not None and agenda_item.minority_returned:
+        return True
+    return any(
+        m.item == item and m.forced and m.kind is ProposalKind.ATERREMISS for m in votes.minority
+    )

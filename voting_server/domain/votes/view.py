@@ -161,6 +161,7 @@ def votes_view(
                 "present": m.present,
                 "threshold": m.threshold,
                 "forced": m.forced,
+                **_present({"reason": m.reason, "repeat": m.repeat or ""}),
             }
             for m in votes.minority
         ],
