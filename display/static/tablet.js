@@ -279,6 +279,16 @@ function electionControls(vote, mine, locked) {
     "fieldset",
     { class: "election" },
     el("legend", { text: t("vote.pick", { seats: vote.seats }) }),
+    // The parties' registered valsedlar: one press casts the whole list.
+    (vote.ballots || []).map((b, index) =>
+      el("button", {
+        type: "button",
+        class: "touch valsedel",
+        "data-valsedel": index,
+        disabled: locked,
+        text: `${b.label}: ${b.names.join(", ")}`,
+      }),
+    ),
     proportional
       ? el(
           "p",
@@ -380,6 +390,12 @@ $("ballot").addEventListener("click", (event) => {
     return;
   }
   const vote = shownVote(hub.view);
+  const valsedel = event.target.closest("button.valsedel");
+  if (valsedel && !valsedel.disabled) {
+    const b = vote?.ballots?.[Number(valsedel.dataset.valsedel)];
+    if (b) cast({ label: b.label, names: b.names });
+    return;
+  }
   if (event.target.closest("#cast-blank")) cast({});
   else if (event.target.closest("#cast-election")) {
     const names = [...electionPick.names];

@@ -19,6 +19,7 @@ from voting_server.domain.votes.model import (
     Outcome,
     Status,
     Tally,
+    Valsedel,
 )
 
 CANDIDATES = ("Anna", "Bo", "Cia")
@@ -277,3 +278,58 @@ def test_a_proportional_tie_is_decided_by_lot() -> None:
     assert len(drawn.outcome.elected) == 2
     winners = {g.label for g in drawn.outcome.groups if g.seats}
     assert winners == {json.loads(gid)[0] for gid in drawn.order[:2]}
+
+
+def test_a_granted_request_binds_the_election_of_those_seats() -> None:
+    w = world()
+    request(w, 3, ("m6", "m7"), "r1")
+    by_majority = vc.OpenVote("Val", vote="e", method=Method.MAJORITY, options=CANDIDATES, seats=3)
+    assert w.refused(by_majority) == "vote.proportional_requested"
+    secretly = vc.OpenVote(
+        "Val", vote="e", method=Method.MAJORITY, options=CANDIDATES, seats=3, secret=True
+    )
+    assert w.refused(secretly) == "vote.proportional_requested"
+    # Another number of seats is another election.
+    w.do(vc.OpenVote("Val", vote="e1", method=Method.MAJORITY, options=CANDIDATES, seats=1))
+    w.close("e1")
+    open_proportional(w)
+
+
+def test_the_parties_valsedlar_are_registered_at_the_opening() -> None:
+    w = world()
+    request(w, 3, ("m6", "m7"), "r1")
+    s = Valsedel("S", ("Sara", "Sven", "Siv"))
+    m = Valsedel("M", ("Mona", "Mats"))
+
+    def opening(*ballots: Valsedel) -> vc.OpenVote:
+        return vc.OpenVote(
+            "Val av nämnd",
+            vote="p1",
+            method=Method.PROPORTIONAL,
+            secret=True,
+            seats=3,
+            request="r1",
+            ballots=ballots,
+        )
+
+    assert w.refused(opening(s, Valsedel("S", ("Sune",)))) == "vote.duplicate_valsedel"
+    assert w.refused(opening(s, Valsedel("V", ()))) == "vote.bad_valsedel"
+    assert w.refused(opening(Valsedel("V", ("Vera", "Vera")))) == "vote.bad_valsedel"
+    w.do(opening(s, m))
+    assert w.votes.vote("p1").opened.ballots == (s, m)
+    urn = []
+    for person, ballot in (("m1", s), ("m2", s), ("m3", s), ("m4", m), ("m7", m)):
+        command = vc.CastVote("p1", label=ballot.label, names=ballot.names)
+        w.do(command, actor_for(person))
+        urn.append(urn_deposit(w.votes, command))
+    own = vc.CastVote("p1", label="Egen", names=("Egon",))  # a ballot of one's own stays possible
+    w.do(own, actor_for("m5"))
+    urn.append(urn_deposit(w.votes, own))
+    blank = vc.CastVote("p1")
+    w.do(blank, actor_for("m6"))
+    urn.append(urn_deposit(w.votes, blank))
+    w.close("p1", urn=tuple(urn))
+    outcome = w.votes.vote("p1").outcome
+    assert outcome is not None and set(outcome.elected) == {"Sara", "Sven", "Mona"}
+    plain = vc.OpenVote("Bifall?", vote="q", ballots=(s,))
+    assert w.refused(plain) == "vote.request_not_expected"

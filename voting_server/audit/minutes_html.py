@@ -307,6 +307,11 @@ def _vote(minutes: Minutes, vote: VoteEntry) -> list[str]:
         f'<div class="votering" data-vote="{escape(opened.vote)}">\n',
         f"<h3>{kind}: {escape(opened.question)}</h3>\n",
     ]
+    if opened.ballots:
+        listed = "; ".join(
+            f"{escape(b.label)}: {escape(', '.join(b.names))}" for b in opened.ballots
+        )
+        out.append(f'<p class="valsedlar">Anmälda valsedlar: {listed}.</p>\n')
     if opened.ja or opened.nej:
         out.append(
             f'<p class="ja-nej">Ja för {escape(opened.ja or "–")}, '

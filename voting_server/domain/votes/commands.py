@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..base import IN_CHAMBER, PRESIDIUM, Command, Role
-from .model import Method, Proposal, ProposalKind
+from .model import Method, Proposal, ProposalKind, Valsedel
 
 _CHAIR = frozenset({Role.CHAIR})
 _MEMBERS = IN_CHAMBER | PRESIDIUM
@@ -27,7 +27,8 @@ class OpenVote(Command):
     ``vote`` is host-filled (a new id). ``allow_change`` comes from the
     assembly's settings; a secret ballot can never be changed. ``procedure``
     opens the vote for the current round of a kontraproposition; ``request``
-    names the granted request that makes an election proportional.
+    names the granted request that makes an election proportional, and
+    ``ballots`` are the valsedlar the parties handed in for it.
     """
 
     type = "vote.open"
@@ -43,6 +44,7 @@ class OpenVote(Command):
     procedure: str = ""
     request: str = ""
     vote: str = ""
+    ballots: tuple[Valsedel, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

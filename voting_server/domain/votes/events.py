@@ -19,6 +19,7 @@ from .model import (
     Proposal,
     ProposalKind,
     Tally,
+    Valsedel,
     Voter,
 )
 
@@ -47,6 +48,7 @@ class VoteOpened(Event):
     procedure: str = ""
     round: int = 0
     request: str = ""
+    ballots: tuple[Valsedel, ...] = ()  # registered valsedlar of a proportional election
 
 
 @dataclass(frozen=True, slots=True)

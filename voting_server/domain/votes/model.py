@@ -80,6 +80,14 @@ class Voter:
 
 
 @dataclass(frozen=True, slots=True)
+class Valsedel:
+    """A ballot a party handed in before a proportional election: a group label and a list."""
+
+    label: str
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Ballot:
     """What one ballot says.
 

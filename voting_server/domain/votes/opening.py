@@ -15,7 +15,7 @@ from . import commands as cmd
 from . import events as ev
 from .guards import current_item, require_quorum, serving, supporters_of
 from .kontraproposition import Round
-from .model import QUESTION_OPTIONS, Method, Voter
+from .model import QUESTION_OPTIONS, Method, Valsedel, Voter
 from .rules_kontra import current_round
 from .state import Procedure, VotesState
 from .thresholds import proportional_threshold
@@ -66,8 +66,13 @@ def open_vote(
         raise DomainError("vote.bad_seats", "a question fills no seats; an election at least one")
     if c.method is Method.PROPORTIONAL:
         _check_request(votes, c, item)
-    elif c.request:
-        raise DomainError("vote.request_not_expected", "only a proportional election has one")
+        _check_valsedlar(c.ballots)
+    elif c.request or c.ballots:
+        raise DomainError("vote.request_not_expected", "only a proportional election has them")
+    elif c.method is Method.MAJORITY and _proportional_granted(votes, item, c.seats):
+        raise InvalidState(
+            "vote.proportional_requested", "a granted request makes this election proportional"
+        )
     ja, nej, round_number = c.ja, c.nej, 0
     if c.procedure:
         current = _round_for(votes.procedure(c.procedure), c, item)
@@ -88,6 +93,7 @@ def open_vote(
             procedure=c.procedure,
             round=round_number,
             request=c.request,
+            ballots=c.ballots,
         )
     ]
 
@@ -121,6 +127,29 @@ def _check_request(votes: VotesState, c: cmd.OpenVote, item: str) -> None:
         raise InvalidState(
             "vote.proportional_not_requested", "name a granted request for this item and seats"
         )
+
+
+def _proportional_granted(votes: VotesState, item: str, seats: int) -> bool:
+    """A granted request for these seats of the item that no election has used yet binds."""
+    return any(
+        r.granted
+        and r.item == item
+        and r.seats == seats
+        and all(v.opened.request != rid for v in votes.votes.values())
+        for rid, r in votes.requests.items()
+    )
+
+
+def _check_valsedlar(ballots: tuple[Valsedel, ...]) -> None:
+    """Each registered valsedel: a group label and a list of names, none of them twice."""
+    labels = [b.label for b in ballots]
+    if len(set(labels)) != len(labels):
+        raise DomainError("vote.duplicate_valsedel", "each group label once")
+    for b in ballots:
+        if not b.label.strip() or not b.names or not all(n.strip() for n in b.names):
+            raise DomainError("vote.bad_valsedel", "a valsedel has a label and a list of names")
+        if len(set(b.names)) != len(b.names):
+            raise DomainError("vote.bad_valsedel", f"{b.label}: a name stands once on the list")
 
 
 def _round_for(procedure: Procedure, c: cmd.OpenVote, item: str) -> Round:

@@ -41,6 +41,8 @@ def public_view(record: VoteRecord) -> dict[str, Any]:
         "entitled": len(record.voters),
     }
     view.update(_present({"ja": opened.ja, "nej": opened.nej, "procedure": opened.procedure}))
+    if opened.ballots:
+        view["ballots"] = [{"label": b.label, "names": list(b.names)} for b in opened.ballots]
     if opened.round:
         view["round"] = opened.round
     if record.commitment is not None:
