@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import secrets
 from typing import Any
 
 import httpx
@@ -62,6 +63,9 @@ class HubClient:
         self._reader: asyncio.Task[None] | None = None
         self._waiting: dict[Any, asyncio.Future[dict[str, Any]]] = {}
         self._changed = asyncio.Event()
+        # Request ids unique to this client: the hub answers a reused id with the first
+        # answer, so a second client of the same person must never count from r1 again.
+        self._rid_prefix = f"r{secrets.token_hex(4)}-"
         self._rids = itertools.count(1)
 
     async def connect(self, since: int | None = None, ticket: str | None = None) -> None:
@@ -88,7 +92,7 @@ class HubClient:
     async def send(self, frame: dict[str, Any]) -> dict[str, Any]:
         """Send a frame with a fresh rid (unless it has one); wait for its answer."""
         frame = dict(frame)
-        frame.setdefault("rid", f"r{next(self._rids)}")
+        frame.setdefault("rid", f"{self._rid_prefix}{next(self._rids)}")
         return await self.send_raw(msgpack.packb(frame), frame["rid"])
 
     async def send_raw(self, raw: bytes | str, rid: Any = None) -> dict[str, Any]:

@@ -344,7 +344,34 @@ async function onVoteAction(event) {
 
 // --- attendance and roll call -------------------------------------------------------------
 
+/** Who presides, and the members present the chair may be handed to (the presidium first). */
+function renderHandover(view) {
+  const presiding = view.meeting?.presiding || "";
+  setText($("presiding"), presiding ? t("chair.presiding", { name: personName(view, presiding) }) : "");
+  const present = Object.entries(view.attendance?.presence || {})
+    .filter(([person, state]) => state === "present" && person !== presiding)
+    .map(([person]) => person)
+    .filter((person) => view.roster?.people?.[person]?.kind === "member");
+  const select = $("handover-to");
+  const chosen = select.value;
+  replaceIfChanged(
+    select,
+    present.map((person) => el("option", { value: person, text: personName(view, person) })),
+  );
+  if (present.includes(chosen)) select.value = chosen;
+}
+
+async function handOver(event) {
+  event.preventDefault();
+  const to = $("handover-to").value;
+  if (!to || !(await confirmAction(t("chair.confirm_hand_over", { name: personName(hub.view, to) })))) {
+    return;
+  }
+  await run(hub, $("attendance-result"), "chair.hand_over", { to }, "chair.handed_over");
+}
+
 function renderAttendance(view) {
+  renderHandover(view);
   const a = view.attendance;
   if (!a) return;
   const quorum = $("quorum");
@@ -539,6 +566,7 @@ $("vote-form").addEventListener("submit", openVote);
 $("vote-question").addEventListener("input", () => ($("vote-question").dataset.touched = "1"));
 $("vote-method").addEventListener("change", () => hub.view && renderVoteForm(hub.view));
 $("acclaim-form").addEventListener("submit", acclaim);
+$("handover-form").addEventListener("submit", handOver);
 $("vote-actions").addEventListener("click", onVoteAction);
 $("rollcall-open").addEventListener("click", () => run(hub, $("attendance-result"), "rollcall.open"));
 $("rollcall-confirm").addEventListener("click", async () => {

@@ -37,7 +37,7 @@ function render() {
   renderDeadlines();
   const numbers = Object.fromEntries(status.paragraphs.map((p) => [p.item, p.number]));
   const people = [
-    ...(status.chair ? [{ ...status.chair, role: "chair" }] : []),
+    ...(status.chairs || (status.chair ? [status.chair] : [])).map((c) => ({ ...c, role: "chair" })),
     ...status.justerare.map((j) => ({ ...j, role: "justerare" })),
   ];
   const rows = people.map((p) => {

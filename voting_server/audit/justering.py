@@ -9,7 +9,7 @@ nothing can change a paragraph once it is verified.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -56,16 +56,16 @@ class JusteringState:
         elif isinstance(event, NoticePosted):
             self.notice_posted = date.fromisoformat(event.day)
 
-    def verified_at(self, chair: str) -> int | None:
-        """When the last of the chair and both justerare signed the whole minutes."""
+    def verified_at(self, chairs: Iterable[str]) -> int | None:
+        """When the last of those who presided and both justerare signed the whole minutes."""
         whole = {s.person: s.signed_at for s in self.signatures if s.paragraph == ""}
-        needed = {chair, *self.justerare}
+        needed = {*chairs, *self.justerare}
         if len(self.justerare) != 2 or not needed <= whole.keys():
             return None
         return max(whole[p] for p in needed)
 
-    def deadlines(self, chair: str, adjourned_at: int | None) -> MinutesDeadlines:
-        verified = self.verified_at(chair)
+    def deadlines(self, chairs: Iterable[str], adjourned_at: int | None) -> MinutesDeadlines:
+        verified = self.verified_at(chairs)
         return minutes_deadlines(
             closed_on=swedish_day(adjourned_at) if adjourned_at is not None else None,
             verified_on=swedish_day(verified) if verified is not None else None,
@@ -85,7 +85,7 @@ class JusteringState:
 
 def signatory_role(meeting: Meeting, person: str) -> str | None:
     """``chair`` or ``justerare`` for the people who verify these minutes, else None."""
-    if person and person == meeting.core.roster.chair:
+    if person and person in meeting.core.presided:  # each who presided signs as chair
         return CHAIR
     if person in meeting.justering.justerare:
         return JUSTERARE
@@ -109,7 +109,7 @@ def _elect(meeting: Meeting, c: ElectJusterare, actor: Actor, now: int) -> list[
         found = core.roster.person(person)
         if found is None or found.kind is PersonKind.OFFICIAL:
             raise InvalidState("person.unknown", f"{person} is not on this meeting's roster")
-        if person == core.roster.chair:
+        if person in core.presided:
             raise DomainError(
                 "minutes.chair_not_justerare", "the chair verifies the minutes anyway"
             )
@@ -147,7 +147,7 @@ def _sign(meeting: Meeting, c: SignMinutes, actor: Actor, now: int) -> list[Even
 
 def _record_notice(meeting: Meeting, c: RecordNotice, actor: Actor, now: int) -> list[Event]:
     core, state = meeting.core, meeting.justering
-    deadlines = state.deadlines(core.roster.chair, core.adjourned_at)
+    deadlines = state.deadlines(core.presided, core.adjourned_at)
     if deadlines.verified_on is None:
         raise InvalidState("minutes.not_verified", "the minutes have not been verified yet")
     if state.notice_posted is not None:

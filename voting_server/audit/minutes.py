@@ -133,6 +133,7 @@ class Paragraph:
     secret_requested_by: list[str] = field(default_factory=list)  # closed ballots asked for
     acclaimed: list[AcclaimedEntry] = field(default_factory=list)  # decisions without a vote
     justerare: tuple[str, ...] = ()  # elected while this item was under way
+    presided_by: list[str] = field(default_factory=list)  # who presided during the item
 
 
 @dataclass
@@ -148,10 +149,17 @@ class Minutes:
     rollcalls: list[tuple[int, int]] = field(default_factory=list)  # (at, present)
     paragraphs: list[Paragraph] = field(default_factory=list)
     justerare: tuple[str, ...] = ()
+    presided: list[str] = field(default_factory=list)  # the ordförande, then each handover
+    presiding: str = ""
 
     @property
     def chair(self) -> str:
         return self.roster.chair
+
+    @property
+    def chairs(self) -> list[str]:
+        """Everyone who presided, in order: each signs the minutes as chair."""
+        return self.presided or ([self.roster.chair] if self.roster.chair else [])
 
     @property
     def day(self) -> date | None:
@@ -218,6 +226,8 @@ class _Builder:
     # --- the meeting and attendance ------------------------------------------------
     def _MeetingOpened(self, e: mev.MeetingOpened, at: int) -> None:
         self.m.meeting, self.m.title, self.m.roster = e.meeting, e.title, e.roster
+        if e.roster.chair:
+            self.m.presided, self.m.presiding = [e.roster.chair], e.roster.chair
         self.m.paragraphs = [
             Paragraph(number + 2, item.id, item.title) for number, item in enumerate(e.agenda)
         ]
@@ -267,6 +277,15 @@ class _Builder:
         self.current = self._para(e.item)
         if self.current is not None and self.current.started_at is None:
             self.current.started_at = at
+        if self.current is not None and self.m.presiding not in self.current.presided_by:
+            self.current.presided_by.append(self.m.presiding)
+
+    def _ChairHandedOver(self, e: mev.ChairHandedOver, at: int) -> None:
+        self.m.presiding = e.to
+        if e.to not in self.m.presided:
+            self.m.presided.append(e.to)
+        if self.current is not None and e.to not in self.current.presided_by:
+            self.current.presided_by.append(e.to)
 
     def _ItemFinished(self, e: mev.ItemFinished, at: int) -> None:
         para = self._para(e.item)
@@ -429,6 +448,7 @@ class JusteringStatus:
     paragraph_hashes: dict[str, str]
     chair: str
     justerare: tuple[str, ...]
+    chairs: tuple[str, ...]  # everyone who presided; each signs as chair
     signatures: tuple[Signature, ...]
     verified: bool  # the chair and both justerare signed this very document
     verified_paragraphs: tuple[str, ...]
@@ -446,7 +466,7 @@ class JusteringStatus:
 
     def signatories(self) -> list[tuple[str, str]]:
         """(person, role) of everyone who is to sign the whole minutes."""
-        return [(self.chair, CHAIR)] + [(p, "justerare") for p in self.justerare]
+        return [(c, CHAIR) for c in self.chairs] + [(p, "justerare") for p in self.justerare]
 
 
 def justering_of(pairs: Iterable[Pair]) -> JusteringState:
@@ -480,7 +500,7 @@ def justering_status(
         )
         for s in justering.signatures
     )
-    needed = {minutes.chair, *minutes.justerare}
+    needed = {*minutes.chairs, *minutes.justerare}
 
     def complete(paragraph: str) -> list[Signature]:
         holding = [r for r in rows if r.paragraph == paragraph and r.holds]
@@ -500,6 +520,7 @@ def justering_status(
         document_hash=document_hash,
         paragraph_hashes=paragraph_hashes,
         chair=minutes.chair,
+        chairs=tuple(minutes.chairs),
         justerare=minutes.justerare,
         signatures=rows,
         verified=bool(whole),

@@ -76,7 +76,7 @@ def render_document(minutes: Minutes) -> bytes:
         f'<dt>Datum</dt><dd class="datum">{day}</dd>\n',
         f'<dt>Tid</dt><dd class="tid">kl. {hm(minutes.opened_at or minutes.created_at)}'
         f"–{hm(minutes.adjourned_at)}</dd>\n",
-        f"<dt>Ordförande</dt><dd>{_who(minutes, minutes.chair)}</dd>\n",
+        f"<dt>Ordförande</dt><dd>{_presided(minutes)}</dd>\n",
         f"<dt>Justerare</dt><dd>{_names(minutes, minutes.justerare) or '–'}</dd>\n",
         "</dl>\n</header>\n",
         render_attendance(minutes).decode(),
@@ -423,9 +423,24 @@ def _dissent(
     return out
 
 
+def _presided(minutes: Minutes) -> str:
+    """Who presided: the ordförande alone, or each with the paragraphs they presided over."""
+    if len(minutes.chairs) <= 1:
+        return _who(minutes, minutes.chair) if minutes.chair else "–"
+    parts = []
+    for person in minutes.chairs:
+        numbers = [str(p.number) for p in minutes.paragraphs if person in p.presided_by]
+        where = f" (§ {', '.join(numbers)})" if numbers else ""
+        parts.append(
+            f'<span class="ordforande" data-person="{escape(person)}">'
+            f"{_who(minutes, person)}{where}</span>"
+        )
+    return "; ".join(parts)
+
+
 def _justering_block(minutes: Minutes) -> str:
     justerare = minutes.justerare
-    rows = [("chair", "Ordförande", minutes.chair)]
+    rows = [("chair", "Ordförande", c) for c in minutes.chairs]
     rows += [("justerare", "Justerare", p) for p in justerare]
     lines = "".join(
         f'<li data-person="{escape(p)}" data-role="{role}">{label}: {_who(minutes, p)}</li>\n'

@@ -38,7 +38,7 @@ def fold_records(records: Iterable[Record], upto: int | None = None) -> Folded:
             if opened is None:
                 folded.misfits.append((record.seq, f"closes vote {event.vote!r}, never opened"))
                 continue
-            chair = folded.meeting.core.roster.chair
+            chair = folded.meeting.core.presiding
             folded.recounts.append(recount(record.seq, opened, chair, event))
         try:
             folded.meeting.apply(event, at)

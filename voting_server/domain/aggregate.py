@@ -20,7 +20,7 @@ from .base import Actor, Command, Event, Role
 from .debate import MeetingChamber
 from .errors import DomainError, InvalidState, NotAllowed
 from .meeting import rules as meeting_rules
-from .meeting.commands import MEETING_COMMANDS, FinishItem
+from .meeting.commands import MEETING_COMMANDS, FinishItem, HandOverChair
 from .meeting.events import MEETING_EVENTS, JavDeclared, SeatTaken, SeatVacated
 from .meeting.seating import reseat
 from .meeting.state import MeetingState
@@ -86,9 +86,23 @@ def authorize(command: Command, actor: Actor) -> None:
         raise NotAllowed("auth.forbidden", f"{actor.role} may not send {command.type}")
 
 
+def authorize_chair(meeting: Meeting, command: Any, actor: Actor) -> None:
+    """The chair's rights are the presiding member's, and not on an item of their jäv."""
+    core = meeting.core
+    if actor.role is not Role.CHAIR or not core.presiding:
+        return
+    if isinstance(command, HandOverChair | SignMinutes):
+        return  # checked by their own rules: each who presided signs the minutes
+    if actor.person != core.presiding:
+        raise NotAllowed("chair.not_presiding", "another member presides now")
+    if core.current_item is not None and core.has_jav(actor.person, core.current_item):
+        raise NotAllowed("chair.jav", "hand over the chair for an item of your jäv")
+
+
 def execute(meeting: Meeting, command: Any, actor: Actor, now: int) -> list[Event]:
     """Decide a command, fold its events into ``meeting`` and return them."""
     authorize(command, actor)
+    authorize_chair(meeting, command, actor)
     events = _decide(meeting, command, actor, now)
     for event in events:
         meeting.apply(event, now)

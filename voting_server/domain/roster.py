@@ -39,7 +39,9 @@ class Party:
 class Roster:
     parties: tuple[Party, ...]
     people: tuple[Person, ...]
-    chair: str  # the presiding member's person id
+    chair: str  # the ordförande, who presides from the opening
+    #: The vice ordförande (förste, andre) who may take over the chair, in order.
+    vice_chairs: tuple[str, ...] = ()
 
     @cached_property
     def by_id(self) -> dict[str, Person]:

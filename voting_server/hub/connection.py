@@ -14,6 +14,7 @@ from starlette.websockets import WebSocket
 
 from ..auth.tickets import TicketError
 from ..domain.base import Role
+from ..domain.errors import NotAllowed
 from ..protocol.frames import encode, error_frame
 from .room_client import Client
 
@@ -41,6 +42,11 @@ class WebSocketClient(Client):
         if code is not None:
             self.close_code = code
         self.outbox.put_nowait(None)
+
+    def lose_chair(self) -> None:
+        self.send(encode(error_frame(NotAllowed("chair.not_presiding", "another member presides"))))
+        # After the acks of this batch (the handover's own among them) have gone out.
+        asyncio.get_running_loop().call_later(0.25, self.close_soon, 4403)
 
     def end_session(self) -> None:
         """The login behind this connection ended: say so, and close."""

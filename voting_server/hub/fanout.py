@@ -146,6 +146,11 @@ class Fanout:
         (the display, the chair) stay exact batch by batch, while a thousand
         tablets are not sent a thousand progress updates each.
         """
+        if any(isinstance(e.event, mev.ChairHandedOver) for e in envelopes):
+            chairs = self.audiences.get(Role.CHAIR)
+            for client in list(chairs.clients if chairs else ()):
+                if client.person != meeting.core.presiding:
+                    client.lose_chair()
         fresh: dict[str, dict[str, Any]] = {}
         touched = _touched_people(envelopes)
         changes = _changes(envelopes)

@@ -17,3 +17,7 @@ class Client:
 
     def send(self, frame: bytes) -> None:
         raise NotImplementedError
+
+    def lose_chair(self) -> None:
+        """Another member presides now: a chair's connection ends (its page reconnects)."""
+        raise NotImplementedError

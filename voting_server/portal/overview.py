@@ -164,7 +164,7 @@ def _todo(row: MeetingRow, record: _MyRecord, person: str, today: date) -> list[
     core = meeting.core
     if not core.adjourned:
         return []
-    deadlines = meeting.justering.deadlines(core.roster.chair, core.adjourned_at)
+    deadlines = meeting.justering.deadlines(core.presided, core.adjourned_at)
     if deadlines.verified_on is not None:
         return []  # verified minutes leave nothing to hand in
     todo: list[dict[str, Any]] = []

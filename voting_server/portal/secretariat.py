@@ -17,7 +17,7 @@ from sqlalchemy import delete
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from ..store.models import AgendaItemRow, AssemblyRow, MeetingRow, PartyRow, PersonRow
+from ..store.models import AgendaItemRow, AssemblyRow, LogRow, MeetingRow, PartyRow, PersonRow
 from ..store.portal_models import MeetingDocumentRow, PortalAccountRow
 from ..store.seed import import_roster
 from .errors import PortalError, forbidden, not_found
@@ -251,6 +251,13 @@ class Secretariat:
             row = s.get(MeetingRow, fields["id"])
             if row is not None and row.assembly_id != assembly:
                 raise PortalError("meeting.taken", "that id belongs to another assembly", 409)
+            opened = row is not None and s.get(LogRow, (row.id, 1)) is not None
+            if opened and row is not None and row.chair_id != fields["chair"]:
+                raise PortalError(
+                    "meeting.chair_in_log",
+                    "the meeting is open: the chair changes hands in it (chair.hand_over)",
+                    409,
+                )
             chair = s.get(PersonRow, fields["chair"]) if fields["chair"] else None
             if fields["chair"] and (chair is None or chair.assembly_id != assembly):
                 raise PortalError("person.unknown", "the chair is not in this assembly")

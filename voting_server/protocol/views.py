@@ -118,6 +118,7 @@ def core_part(meeting: Meeting, role: Role) -> dict[str, Any]:
             "title": state.title,
             "opened": state.opened,
             "adjourned": state.adjourned,
+            "presiding": state.presiding,
         },
         "agenda": agenda_view(state),
         "attendance": attendance_view(state),
@@ -138,7 +139,7 @@ def core_part(meeting: Meeting, role: Role) -> dict[str, Any]:
 
 def notice_view(meeting: Meeting) -> dict[str, str]:
     """Once the notice is posted: the day of justering, of the notice, and the appeal's end."""
-    d = meeting.justering.deadlines(meeting.core.roster.chair, meeting.core.adjourned_at)
+    d = meeting.justering.deadlines(meeting.core.presided, meeting.core.adjourned_at)
     if d.notice_posted is None or d.verified_on is None or d.appeal_ends is None:
         return {}
     return {

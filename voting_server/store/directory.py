@@ -83,6 +83,7 @@ class Directory:
                     if p.kind != PersonKind.OFFICIAL
                 ),
                 chair=meeting.chair_id,
+                vice_chairs=self.vice_chairs(meeting_id),
             )
             returned = minority_returned(self.engine, meeting.assembly_id, meeting_id)
             agenda = tuple(
@@ -107,6 +108,11 @@ class Directory:
             settings = json.loads(assembly.settings)
             return settings if isinstance(settings, dict) else {}
 
+    def vice_chairs(self, meeting_id: str) -> tuple[str, ...]:
+        """The assembly's vice ordförande, in order (``"vice_chairs"`` in its settings)."""
+        raw = self.assembly_settings(meeting_id).get("vice_chairs", [])
+        return tuple(p for p in raw if isinstance(p, str)) if isinstance(raw, list) else ()
+
     # --- who may act as what -----------------------------------------------------------
     def roles_of(self, principal: str, meeting_id: str) -> set[Role]:
         """The roles a person or device may take in a meeting."""
@@ -123,8 +129,8 @@ class Directory:
             roles: set[Role] = {Role.PUBLIC}
             if person.kind in (PersonKind.MEMBER, PersonKind.SUBSTITUTE):
                 roles.add(Role.DELEGATE)
-            if meeting.chair_id == person.id:
-                roles.add(Role.CHAIR)
+            if meeting.chair_id == person.id or person.id in self.vice_chairs(meeting.id):
+                roles.add(Role.CHAIR)  # the console itself is the presiding member's only
             extra = {r.strip() for r in person.roles.split(",") if r.strip()}
             roles |= {Role(r) for r in extra if r in (Role.SECRETARY, Role.AUDITOR)}
             return roles

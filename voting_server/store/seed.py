@@ -148,7 +148,8 @@ def prepare_demo(engine: Engine, today: date, fresh: bool = False) -> str:
 
 
 def _add_demo_assembly(s: Session) -> None:
-    s.add(AssemblyRow(id="demo", name="Regionfullmäktige (demo)", settings=json.dumps({})))
+    settings = {"vice_chairs": ["m27", "m37"]}  # förste and andre vice ordförande
+    s.add(AssemblyRow(id="demo", name="Regionfullmäktige (demo)", settings=json.dumps(settings)))
     s.flush()
     seat, i = 1, 0
     for position, (pid, name, color, seats) in enumerate(DEMO_PARTIES):

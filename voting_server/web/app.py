@@ -86,6 +86,10 @@ def create_app(settings: Settings) -> Starlette:
         if session is None:
             return _error(401, "auth.no_session", "log in first")
         roles = await asyncio.to_thread(directory.roles_of, session.principal, meeting)
+        if Role.CHAIR in roles and not await _presides(hub, meeting, session.principal):
+            roles.discard(Role.CHAIR)  # the console is the presiding member's alone
+            if wanted == Role.CHAIR:
+                return _error(403, "chair.not_presiding", "another member presides now")
         role = _pick_role(roles, wanted)
         if role is None:
             return _error(403, "auth.role_not_granted", f"not allowed as {wanted or 'any role'}")
@@ -165,6 +169,14 @@ def _screen(name: str) -> Callable[[Request], Awaitable[Response]]:
         return FileResponse(DISPLAY_DIR / "pages" / f"{SCREENS[name]}.html")
 
     return screen
+
+
+async def _presides(hub: Hub, meeting: str, person: str) -> bool:
+    """Whether ``person`` presides; before the opening, the chair of the meeting does."""
+    room = await hub.room(meeting)
+    async with room.lock:
+        presiding = room.meeting.core.presiding
+    return not presiding or presiding == person
 
 
 def _pick_role(roles: set[Role], wanted: str) -> Role | None:

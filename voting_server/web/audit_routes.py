@@ -315,6 +315,7 @@ def _status_json(
             for p in minutes.paragraphs
         ],
         "chair": who(status.chair) if status.chair else None,
+        "chairs": [who(c) for c in status.chairs],
         "justerare": [who(p) for p in status.justerare],
         "signatures": [
             {

@@ -18,7 +18,7 @@ from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from ..auth.tickets import Ticket, TicketError, TicketSigner
 from ..domain.aggregate import COMMANDS, authorize
-from ..domain.base import Actor
+from ..domain.base import Actor, Role
 from ..domain.errors import OrdetError, ProtocolError
 from ..domain.wire import ENVELOPE_KEYS
 from ..hub.connection import WebSocketClient
@@ -50,6 +50,11 @@ async def hub_socket(websocket: WebSocket) -> None:
     except ChainError as broken:
         log.critical("meeting log does not verify: %s", broken)
         await _deny(websocket, 503, "log.broken", f"the meeting's log does not verify: {broken}")
+        return
+    presiding = room.meeting.core.presiding
+    if ticket.role is Role.CHAIR and presiding and ticket.person != presiding:
+        # A chair's ticket from before a handover opens no console.
+        await _deny(websocket, 403, "chair.not_presiding", "another member presides now")
         return
     await websocket.accept()
     client = WebSocketClient(websocket, ticket.role, ticket.person)

@@ -74,6 +74,15 @@ class Adjourn(Command):
     roles = frozenset({Role.CHAIR})
 
 
+@dataclass(frozen=True, slots=True)
+class HandOverChair(Command):
+    """Hand the chair to ``to``: by the one presiding, or by the secretary when they are away."""
+
+    type = "chair.hand_over"
+    roles = PRESIDIUM
+    to: str
+
+
 MEETING_COMMANDS: tuple[type[Command], ...] = (
     CheckIn,
     CheckOut,
@@ -84,4 +93,5 @@ MEETING_COMMANDS: tuple[type[Command], ...] = (
     DeclareJav,
     WithdrawJav,
     Adjourn,
+    HandOverChair,
 )

@@ -40,6 +40,15 @@ class MeetingOpened(Event):
 
 
 @dataclass(frozen=True, slots=True)
+class ChairHandedOver(Event):
+    """Who presides changed: ``to`` runs the meeting and holds the casting vote from now."""
+
+    type = "chair.handed_over"
+    to: str
+    by: str  # who handed it over: the one presiding, or the secretary
+
+
+@dataclass(frozen=True, slots=True)
 class MeetingAdjourned(Event):
     type = "meeting.adjourned"
 
@@ -129,4 +138,5 @@ MEETING_EVENTS: tuple[type[Event], ...] = (
     ItemFinished,
     JavDeclared,
     JavWithdrawn,
+    ChairHandedOver,
 )

@@ -131,6 +131,25 @@ def _withdraw_jav(state: MeetingState, c: cmd.WithdrawJav, actor: Actor) -> list
     return [ev.JavWithdrawn(person, c.item)]
 
 
+def _hand_over(state: MeetingState, c: cmd.HandOverChair, actor: Actor) -> list[Event]:
+    """The presidium presides in turn; any member present may be ålderspresident."""
+    by = actor.person or ""
+    if actor.role is Role.CHAIR and by != state.presiding:
+        raise NotAllowed("chair.not_presiding", "only the one presiding hands over the chair")
+    if actor.role is Role.SECRETARY and state.is_present(state.presiding):
+        raise NotAllowed("chair.present", "the one presiding hands over the chair")
+    to = state.roster.by_id.get(c.to)
+    if to is None or to.kind is not PersonKind.MEMBER:
+        raise InvalidState("chair.not_a_member", "the chair goes to a member")
+    if c.to == state.presiding:
+        raise InvalidState("chair.already_presiding", f"{c.to} presides already")
+    if not state.is_present(c.to):
+        raise InvalidState("chair.not_present", f"{c.to} is not present")
+    if state.current_item is not None and state.has_jav(c.to, state.current_item):
+        raise InvalidState("chair.jav", f"{c.to} has jäv on this item")
+    return [ev.ChairHandedOver(c.to, by)]
+
+
 def _adjourn(state: MeetingState, c: cmd.Adjourn, actor: Actor) -> list[Event]:
     if actor.role is not Role.CHAIR:
         raise NotAllowed()
@@ -146,4 +165,5 @@ _DECIDE: dict[type, Callable[[MeetingState, Any, Actor], list[Event]]] = {
     cmd.DeclareJav: _declare_jav,
     cmd.WithdrawJav: _withdraw_jav,
     cmd.Adjourn: _adjourn,
+    cmd.HandOverChair: _hand_over,
 }

@@ -45,6 +45,9 @@ class MeetingState:
     seat_of: dict[str, int] = field(default_factory=dict)  # person -> seat (seated, inverted)
     jav: dict[str, set[str]] = field(default_factory=dict)  # item -> persons
     stepped_out_for_jav: set[str] = field(default_factory=set)  # left during their jäv item
+    presiding: str = ""  # who runs the meeting now (ordförande, a vice, ålderspresident)
+    presided: list[str] = field(default_factory=list)  # everyone who presided, in order
+    presided_items: dict[str, list[str]] = field(default_factory=dict)  # item -> who presided
     rollcall_open: bool = False
     rollcall_confirmed: tuple[str, ...] | None = None
 
@@ -77,6 +80,8 @@ class MeetingState:
 def _opened(s: MeetingState, e: ev.MeetingOpened, at: int) -> None:
     s.meeting, s.title, s.roster, s.agenda = e.meeting, e.title, e.roster, e.agenda
     s.opened = True
+    if e.roster.chair:
+        s.presiding, s.presided = e.roster.chair, [e.roster.chair]
     s.presence = {p.id: Presence.ABSENT for p in e.roster.people}
 
 
@@ -127,6 +132,18 @@ def _rollcall_confirmed(s: MeetingState, e: ev.RollCallConfirmed, at: int) -> No
 
 def _item_started(s: MeetingState, e: ev.ItemStarted, at: int) -> None:
     s.current_item = e.item
+    if s.presiding:
+        s.presided_items.setdefault(e.item, []).append(s.presiding)
+
+
+def _chair_handed_over(s: MeetingState, e: ev.ChairHandedOver, at: int) -> None:
+    s.presiding = e.to
+    if e.to not in s.presided:
+        s.presided.append(e.to)
+    if s.current_item is not None:
+        during = s.presided_items.setdefault(s.current_item, [])
+        if e.to not in during:
+            during.append(e.to)
 
 
 def _item_finished(s: MeetingState, e: ev.ItemFinished, at: int) -> None:
@@ -146,6 +163,7 @@ def _jav_withdrawn(s: MeetingState, e: ev.JavWithdrawn, at: int) -> None:
 _APPLY: dict[type[Event], Callable[[MeetingState, Any, int], None]] = {
     ev.MeetingOpened: _opened,
     ev.MeetingAdjourned: _adjourned,
+    ev.ChairHandedOver: _chair_handed_over,
     ev.CheckedIn: _checked_in,
     ev.CheckedOut: _checked_out,
     ev.SeatTaken: _seat_taken,

@@ -82,7 +82,7 @@ def _close(votes: VotesState, meeting: MeetingState, c: cmd.CloseVote, actor: Ac
     if record.opened.secret:
         closed = rules_secret.close(record, c.urn)
     else:
-        closed = rules_open.close(record, meeting.roster.chair, c.urn)
+        closed = rules_open.close(record, meeting.presiding, c.urn)
     if closed.outcome.status is not Status.DECIDED:
         return [closed]
     return [closed, *rules_kontra.settle_by_vote(votes, record, closed.outcome.choice)]
