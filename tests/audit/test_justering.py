@@ -42,8 +42,8 @@ def sign(log: MeetingLog, person: str, paragraph: str = "") -> None:
 
 def test_justerare_are_two_attending_members_other_than_the_chair() -> None:
     log = minutes_meeting(adjourn=False)
-    refused(log, ElectJusterare(("m2",)), CHAIR, "minutes.two_justerare")
-    refused(log, ElectJusterare(("m2", "m2")), CHAIR, "minutes.two_justerare")
+    refused(log, ElectJusterare(("m2",)), CHAIR, "minutes.justerare_count")
+    refused(log, ElectJusterare(("m2", "m2")), CHAIR, "minutes.justerare_count")
     refused(log, ElectJusterare(("m1", "m2")), CHAIR, "minutes.chair_not_justerare")
     refused(log, ElectJusterare(("m2", "m5")), CHAIR, "minutes.justerare_absent")
     refused(log, ElectJusterare(("m2", "nobody")), CHAIR, "person.unknown")

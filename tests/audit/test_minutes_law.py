@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from tests.audit.meeting_log import CHAIR, MEETING, ROSTER, SECRETARY, MeetingLog, member
 from tests.audit.test_minutes import AGENDA, Outline
 from voting_server.audit import minutes_report
 from voting_server.audit.export import build, parse
+from voting_server.audit.justering_events import ElectJusterare, MinutesRulesSet, SignMinutes
 from voting_server.audit.verify import verify_export
+from voting_server.domain.errors import DomainError
 from voting_server.domain.meeting import commands as mc
 from voting_server.domain.meeting.rules import open_meeting
 from voting_server.domain.votes import commands as vc
@@ -69,3 +72,31 @@ def test_a_decision_by_acclamation_is_in_the_minutes_with_its_dissent() -> None:
     assert [a["data-person"] for a in outline.attrs["deltog-ej"]] == ["m5"]
     assert [a["data-person"] for a in outline.attrs["protokollsanteckning"]] == ["m3"]
     assert verify_export(parse(build(MEETING, log.entries, [log.public_key]))).ok
+
+
+def test_an_assembly_of_one_justerare_verifies_with_the_chair_and_one() -> None:
+    log = MeetingLog(Ed25519PrivateKey.generate())
+    genesis = [
+        *open_meeting(MEETING, "Regionfullmäktige", ROSTER, AGENDA),
+        MinutesRulesSet(justering_days=7, justerare=1),
+    ]
+    for event in genesis:
+        log.meeting.apply(event, log.now)
+    log.append(genesis)
+    for person in ("m1", "m2", "m3", "m4"):
+        log.meet(mc.CheckIn(person), SECRETARY)
+    log.meet(mc.StartItem("1"))
+    with pytest.raises(DomainError) as two:
+        log.meet(ElectJusterare(("m2", "m3")))
+    assert two.value.code == "minutes.justerare_count"
+    log.meet(ElectJusterare(("m2",)))
+    log.meet(mc.FinishItem())
+    log.meet(mc.Adjourn(), CHAIR)
+    for person in ("m1", "m2"):
+        digest = minutes_report.render(minutes_report.pairs_of(log.entries)).document_hash
+        log.meet(SignMinutes("", digest), member(person))
+    status = minutes_report.render(minutes_report.pairs_of(log.entries)).status
+    assert status.verified and status.justerare == ("m2",)
+    assert status.deadlines.justering_by is not None
+    closed = status.deadlines.closed_on
+    assert closed is not None and (status.deadlines.justering_by - closed).days >= 7

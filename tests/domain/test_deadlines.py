@@ -9,7 +9,7 @@ import pytest
 from tests.audit.meeting_log import MEETING, ROSTER
 from voting_server.audit import minutes_report
 from voting_server.audit.justering import JusteringState
-from voting_server.audit.justering_events import JusteringPeriodSet
+from voting_server.audit.justering_events import MinutesRulesSet
 from voting_server.domain import aggregate
 from voting_server.domain.base import Actor, Role
 from voting_server.domain.deadlines import deadline, is_closed, minutes_deadlines, next_open_day
@@ -78,7 +78,7 @@ def closed_meeting(adjourned_at: int, period: int | None = None) -> aggregate.Me
     for event in open_meeting(MEETING, "Regionfullmäktige", ROSTER, (AgendaItem("1", "Val"),)):
         meeting.apply(event, adjourned_at - 3_600_000)
     if period is not None:
-        meeting.apply(JusteringPeriodSet(period), adjourned_at - 3_600_000)
+        meeting.apply(MinutesRulesSet(justering_days=period), adjourned_at - 3_600_000)
     meeting.apply(MeetingAdjourned(), adjourned_at)
     return meeting
 

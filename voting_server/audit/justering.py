@@ -24,7 +24,7 @@ from .justering_events import (
     JUSTERARE,
     ElectJusterare,
     JusterareElected,
-    JusteringPeriodSet,
+    MinutesRulesSet,
     MinutesSigned,
     NoticePosted,
     RecordNotice,
@@ -44,6 +44,7 @@ class JusteringState:
     justerare: tuple[str, ...] = ()
     signatures: list[MinutesSigned] = field(default_factory=list)
     period_days: int = JUSTERING_DAYS
+    justerare_count: int = 2  # one or two, as the assembly decides
     notice_posted: date | None = None
 
     def apply(self, event: Event, at: int) -> None:
@@ -51,8 +52,8 @@ class JusteringState:
             self.justerare = event.persons
         elif isinstance(event, MinutesSigned):
             self.signatures.append(event)
-        elif isinstance(event, JusteringPeriodSet):
-            self.period_days = event.days
+        elif isinstance(event, MinutesRulesSet):
+            self.period_days, self.justerare_count = event.justering_days, event.justerare
         elif isinstance(event, NoticePosted):
             self.notice_posted = date.fromisoformat(event.day)
 
@@ -60,7 +61,7 @@ class JusteringState:
         """When the last of those who presided and both justerare signed the whole minutes."""
         whole = {s.person: s.signed_at for s in self.signatures if s.paragraph == ""}
         needed = {*chairs, *self.justerare}
-        if len(self.justerare) != 2 or not needed <= whole.keys():
+        if len(self.justerare) != self.justerare_count or not needed <= whole.keys():
             return None
         return max(whole[p] for p in needed)
 
@@ -103,8 +104,9 @@ def _elect(meeting: Meeting, c: ElectJusterare, actor: Actor, now: int) -> list[
     if meeting.justering.signatures:
         raise InvalidState("minutes.signing_started", "the minutes are being verified already")
     persons = tuple(c.persons)
-    if len(persons) != 2 or len(set(persons)) != 2:
-        raise DomainError("minutes.two_justerare", "name two different justerare")
+    wanted = meeting.justering.justerare_count
+    if len(persons) != wanted or len(set(persons)) != wanted:
+        raise DomainError("minutes.justerare_count", f"name {wanted} different justerare")
     for person in persons:
         found = core.roster.person(person)
         if found is None or found.kind is PersonKind.OFFICIAL:
@@ -123,7 +125,7 @@ def _sign(meeting: Meeting, c: SignMinutes, actor: Actor, now: int) -> list[Even
     person = actor.person or ""
     if not core.opened:
         raise InvalidState("meeting.not_opened", "the meeting has not been opened")
-    if len(state.justerare) != 2:
+    if len(state.justerare) != state.justerare_count:
         raise InvalidState("minutes.no_justerare", "the justerare have not been elected")
     role = signatory_role(meeting, person)
     if role is None:

@@ -66,15 +66,17 @@ class SignMinutes(Command):
 
 
 @dataclass(frozen=True, slots=True)
-class JusteringPeriodSet(Event):
-    """The assembly's period for the justering, in days from the meeting's close.
+class MinutesRulesSet(Event):
+    """What the assembly decides of the justering, written at the opening.
 
-    Written at the opening when the assembly sets one; without it the period
-    is ``deadlines.JUSTERING_DAYS``.
+    ``justering_days``: the period from the meeting's close (at most the law's
+    14 days); ``justerare``: how many members verify with the chair (one or
+    two). A log without it has the defaults.
     """
 
-    type = "minutes.justering_period_set"
-    days: int
+    type = "minutes.rules_set"
+    justering_days: int = 14
+    justerare: int = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +103,7 @@ class RecordNotice(Command):
 JUSTERING_EVENTS: tuple[type[Event], ...] = (
     JusterareElected,
     MinutesSigned,
-    JusteringPeriodSet,
+    MinutesRulesSet,
     NoticePosted,
 )
 #: Commands a client may send over the protocol (SignMinutes is not one of them).

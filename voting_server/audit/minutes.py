@@ -504,7 +504,8 @@ def justering_status(
 
     def complete(paragraph: str) -> list[Signature]:
         holding = [r for r in rows if r.paragraph == paragraph and r.holds]
-        if len(minutes.justerare) == 2 and needed <= {r.person for r in holding}:
+        enough = len(minutes.justerare) == justering.justerare_count
+        if enough and needed <= {r.person for r in holding}:
             return holding
         return []
 

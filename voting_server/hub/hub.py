@@ -21,7 +21,7 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 
 import speaker_queue
 
-from ..audit.justering_events import JusteringPeriodSet
+from ..audit.justering_events import MinutesRulesSet
 from ..clock import CLOCK
 from ..domain.base import Event
 from ..domain.meeting.rules import open_meeting
@@ -49,6 +49,17 @@ def connect_redis(url: str) -> aioredis.Redis:
         retry=Retry(ExponentialBackoff(cap=0.5, base=0.01), retries=6),
         retry_on_error=[RedisConnectionError, RedisTimeoutError],
         health_check_interval=10,
+    )
+
+
+def minutes_rules(settings: dict[str, Any]) -> MinutesRulesSet:
+    """The assembly's justering rules within the law; a value out of range gives the default."""
+    days, count = settings.get("justering_days"), settings.get("justerare")
+    valid_days = isinstance(days, int) and not isinstance(days, bool) and 1 <= days <= 14
+    valid_count = count in (1, 2) and not isinstance(count, bool)
+    return MinutesRulesSet(
+        days if valid_days else 14,  # type: ignore[arg-type]
+        count if valid_count else 2,  # type: ignore[arg-type]
     )
 
 
@@ -157,9 +168,9 @@ class Hub:
         if isinstance(debate, dict):
             rules = from_wire(speaker_queue.DebateSettings, debate)
             events.append(cast(Event, speaker_queue.DebateSettingsChanged(rules)))
-        period = settings.get("minutes", {}).get("justering_days")
-        if isinstance(period, int) and not isinstance(period, bool) and 1 <= period <= 14:
-            events.append(JusteringPeriodSet(period))
+        minutes = settings.get("minutes")
+        if isinstance(minutes, dict):
+            events.append(minutes_rules(minutes))
         return events
 
     async def _follow(self) -> None:
