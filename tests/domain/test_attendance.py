@@ -24,6 +24,7 @@ from voting_server.domain.meeting.events import (
     ItemFinished,
     RollCallConfirmed,
     RollCallOpened,
+    SeatingRulesSet,
     SeatTaken,
     SeatVacated,
 )
@@ -181,4 +182,15 @@ def test_the_bar_on_coming_back_lasts_the_swedish_day_only() -> None:
     assert when(meeting, c.CheckIn(), delegate("m2"), now=next_morning) == [
         CheckedIn("m2"),
         SeatTaken(2, "m2"),
+    ]
+
+
+def test_an_assembly_may_let_a_late_member_take_the_seat_at_once() -> None:
+    meeting = given(SeatingRulesSet(late_member_waits=False), *present("m2", "m3", "e1"))
+    when(meeting, c.StartItem("1"), CHAIR)
+    assert meeting.core.seated[1] == "e1"
+    assert when(meeting, c.CheckIn(), delegate("m1")) == [
+        CheckedIn("m1"),
+        SeatVacated(1, "e1"),
+        SeatTaken(1, "m1"),
     ]

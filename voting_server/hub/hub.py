@@ -24,6 +24,7 @@ import speaker_queue
 from ..audit.justering_events import MinutesRulesSet
 from ..clock import CLOCK
 from ..domain.base import Event
+from ..domain.meeting.events import SeatingRulesSet
 from ..domain.meeting.rules import open_meeting
 from ..domain.wire import from_wire
 from ..log.chain import ChainError
@@ -168,6 +169,9 @@ class Hub:
         if isinstance(debate, dict):
             rules = from_wire(speaker_queue.DebateSettings, debate)
             events.append(cast(Event, speaker_queue.DebateSettingsChanged(rules)))
+        seating = settings.get("seating")
+        if isinstance(seating, dict) and seating.get("late_member") in ("waits", "at_once"):
+            events.append(SeatingRulesSet(seating["late_member"] == "waits"))
         minutes = settings.get("minutes")
         if isinstance(minutes, dict):
             events.append(minutes_rules(minutes))

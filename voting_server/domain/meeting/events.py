@@ -40,6 +40,18 @@ class MeetingOpened(Event):
 
 
 @dataclass(frozen=True, slots=True)
+class SeatingRulesSet(Event):
+    """The assembly's rule for a member who arrives late, written at the opening.
+
+    ``late_member_waits``: the serving substitute keeps the seat until the item
+    is finished (the default); otherwise the member takes it back at once.
+    """
+
+    type = "seating.rules_set"
+    late_member_waits: bool = True
+
+
+@dataclass(frozen=True, slots=True)
 class ChairHandedOver(Event):
     """Who presides changed: ``to`` runs the meeting and holds the casting vote from now."""
 
@@ -139,4 +151,5 @@ MEETING_EVENTS: tuple[type[Event], ...] = (
     JavDeclared,
     JavWithdrawn,
     ChairHandedOver,
+    SeatingRulesSet,
 )

@@ -3,7 +3,8 @@
 Rules (DOMAIN.md, "Attendance and quorum"):
 - a present member without jäv on the current item sits on their own seat;
 - a member who arrives while an item is under way waits: the serving
-  substitute keeps the seat until the item is finished;
+  substitute keeps the seat until the item is finished (unless the assembly
+  lets a late member take the seat back at once: ``late_member_waits``);
 - an empty seat goes to the first present, unseated substitute of the owner's
   party, by the party's order; a serving substitute keeps the seat.
 """
@@ -19,7 +20,7 @@ def reseat(state: MeetingState) -> list[Event]:
     """The seat events that bring the seating in line with the rules."""
     if not state.opened or state.adjourned:
         return []
-    between_items = state.current_item is None
+    between_items = state.current_item is None or not state.late_member_waits
     roster = state.roster
 
     def may_sit(person: str) -> bool:

@@ -45,6 +45,7 @@ class MeetingState:
     seat_of: dict[str, int] = field(default_factory=dict)  # person -> seat (seated, inverted)
     jav: dict[str, set[str]] = field(default_factory=dict)  # item -> persons
     stepped_out_for_jav: set[str] = field(default_factory=set)  # left during their jäv item
+    late_member_waits: bool = True  # the assembly's seating rule (SeatingRulesSet)
     presiding: str = ""  # who runs the meeting now (ordförande, a vice, ålderspresident)
     presided: list[str] = field(default_factory=list)  # everyone who presided, in order
     presided_items: dict[str, list[str]] = field(default_factory=dict)  # item -> who presided
@@ -136,6 +137,10 @@ def _item_started(s: MeetingState, e: ev.ItemStarted, at: int) -> None:
         s.presided_items.setdefault(e.item, []).append(s.presiding)
 
 
+def _seating_rules(s: MeetingState, e: ev.SeatingRulesSet, at: int) -> None:
+    s.late_member_waits = e.late_member_waits
+
+
 def _chair_handed_over(s: MeetingState, e: ev.ChairHandedOver, at: int) -> None:
     s.presiding = e.to
     if e.to not in s.presided:
@@ -164,6 +169,7 @@ _APPLY: dict[type[Event], Callable[[MeetingState, Any, int], None]] = {
     ev.MeetingOpened: _opened,
     ev.MeetingAdjourned: _adjourned,
     ev.ChairHandedOver: _chair_handed_over,
+    ev.SeatingRulesSet: _seating_rules,
     ev.CheckedIn: _checked_in,
     ev.CheckedOut: _checked_out,
     ev.SeatTaken: _seat_taken,
