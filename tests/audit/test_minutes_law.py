@@ -10,11 +10,15 @@ from tests.audit.test_minutes import AGENDA, Outline
 from voting_server.audit import minutes_report
 from voting_server.audit.export import build, parse
 from voting_server.audit.justering_events import ElectJusterare, MinutesRulesSet, SignMinutes
+from voting_server.audit.replay import state_at
 from voting_server.audit.verify import verify_export
+from voting_server.domain.base import Actor, Role
 from voting_server.domain.errors import DomainError
 from voting_server.domain.meeting import commands as mc
 from voting_server.domain.meeting.rules import open_meeting
 from voting_server.domain.votes import commands as vc
+from voting_server.domain.votes import urn_deposit
+from voting_server.domain.votes.model import Method, ProposalKind
 
 
 def opened_log() -> MeetingLog:
@@ -100,3 +104,56 @@ def test_an_assembly_of_one_justerare_verifies_with_the_chair_and_one() -> None:
     assert status.deadlines.justering_by is not None
     closed = status.deadlines.closed_on
     assert closed is not None and (status.deadlines.justering_by - closed).days >= 7
+
+
+def test_a_meeting_that_uses_every_rule_verifies_and_replays_step_by_step() -> None:
+    """Secret request, handover, jäv after the opening, acclamation, valsedlar, minority."""
+    log = opened_log()
+    log.meet(vc.RequestSecretElection(), member("m4"))
+    log.meet(
+        vc.OpenVote(
+            "Val av revisor",
+            vote="v1",
+            method=Method.MAJORITY,
+            options=("Anna Ek", "Bo Lind"),
+            secret=True,
+        )
+    )
+    urn = []
+    for person, name in (("m1", "Anna Ek"), ("m2", "Bo Lind"), ("m4", "Anna Ek")):
+        cast = vc.CastVote("v1", names=(name,))
+        log.meet(cast, member(person))
+        urn.append(urn_deposit(log.meeting.votes, cast))
+    log.meet(vc.CloseVote("v1", urn=tuple(sorted(urn))))
+    log.checkpoint("after v1")
+    log.meet(mc.HandOverChair("m3"))  # the ordförande steps down for a while
+    vice = Actor(Role.CHAIR, "m3")
+    log.meet(vc.OpenVote(question="Bifall?", vote="v2"), vice)
+    for person, choice in (("m1", "ja"), ("m2", "ja"), ("m4", "nej"), ("m5", "nej")):
+        log.meet(vc.CastVote("v2", choice=choice), Actor(Role.DELEGATE, person))  # tablets
+    log.meet(mc.DeclareJav("2", "m1"), SECRETARY)  # m1's ja is set aside: nej wins
+    log.meet(vc.CloseVote("v2"), vice)
+    log.checkpoint("after v2")
+    log.meet(vc.AcclaimDecision("Fullmäktige bifaller tillägget.", "y3", decision="d1"), vice)
+    log.meet(vc.EnterReservation(decision="d1"), member("m4"))
+    log.meet(
+        vc.InvokeMinorityRight("y9", ProposalKind.ATERREMISS, ("m4", "m5"), "Utred mer."),
+        SECRETARY,
+    )
+    log.meet(mc.FinishItem(), vice)
+    log.meet(mc.Adjourn(), vice)
+    log.checkpoint("adjourned")
+
+    report = verify_export(parse(build(MEETING, log.entries, [log.public_key])))
+    assert report.ok, report
+    assert report.votes == 2  # both recounted equal to the record
+    rendered = minutes_report.render(minutes_report.pairs_of(log.entries))
+    assert rendered.status.chairs == ("m1", "m3")
+    text = rendered.document.decode()
+    for mark in ("sluten-begard", "jav-under-votering", "acklamation", "minoritet", "ordforande"):
+        assert f'class="{mark}"' in text, mark
+    # The replay folds to every position with the hub's own code.
+    presiding = [
+        state_at(log.entries, seq)["meeting"]["presiding"] for seq in range(1, len(log.entries))
+    ]
+    assert presiding[0] == "m1" and presiding[-1] == "m3"
