@@ -90,7 +90,8 @@ function todoItem(item) {
 
 /** A reservation without its written reason: a form that hands it in, into the log. */
 function reasonForm(item) {
-  const id = `reason-${item.meeting}-${item.vote}`;
+  const against = item.decision ? { decision: item.decision } : { vote: item.vote };
+  const id = `reason-${item.meeting}-${item.decision || item.vote}`;
   const text = el("textarea", { id, rows: 3, maxLength: 4000, required: true });
   const message = el("p", { className: "message", role: "status" });
   const form = el(
@@ -108,7 +109,7 @@ function reasonForm(item) {
     event.preventDefault();
     try {
       await api(`/api/meetings/${encodeURIComponent(item.meeting)}/reservations/reason`, {
-        vote: item.vote,
+        ...against,
         reason: text.value,
       });
       showMessage(message, t("portal.todo.reason_sent"), "ok");
@@ -117,7 +118,7 @@ function reasonForm(item) {
       showError(message, err);
     }
   });
-  return el("li", { dataset: { kind: item.kind, meeting: item.meeting, vote: item.vote } }, form);
+  return el("li", { dataset: { kind: item.kind, meeting: item.meeting, ...against } }, form);
 }
 
 function pastCard(m) {

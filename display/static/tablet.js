@@ -334,6 +334,37 @@ async function cast(fields) {
 
 // --- the agenda ----------------------------------------------------------------------------
 
+/** Decisions made without a vote on the item under way: each may be reserved against. */
+function renderDecisions(view, me) {
+  const item = view.current_item;
+  const decisions = Object.entries(view.votes?.decisions || {}).filter(([, d]) => d.item === item);
+  $("decisions-panel").hidden = decisions.length === 0;
+  const presiding = view.meeting?.presiding;
+  replaceIfChanged(
+    $("decisions"),
+    decisions.map(([id, d]) => {
+      const reserved = (d.reservations || []).some((r) => r.person === me?.person);
+      const noPart = (d.no_part || []).includes(me?.person);
+      return el(
+        "li",
+        { "data-decision": id },
+        el("span", { text: d.text }),
+        " ",
+        reserved
+          ? el("span", { class: "muted", text: t("tablet.reserved") })
+          : el("button", {
+              type: "button",
+              class: "touch secondary reserve-decision",
+              "data-decision": id,
+              disabled: !connected() || noPart || me?.seat == null,
+              text: t("tablet.reserve"),
+            }),
+      );
+    }),
+  );
+  setText($("presiding-now"), presiding ? t("tablet.presiding", { name: personName(view, presiding) }) : "");
+}
+
 function renderAgenda(view) {
   replaceIfChanged(
     $("agenda"),
@@ -357,6 +388,7 @@ function render(connection) {
   renderBallot(view, me);
   renderFloor(view, me);
   renderProposals(view);
+  renderDecisions(view, me);
   renderAgenda(view);
 }
 
@@ -364,6 +396,11 @@ function render(connection) {
 
 $("attendance-button").addEventListener("click", toggleAttendance);
 $("jav-button").addEventListener("click", declareJav);
+$("decisions").addEventListener("click", async (event) => {
+  const button = event.target.closest("button.reserve-decision");
+  if (!button || button.disabled || !(await confirmAction(t("tablet.confirm_reserve")))) return;
+  run(hub, $("decisions-result"), "decision.reserve", { decision: button.dataset.decision }, "tablet.reserved");
+});
 $("secret-button").addEventListener("click", () =>
   run(hub, $("me-result"), "election.request_secret", {}, "tablet.secret_asked"),
 );

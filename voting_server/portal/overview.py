@@ -122,6 +122,8 @@ def _read(archive: Archive, meeting_id: str, person: str) -> _MyRecord:
         record.meeting.apply(event, at)
         if isinstance(event, vev.VoteOpened):
             record.questions[event.vote] = event.question
+        elif isinstance(event, vev.DecisionAcclaimed):
+            record.questions[event.decision] = event.text
         elif isinstance(event, vev.BallotCast) and event.person == person:
             ballot = to_wire(event)["ballot"]
             record.ballots.append({"vote": event.vote, "at": at, "ballot": ballot})
@@ -129,7 +131,7 @@ def _read(archive: Archive, meeting_id: str, person: str) -> _MyRecord:
             isinstance(event, vev.ReservationEntered | vev.ReservationReasonGiven)
             and event.person == person
         ):
-            record.reservations[event.vote] = event.reason
+            record.reservations[event.decision or event.vote] = event.reason
     return record
 
 
@@ -180,14 +182,15 @@ def _todo(row: MeetingRow, record: _MyRecord, person: str, today: date) -> list[
                 **deadlines_json(deadlines, today),
             }
         )
-    for vote, reason in record.reservations.items():
-        if not reason:
+    for against, reason in record.reservations.items():
+        if not reason:  # a vote's id, or a decision by acclamation's
+            key = "decision" if against in meeting.votes.decisions else "vote"
             todo.append(
                 {
                     "kind": "reservation_reason",
                     "meeting": row.id,
-                    "vote": vote,
-                    "question": record.questions.get(vote, ""),
+                    key: against,
+                    "question": record.questions.get(against, ""),
                     "until": "justering",
                 }
             )

@@ -200,18 +200,21 @@ def audit_routes(hub: Hub, portal: Portal) -> list[BaseRoute]:
     async def reservation_reason(request: Request) -> Response:
         """A member hands in the written reason of their reservation (until the justering)."""
         body = await forms.json_body(request)
-        vote = forms.text(body, "vote", limit=64)
+        vote = forms.text(body, "vote", limit=64, required=False)
+        decision = forms.text(body, "decision", limit=64, required=False)
+        if bool(vote) == bool(decision):
+            raise forms.bad("name the vote or the decision the reservation is against")
         reason = forms.text(body, "reason", limit=REASON_LIMIT)
         room, person = await room_for(request, MINUTES_ROLES)
         if person is None:
             raise unauthorized("auth.no_session", "log in first")
-        command = GiveReservationReason(vote, reason)
+        command = GiveReservationReason(vote, reason, decision=decision)
         try:
             seq = await room.submit(command, Actor(Role.DELEGATE, person), None)
         except OrdetError as err:
             status = 403 if err.code.startswith("auth.") else 409
             raise PortalError(err.code, err.message, status) from None
-        return JSONResponse({"seq": seq, "vote": vote})
+        return JSONResponse({"seq": seq, "vote": vote, "decision": decision})
 
     async def record_notice(request: Request) -> Response:
         """The secretary records the day the notice of the verified minutes was posted."""
