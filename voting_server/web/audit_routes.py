@@ -182,10 +182,7 @@ def audit_routes(hub: Hub, portal: Portal) -> list[BaseRoute]:
             )
         await asyncio.to_thread(_step_up, portal, person, code, _address(request))
         actor = Actor(Role.CHAIR if role == CHAIR else Role.DELEGATE, person)
-        try:
-            seq = await room.submit(SignMinutes(paragraph, document_hash), actor, None)
-        except OrdetError as err:
-            raise PortalError(err.code, err.message, 409) from None
+        seq = await _submitted(room, SignMinutes(paragraph, document_hash), actor)
         await asyncio.to_thread(
             audit.record,
             portal.engine,
@@ -209,11 +206,7 @@ def audit_routes(hub: Hub, portal: Portal) -> list[BaseRoute]:
         if person is None:
             raise unauthorized("auth.no_session", "log in first")
         command = GiveReservationReason(vote, reason, decision=decision)
-        try:
-            seq = await room.submit(command, Actor(Role.DELEGATE, person), None)
-        except OrdetError as err:
-            status = 403 if err.code.startswith("auth.") else 409
-            raise PortalError(err.code, err.message, status) from None
+        seq = await _submitted(room, command, Actor(Role.DELEGATE, person))
         return JSONResponse({"seq": seq, "vote": vote, "decision": decision})
 
     async def record_notice(request: Request) -> Response:
@@ -226,10 +219,7 @@ def audit_routes(hub: Hub, portal: Portal) -> list[BaseRoute]:
         roles = await asyncio.to_thread(portal.directory.roles_of, person, room.meeting_id)
         if Role.SECRETARY not in roles:
             raise forbidden("auth.role_not_granted", "the secretary records the notice")
-        try:
-            seq = await room.submit(RecordNotice(day), Actor(Role.SECRETARY, person), None)
-        except OrdetError as err:
-            raise PortalError(err.code, err.message, 409) from None
+        seq = await _submitted(room, RecordNotice(day), Actor(Role.SECRETARY, person))
         await asyncio.to_thread(
             audit.record,
             portal.engine,
@@ -260,6 +250,15 @@ def audit_routes(hub: Hub, portal: Portal) -> list[BaseRoute]:
 
 def _replay_at(entries: list[Any], at: int) -> tuple[dict[str, Any], dict[str, Any]]:
     return state_at(entries, at), snapshot(entries, at, around=4)
+
+
+async def _submitted(room: Room, command: Any, actor: Actor) -> int:
+    """A command through the meeting's room; a refusal becomes the portal's error."""
+    try:
+        return await room.submit(command, actor, None)
+    except OrdetError as err:
+        status = 403 if err.code.startswith("auth.") else 409
+        raise PortalError(err.code, err.message, status) from None
 
 
 def _step_up(portal: Portal, person: str, code: str, address: str) -> None:
