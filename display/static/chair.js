@@ -248,9 +248,23 @@ function suggestedDecision(vote) {
 function renderVoteForm(view) {
   const question = $("vote-question");
   if (!question.value && !question.dataset.touched) question.value = t("chair.question_default");
-  const election = $("vote-method").value !== "question";
+  const method = $("vote-method").value;
+  const election = method !== "question";
+  const proportional = method === "proportional";
   $("question-fields").hidden = election;
-  $("election-fields").hidden = !election;
+  $("election-fields").hidden = !election || proportional;
+  $("proportional-fields").hidden = !proportional;
+  // Granted requests of this item not yet used: a proportional election names one.
+  const requests = Object.entries(view.votes?.requests || {}).filter(
+    ([, r]) => r.granted && r.item === view.current_item,
+  );
+  const request = $("vote-request");
+  const wanted = request.value;
+  replaceIfChanged(
+    request,
+    requests.map(([id, r]) => el("option", { value: id, text: t("chair.request_option", { seats: r.seats }) })),
+  );
+  if (requests.some(([id]) => id === wanted)) request.value = wanted;
   // Only an election may be secret; a member's request for closed ballots binds the item.
   const asked = (view.votes?.secret_requests || {})[view.current_item] || [];
   setText(
@@ -289,6 +303,21 @@ async function openVote(event) {
   if (method === "question") {
     if ($("vote-ja").value) fields.ja = $("vote-ja").value;
     if ($("vote-nej").value) fields.nej = $("vote-nej").value;
+  } else if (method === "proportional") {
+    // One valsedel a line: "S: Erik Lund, Anna Nilsson".
+    const request = hub.view?.votes?.requests?.[$("vote-request").value];
+    fields.request = $("vote-request").value;
+    fields.seats = request?.seats || 2;
+    fields.secret = true;
+    fields.allow_change = false;
+    fields.ballots = $("vote-valsedlar")
+      .value.split("\n")
+      .map((line) => line.split(":"))
+      .filter((parts) => parts.length === 2 && parts[0].trim())
+      .map(([label, names]) => ({
+        label: label.trim(),
+        names: names.split(",").map((n) => n.trim()).filter(Boolean),
+      }));
   } else {
     fields.options = $("vote-candidates").value.split("\n").map((s) => s.trim()).filter(Boolean);
     fields.seats = Number($("vote-seats").value) || 1;
