@@ -73,3 +73,24 @@ async def test_a_handover_moves_the_console_and_the_casting_vote(
     assert 'class="ordforande" data-person="m27"' in document.document.decode()
     for client in (vice, *members):
         await client.close()
+
+
+async def test_an_alderspresident_outside_the_presidium_gets_the_console(
+    start_hub: Callable[..., HubProcess], demo_engine: Engine
+) -> None:
+    hub = start_hub()
+    chair = await connect_as(hub.url, demo_engine, "m1", role="chair")
+    members = [await connect_as(hub.url, demo_engine, f"m{i}") for i in range(2, 37)]
+    await asyncio.gather(*(c.command("attendance.check_in") for c in [chair, *members]))
+    await chair.command("chair.hand_over", to="m5")  # none of the presidium: the eldest
+    http = await login(hub.url, Directory(demo_engine).mint_login_link("m5"))
+    try:
+        granted = await http.get("/api/ticket", params={"meeting": "demo", "role": "chair"})
+        assert granted.status_code == 200, granted.text
+    finally:
+        await http.aclose()
+    eldest = HubClient(hub.url, granted.json()["ticket"])
+    await eldest.connect()
+    await eldest.command("agenda.start_item", item="1")
+    for client in (eldest, *members):
+        await client.close()

@@ -86,10 +86,15 @@ def create_app(settings: Settings) -> Starlette:
         if session is None:
             return _error(401, "auth.no_session", "log in first")
         roles = await asyncio.to_thread(directory.roles_of, session.principal, meeting)
-        if Role.CHAIR in roles and not await _presides(hub, meeting, session.principal):
-            roles.discard(Role.CHAIR)  # the console is the presiding member's alone
-            if wanted == Role.CHAIR:
-                return _error(403, "chair.not_presiding", "another member presides now")
+        if Role.CHAIR in roles or (wanted == Role.CHAIR and Role.DELEGATE in roles):
+            # The console is the presiding member's alone: an ålderspresident too.
+            presiding = await _presiding(hub, meeting)
+            if presiding == session.principal:
+                roles.add(Role.CHAIR)
+            elif presiding:
+                roles.discard(Role.CHAIR)
+                if wanted == Role.CHAIR:
+                    return _error(403, "chair.not_presiding", "another member presides now")
         role = _pick_role(roles, wanted)
         if role is None:
             return _error(403, "auth.role_not_granted", f"not allowed as {wanted or 'any role'}")
@@ -171,12 +176,11 @@ def _screen(name: str) -> Callable[[Request], Awaitable[Response]]:
     return screen
 
 
-async def _presides(hub: Hub, meeting: str, person: str) -> bool:
-    """Whether ``person`` presides; before the opening, the chair of the meeting does."""
+async def _presiding(hub: Hub, meeting: str) -> str:
+    """Who presides the meeting now, from its log."""
     room = await hub.room(meeting)
     async with room.lock:
-        presiding = room.meeting.core.presiding
-    return not presiding or presiding == person
+        return room.meeting.core.presiding
 
 
 def _pick_role(roles: set[Role], wanted: str) -> Role | None:
