@@ -91,7 +91,7 @@ def create_app(settings: Settings) -> Starlette:
             presiding = await _presiding(hub, meeting)
             if presiding == session.principal:
                 roles.add(Role.CHAIR)
-            elif presiding:
+            elif presiding and Role.CHAIR in roles:
                 roles.discard(Role.CHAIR)
                 if wanted == Role.CHAIR:
                     return _error(403, "chair.not_presiding", "another member presides now")
