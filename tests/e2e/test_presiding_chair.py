@@ -83,6 +83,8 @@ async def test_an_alderspresident_outside_the_presidium_gets_the_console(
     members = [await connect_as(hub.url, demo_engine, f"m{i}") for i in range(2, 37)]
     await asyncio.gather(*(c.command("attendance.check_in") for c in [chair, *members]))
     await chair.command("chair.hand_over", to="m5")  # none of the presidium: the eldest
+    with pytest.raises(websockets.ConnectionClosed):  # the old console closes at once
+        await asyncio.wait_for(chair._reader, 10)  # type: ignore[arg-type]
     http = await login(hub.url, Directory(demo_engine).mint_login_link("m5"))
     try:
         granted = await http.get("/api/ticket", params={"meeting": "demo", "role": "chair"})
