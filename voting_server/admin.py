@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from .domain.swedish_time import local_iso
 from .settings import Settings
 from .store.db import make_engine
 from .store.directory import Directory
@@ -27,6 +28,8 @@ def run_admin(args: argparse.Namespace) -> int:
         items = [tuple(item.split(":", 1)) for item in args.item]
         if any(len(item) != 2 for item in items):
             raise SystemExit("--item takes ID:TITLE")
+        if args.starts_at and not local_iso(args.starts_at):
+            raise SystemExit("--starts-at takes a date and time such as 2026-12-10T09:00")
         dnr = dict(d.split("=", 1) for d in args.dnr if "=" in d)
         if len(dnr) != len(args.dnr) or not set(dnr) | set(args.val) <= {i[0] for i in items}:
             raise SystemExit("--val and --dnr name items given with --item (--dnr ID=DNR)")

@@ -23,5 +23,11 @@ def parse_instant(value: str) -> datetime:
 
 
 def local_iso(value: str) -> str:
-    """A meeting's stored local start ("2026-12-10T09:00") as an ISO instant with its offset."""
-    return parse_instant(value).isoformat(timespec="minutes") if value else ""
+    """A meeting's stored local start ("2026-12-10T09:00") as an ISO instant with its offset.
+
+    A value that is no date (an older row typed by hand) gives "": never an error page.
+    """
+    try:
+        return parse_instant(value).isoformat(timespec="minutes") if value else ""
+    except ValueError:
+        return ""

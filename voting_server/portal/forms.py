@@ -8,6 +8,7 @@ from typing import Any
 
 from starlette.requests import Request
 
+from ..domain.swedish_time import local_iso
 from .errors import PortalError
 
 MAX_BODY = 256 * 1024
@@ -59,6 +60,14 @@ def choice(body: dict[str, Any], key: str, options: tuple[str, ...]) -> str:
     if value not in options:
         raise bad(f"{key}: one of {', '.join(options)}")
     return str(value)
+
+
+def local_time(body: dict[str, Any], key: str) -> str:
+    """An optional Swedish local date and time, "2026-12-10T09:00"."""
+    value = text(body, key, limit=25, required=False)
+    if value and not local_iso(value):
+        raise bad(f"{key}: a date and time such as 2026-12-10T09:00")
+    return value
 
 
 def path_ident(value: str) -> str:

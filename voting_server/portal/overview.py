@@ -108,7 +108,7 @@ def _card(s: Session, m: MeetingRow) -> dict[str, Any]:
         "id": m.id,
         "title": m.title,
         "starts_at": local_iso(m.starts_at),
-        "day": m.starts_at[:10] if m.starts_at else "",
+        "day": local_iso(m.starts_at)[:10],
         "agenda": [{"id": i.item_id, "title": i.title} for i in items],
         "documents": [{"title": d.title, "url": d.url} for d in docs],
     }

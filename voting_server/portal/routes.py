@@ -316,7 +316,7 @@ def portal_routes(portal: Portal) -> list[BaseRoute]:
             fields = {
                 "id": forms.ident(body, "id"),
                 "title": forms.text(body, "title"),
-                "starts_at": forms.text(body, "starts_at", limit=25, required=False),
+                "starts_at": forms.local_time(body, "starts_at"),
                 "chair": forms.ident(body, "chair", required=False),
                 "items": agenda,
                 "documents": forms.links(body, "documents"),
