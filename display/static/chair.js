@@ -24,6 +24,7 @@ import {
   tickClocks,
   voteBlock,
 } from "/static/screen.js";
+import { mountMinority, renderDissent, renderMinority } from "/static/chair-minority.js";
 
 let orderPick = []; // proposal ids, in the order the chair ticked them
 
@@ -545,6 +546,8 @@ function render(connection) {
   renderAttendance(view);
   renderAgenda(view);
   renderProposals(view);
+  renderMinority(view, connected());
+  renderDissent(view);
 }
 
 const SHORTCUTS = {
@@ -621,6 +624,7 @@ $("proposals").addEventListener("change", (event) => {
   render(hub);
 });
 $("propose-order").addEventListener("click", proposeOrder);
+mountMinority(hub, render);
 $("approve-order").addEventListener("click", async () => {
   if (await confirmAction(t("chair.confirm_approve_order"))) await run(hub, $("order-result"), "order.approve");
 });

@@ -22,6 +22,7 @@ import {
   voteBlock,
   waitingItems,
 } from "/static/screen.js";
+import { minorityEntries } from "/static/minority.js";
 
 const PROPOSAL_KINDS = ["bifall", "avslag", "aterremiss", "bordlaggning", "andring", "tillagg"];
 const NEEDS_TEXT = new Set(["andring", "tillagg"]);
@@ -338,7 +339,9 @@ async function cast(fields) {
 function renderDecisions(view, me) {
   const item = view.current_item;
   const decisions = Object.entries(view.votes?.decisions || {}).filter(([, d]) => d.item === item);
-  $("decisions-panel").hidden = decisions.length === 0;
+  const minority = minorityEntries(view);
+  $("decisions-panel").hidden = decisions.length === 0 && minority.length === 0;
+  replaceIfChanged($("minority-records"), minority);
   const presiding = view.meeting?.presiding;
   replaceIfChanged(
     $("decisions"),
