@@ -48,10 +48,14 @@ def run_admin(args: argparse.Namespace) -> int:
         print(f"meeting {args.meeting} with {len(items)} items")
     elif args.action == "login-link":
         try:
-            token = Directory(engine).mint_login_link(args.principal, args.hours * 3600)
+            token = Directory(engine).mint_login_link(args.principal, args.minutes * 60)
         except LookupError:
             raise SystemExit(f"no person or device {args.principal!r}") from None
         print(f"{args.base_url}/login/{token}?next={args.next}")
+    elif args.action == "set-roles":
+        from .portal.secretariat import set_roles_as_operator
+
+        print(set_roles_as_operator(engine, args.person, args.roles))
     elif args.action == "create-account":
         from .portal.accounts import create_account_from_cli
 

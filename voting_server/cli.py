@@ -85,11 +85,20 @@ def add_admin_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     link.add_argument("principal")
     link.add_argument("--base-url", default="http://127.0.0.1:8000")
     link.add_argument("--next", default="/")
-    link.add_argument("--hours", type=int, default=12)
+    link.add_argument(
+        "--minutes", type=int, default=15, help="how long the link works (once); default 15"
+    )
+    grant = sub.add_parser("set-roles", help="set a person's roles (the operator's own act)")
+    grant.add_argument("person")
+    grant.add_argument("roles", help="comma-separated: admin, auditor, secretary; '' for none")
     account = sub.add_parser("create-account", help="give a person a portal account")
     account.add_argument("person")
     account.add_argument("--username", default="", help="default: the person id")
     account.add_argument("--base-url", default="http://127.0.0.1:8000")
+
+
+#: The demo's links are printed at start and opened by hand, so they last an hour.
+DEMO_LINK_TTL = 3600
 
 
 def serve_forever(host: str, port: int, banner: str = "") -> int:
@@ -149,7 +158,7 @@ def run_demo(host: str, port: int, fresh: bool) -> int:
     }
     lines = [f"Ordet demo on {base}/  (meeting '{meeting}', 71 seats)", "Log in by opening:"]
     for who, (principal, page) in links.items():
-        token = directory.mint_login_link(principal)
+        token = directory.mint_login_link(principal, DEMO_LINK_TTL)
         lines.append(f"  {who:24} {base}/login/{token}?next={page}")
     lines.append(f"  {'public results':24} {base}/m/{meeting}/public")
     lines.append(f"  {'attendance':24} {base}/m/{meeting}/")
@@ -157,7 +166,8 @@ def run_demo(host: str, port: int, fresh: bool) -> int:
     if enrolments:
         lines.append("Members' portal (password + TOTP): enrol at")
         lines += [f"  {who:24} {url}" for who, url in enrolments.items()]
-    lines.append("Other members: ordet admin login-link m7  (ids m1..m71, substitutes e1..e71)")
+    lines.append("Each link logs in once, within an hour. Another one, for any member:")
+    lines.append(f"  ordet admin login-link m7 --next /m/{meeting}/tablet  (m1..m71, e1..e71)")
     return serve_forever(host, port, banner="\n".join(lines))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import secrets
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ class Settings:
     allowed_origins: frozenset[str] = field(default_factory=frozenset)
     secure_cookies: bool = False
     data_dir: Path = Path("var")  # the signing key and, by default, the SQLite file
+    chamber_networks: tuple[str, ...] = ()  # CIDRs of the chamber's own networks
 
     @classmethod
     def from_env(cls, *, redis_url: str | None = None, data_dir: Path | None = None) -> Settings:
@@ -29,7 +31,19 @@ class Settings:
             allowed_origins=frozenset(o.strip() for o in origins.split(",") if o.strip()),
             secure_cookies=os.environ.get("ORDET_SECURE_COOKIES", "") == "1",
             data_dir=data,
+            chamber_networks=_networks(os.environ.get("ORDET_CHAMBER_NETWORKS", "")),
         )
+
+
+def _networks(text: str) -> tuple[str, ...]:
+    """``10.1.0.0/16,192.0.2.0/24``, each checked, so a typo stops the start."""
+    networks = tuple(n.strip() for n in text.split(",") if n.strip())
+    for network in networks:
+        try:
+            ipaddress.ip_network(network, strict=False)
+        except ValueError:
+            raise SystemExit(f"ORDET_CHAMBER_NETWORKS: {network!r} is not a network") from None
+    return networks
 
 
 def _stored_secret(data: Path) -> str:

@@ -79,6 +79,8 @@ export class HubConnection extends EventTarget {
     this._stopped = true;
     this._pending = new Map();
     this._rid = 0;
+    // Unique to this page: the hub refuses a request id reused for another command.
+    this._ridPrefix = `b${[...crypto.getRandomValues(new Uint8Array(6))].map((b) => b.toString(16).padStart(2, "0")).join("")}`;
     // Clock offset to the hub: server time = Date.now() + offset. Taken from
     // the welcome, then from the pong with the shortest round trip.
     this.offset = 0;
@@ -121,7 +123,7 @@ export class HubConnection extends EventTarget {
     if (!socket || socket.readyState !== WebSocket.OPEN || this.state !== STATES.CONNECTED) {
       return Promise.resolve({ type: "error", code: "connection.not_open" });
     }
-    const rid = `b${Date.now().toString(36)}-${++this._rid}`;
+    const rid = `${this._ridPrefix}-${++this._rid}`;
     const frame = encode({ ...fields, type, rid });
     return new Promise((resolve) => {
       const timer = setTimeout(() => {

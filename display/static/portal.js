@@ -238,6 +238,7 @@ document.getElementById("renew-form").addEventListener("submit", async (event) =
   try {
     const result = await api("/portal/api/recovery-codes", {
       password: document.getElementById("renew-password").value,
+      code: document.getElementById("renew-code").value,
     });
     document
       .getElementById("renewed-codes")

@@ -12,7 +12,17 @@ from sqlmodel import Session, col, func, select
 from tests.portal.conftest import PASSWORD, T0, Enrolled, enrol
 from voting_server.portal import accounts, totp
 from voting_server.portal.errors import PortalError
-from voting_server.portal.login import ACCOUNT_LIMIT, ADDRESS_LIMIT, log_in
+from voting_server.portal.login import (
+    ACCOUNT,
+    PAIR,
+    LoginFailed,
+    SlowDown,
+    confirm_identity,
+    log_in,
+)
+from voting_server.portal.login import (
+    ADDRESS as ADDRESS_RULE,
+)
 from voting_server.store.db import make_engine
 from voting_server.store.models import SessionRow
 from voting_server.store.portal_models import RecoveryCodeRow, SecurityEventRow
@@ -42,13 +52,33 @@ def snapshot(engine: Engine, person: str) -> Snapshot:
     return Snapshot(account.last_step, sessions, unused)
 
 
-def refused(engine: Engine, member: Enrolled, code: str, now: float, expected: str) -> None:
-    """The login is refused with ``expected`` and leaves the account as it was."""
+CHAMBER = ("10.20.0.0/16",)
+
+
+def refused(
+    engine: Engine,
+    member: Enrolled,
+    code: str,
+    now: float,
+    expected: str,
+    address: str = ADDRESS,
+) -> PortalError:
+    """The login is refused for ``expected`` and leaves the account as it was.
+
+    The client is told only ``auth.login_failed`` (or to slow down); the
+    reason is the one the security log keeps.
+    """
     before = snapshot(engine, member.person)
     with pytest.raises(PortalError) as caught:
-        log_in(engine, member.person, PASSWORD, code, ADDRESS, now=now)
-    assert caught.value.code == expected
+        log_in(engine, member.person, PASSWORD, code, address, now=now, chamber=CHAMBER)
+    error = caught.value
+    if expected == "auth.slow_down":
+        assert isinstance(error, SlowDown) and error.code == "auth.slow_down"
+    else:
+        assert isinstance(error, LoginFailed) and error.code == "auth.login_failed"
+        assert error.reason == expected
     assert snapshot(engine, member.person) == before
+    return error
 
 
 def full_width(code: str) -> str:
@@ -111,40 +141,94 @@ def test_a_wrong_password_is_refused_even_with_a_good_code(
 ) -> None:
     now = T0 + 60
     before = snapshot(engine, "m5")
-    with pytest.raises(PortalError) as caught:
+    with pytest.raises(LoginFailed) as wrong_password:
         log_in(engine, "m5", "wrong password!", member.code(now), ADDRESS, now=now)
-    assert caught.value.code == "auth.bad_credentials"
+    assert wrong_password.value.reason == "auth.bad_credentials"
     assert snapshot(engine, "m5") == before
+    # A wrong code after the right password tells the client exactly as much.
+    with pytest.raises(LoginFailed) as wrong_code:
+        log_in(engine, "m5", PASSWORD, "000000", ADDRESS, now=now + 1)
+    assert (wrong_code.value.code, wrong_code.value.message, wrong_code.value.status) == (
+        wrong_password.value.code,
+        wrong_password.value.message,
+        wrong_password.value.status,
+    )
 
 
-def test_brute_force_stops_at_the_account_throttle(engine: Engine, member: Enrolled) -> None:
+def test_a_guesser_at_one_address_waits_longer_each_time_and_the_member_not(
+    engine: Engine, member: Enrolled
+) -> None:
     now = T0 + 600
-    good = member.code(now)
-    wrong = [c for c in (f"{n:06d}" for n in range(20)) if c != good][:ACCOUNT_LIMIT]
-    for i, code in enumerate(wrong):
-        refused(engine, member, code, now + i, "auth.bad_code")
-    # The right code no longer helps: refused, and the step is still unspent.
-    refused(engine, member, good, now + 10, "auth.throttled")
+    good = member.code(now + 40)
+    wrong = [c for c in (f"{n:06d}" for n in range(20)) if c != good]
+    for i in range(PAIR.free):
+        refused(engine, member, wrong[i], now + i, "auth.bad_code")
+    # Three failures: the next try from there waits 1 s, then 2 s, 4 s ...
+    last = now + PAIR.free - 1
+    slowed = refused(engine, member, good, last, "auth.slow_down")
+    assert isinstance(slowed, SlowDown) and slowed.retry_after == 1
+    refused(engine, member, wrong[5], last + 1, "auth.bad_code")
+    again = refused(engine, member, good, last + 2, "auth.slow_down")
+    assert isinstance(again, SlowDown) and again.retry_after == 1
     # Another process (its own engine) sees the same counters.
     other = make_engine(str(engine.url.render_as_string(hide_password=False)))
     try:
-        refused(other, member, good, now + 11, "auth.throttled")
+        with pytest.raises(SlowDown):
+            log_in(other, "m5", PASSWORD, good, ADDRESS, now=last + 2)
     finally:
         other.dispose()
-    # The window slides: fifteen minutes later the right code works.
-    later = now + 15 * 60 + 10
-    log_in(engine, "m5", PASSWORD, member.code(later), ADDRESS, now=later)
+    # Meanwhile the member on their own tablet logs in at once.
+    log_in(engine, "m5", PASSWORD, good, "198.51.100.7", now=last + 2)
 
 
-def test_the_address_throttle_spans_accounts(engine: Engine, member: Enrolled) -> None:
-    now = T0 + 900
-    for i in range(ADDRESS_LIMIT):
-        with pytest.raises(PortalError) as caught:
-            log_in(engine, f"nobody{i}", "guess guess", "000000", ADDRESS, now=now)
-        assert caught.value.code == "auth.bad_credentials"
-    refused(engine, member, member.code(now), now, "auth.throttled")
-    # The same member from another address is not blocked.
-    log_in(engine, "m5", PASSWORD, member.code(now), "198.51.100.7", now=now)
+def test_the_waits_grow_to_at_most_a_quarter_of_an_hour() -> None:
+    waits = [PAIR.wait(n) for n in range(20)]
+    assert waits[: PAIR.free] == [0] * PAIR.free
+    assert waits[PAIR.free : PAIR.free + 4] == [1, 2, 4, 8]
+    assert max(waits) == 15 * 60 and waits == sorted(waits)
+
+
+def test_guesses_spread_over_many_addresses_slow_the_account_outside_the_chamber(
+    engine: Engine, member: Enrolled
+) -> None:
+    now = T0 + 1200
+    good = member.code(now + 30)
+    for i in range(ACCOUNT.free):
+        refused(engine, member, f"{i:06d}", now, "auth.bad_code", address=f"203.0.113.{i}")
+    refused(engine, member, good, now, "auth.slow_down", address="203.0.113.200")
+    # In the chamber the member is not slowed by what happened elsewhere.
+    log_in(engine, "m5", PASSWORD, good, "10.20.3.4", now=now, chamber=CHAMBER)
+
+
+def test_one_address_trying_many_accounts_is_slowed_unless_it_is_the_chamber(
+    engine: Engine, member: Enrolled
+) -> None:
+    now = T0 + 1800
+    for address in ("192.0.2.50", "10.20.0.1"):
+        for i in range(ADDRESS_RULE.free):
+            with pytest.raises(LoginFailed):
+                log_in(engine, f"nobody{i}", "guess", "000000", address, now=now, chamber=CHAMBER)
+    refused(engine, member, member.code(now), now, "auth.slow_down", address="192.0.2.50")
+    # The chamber's tablets share one address: its members still get in.
+    log_in(engine, "m5", PASSWORD, member.code(now), "10.20.0.1", now=now, chamber=CHAMBER)
+
+
+def test_new_recovery_codes_need_the_password_and_a_fresh_code(
+    engine: Engine, member: Enrolled
+) -> None:
+    now = T0 + 2400
+    with pytest.raises(LoginFailed) as no_code:
+        confirm_identity(engine, "m5", PASSWORD, member.recovery_codes[0], ADDRESS, now=now)
+    assert no_code.value.reason == "auth.code_required"
+    with pytest.raises(LoginFailed):
+        confirm_identity(engine, "m5", "not it", member.code(now), ADDRESS, now=now + 1)
+    confirm_identity(engine, "m5", PASSWORD, member.code(now), ADDRESS, now=now + 2)
+    with pytest.raises(LoginFailed) as replayed:
+        confirm_identity(engine, "m5", PASSWORD, member.code(now), ADDRESS, now=now + 3)
+    assert replayed.value.reason == "auth.code_used"
+    # It is throttled like a login: three failures, then a wait.
+    with pytest.raises(SlowDown):
+        confirm_identity(engine, "m5", PASSWORD, member.code(now + 30), ADDRESS, now=now + 3)
 
 
 def test_a_recovery_code_works_once(engine: Engine, member: Enrolled) -> None:

@@ -2,16 +2,18 @@
 
 ``decide_batch`` runs each command through the rules in arrival order, fills
 the fields only the hub may set, and collects what must become durable in
-one transaction: the log entries' envelopes, the sealed secret ballots, and
-the urns emptied by a close.
+one transaction: the log entries' envelopes, the new entries of secret
+votes' urns, and the urns emptied by a close.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections import defaultdict
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any
+
+import msgpack
 
 from ..audit.justering_events import MinutesSigned
 from ..domain.aggregate import Meeting, execute
@@ -21,9 +23,9 @@ from ..domain.meeting.events import MeetingAdjourned
 from ..domain.votes import commands as vc
 from ..domain.votes import events as vev
 from ..domain.votes import urn_deposit
+from ..domain.wire import to_wire
 from ..log.chain import Envelope
 from .host_fields import HostFields
-from .urn import UrnSealer
 
 CHECKPOINT_AFTER = (vev.VoteClosed, MeetingAdjourned, MinutesSigned)
 
@@ -44,8 +46,17 @@ class Pending:
 class Batch:
     envelopes: list[Envelope] = field(default_factory=list)
     outcomes: list[Outcome] = field(default_factory=list)
-    deposits: list[tuple[str, bytes]] = field(default_factory=list)  # (vote, sealed ballot)
+    deposits: dict[str, list[str]] = field(default_factory=dict)  # vote -> new urn entries
     emptied: list[str] = field(default_factory=list)  # votes whose urn the batch closed
+
+
+class RequestReused(DomainError):
+    default_code = "request.rid_reused"
+
+
+def command_digest(command: Any) -> str:
+    """What a request asked for, so that a retry can be told from a new command."""
+    return hashlib.sha256(msgpack.packb(to_wire(command), use_bin_type=True)).hexdigest()[:32]
 
 
 def take_batch(pending: list[Pending]) -> tuple[list[Pending], list[Pending]]:
@@ -67,16 +78,18 @@ def needs_checkpoint(envelopes: list[Envelope]) -> bool:
     return any(isinstance(e.event, CHECKPOINT_AFTER) for e in envelopes)
 
 
-def secret_votes_closing(meeting: Meeting, batch: list[Pending]) -> list[str]:
-    """Secret votes a batch may close: their urns are read before deciding."""
+def secret_votes_touched(meeting: Meeting, batch: list[Pending]) -> list[str]:
+    """Open secret votes a batch casts in or closes: their urns are opened before deciding."""
     votes = meeting.votes.votes
-    return [
+    touched = {
         p.command.vote
         for p in batch
-        if isinstance(p.command, vc.CloseVote)
+        if isinstance(p.command, vc.CastVote | vc.CloseVote)
         and p.command.vote in votes
         and votes[p.command.vote].opened.secret
-    ]
+        and votes[p.command.vote].is_open
+    }
+    return sorted(touched)
 
 
 def decide_batch(
@@ -87,47 +100,67 @@ def decide_batch(
     head_seq: int,
     head_hash: bytes,
     known_requests: dict[str, int],
+    known_commands: dict[str, str],
     host: HostFields,
-    sealer: UrnSealer,
     urns: dict[str, list[str]],
 ) -> Batch:
     """Decide every command of a batch in order, folding accepted events into ``meeting``.
 
-    ``urns`` holds the opened urn entries of the secret votes this batch may
-    close; ballots cast earlier in the same batch are added to it as they come.
+    ``urns`` holds the opened urn entries of the secret votes this batch
+    touches; ballots cast earlier in the same batch are added as they come.
+    A secret vote missing from ``urns`` is one whose urn cannot be opened.
+    A request id seen before is answered with its first outcome when it asks
+    for the same command (``known_commands``), and refused when it does not.
     """
     result = Batch()
-    in_batch: set[str] = set()
-    fresh: dict[str, list[str]] = defaultdict(list)
+    in_batch: dict[str, str] = {}
+    fresh = result.deposits
     for p in batch:
+        digest = command_digest(p.command) if p.rid is not None else None
         if p.rid is not None and (p.rid in known_requests or p.rid in in_batch):
-            result.outcomes.append(p.rid)
+            first = in_batch.get(p.rid) or known_commands.get(p.rid)
+            if first is not None and first != digest:
+                result.outcomes.append(
+                    RequestReused(message="this request id was used for another command")
+                )
+            else:
+                result.outcomes.append(p.rid)
             continue
         next_seq = head_seq + len(result.envelopes) + 1
         try:
+            _urn_at_hand(meeting, p.command, urns)
             command = host.fill(
                 p.command,
                 meeting,
                 next_seq,
                 head_hash,
-                lambda vote: (*urns.get(vote, ()), *fresh[vote]),
+                lambda vote: (*urns.get(vote, ()), *fresh.get(vote, ())),
             )
             events = execute(meeting, command, p.actor, now)
         except DomainError as err:
             result.outcomes.append(err)
             continue
         if isinstance(command, vc.CastVote) and meeting.votes.votes[command.vote].opened.secret:
-            entry = urn_deposit(meeting.votes, command)
-            fresh[command.vote].append(entry)
-            result.deposits.append(
-                (command.vote, sealer.seal(host.meeting_id, command.vote, entry))
-            )
+            fresh.setdefault(command.vote, []).append(urn_deposit(meeting.votes, command))
         if isinstance(command, vc.CloseVote) and command.urn:
             result.emptied.append(command.vote)
         role = str(p.actor.role)
         for event in events:
-            result.envelopes.append(Envelope(event, now, p.actor.person, role, p.rid))
-        if p.rid is not None:
-            in_batch.add(p.rid)
+            result.envelopes.append(Envelope(event, now, p.actor.person, role, p.rid, digest))
+        if p.rid is not None and digest is not None:
+            in_batch[p.rid] = digest
         result.outcomes.append(len(result.envelopes))
     return result
+
+
+def _urn_at_hand(meeting: Meeting, command: Any, urns: dict[str, list[str]]) -> None:
+    """Refuse a ballot or a close of a secret vote whose urn could not be opened."""
+    if not isinstance(command, vc.CastVote | vc.CloseVote):
+        return
+    record = meeting.votes.votes.get(command.vote)
+    if record is not None and record.opened.secret and record.is_open and command.vote not in urns:
+        raise UrnUnavailable(message="the urn of this secret vote cannot be opened")
+
+
+class UrnUnavailable(DomainError):
+    default_code = "vote.urn_unavailable"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from pathlib import Path
 from typing import Any, cast
 
 import redis.asyncio as aioredis
@@ -34,6 +35,7 @@ from ..store.directory import Directory
 from .connection import WebSocketClient
 from .log_store import LogStore
 from .room import Room
+from .urn_keys import UrnKeys
 
 log = logging.getLogger("ordet.hub")
 
@@ -76,6 +78,8 @@ class Hub:
         redis_url: str,
         secret: str,
         signing_key: Ed25519PrivateKey | None = None,
+        *,
+        urn_key_dir: Path,
     ) -> None:
         self.directory = directory
         self.secret = secret
@@ -83,6 +87,7 @@ class Hub:
         self.client = connect_redis(redis_url)
         self._follow_client = connect_redis(redis_url)
         self.store = LogStore(archive, self.client)
+        self.urn_keys = UrnKeys(self.client, urn_key_dir, secret)
         self.rooms: dict[str, Room] = {}
         self._loading: dict[str, asyncio.Lock] = {}
         self._follower: asyncio.Task[None] | None = None
@@ -112,7 +117,9 @@ class Hub:
         lock = self._loading.setdefault(meeting_id, asyncio.Lock())
         async with lock:
             if meeting_id not in self.rooms:
-                room = Room(meeting_id, self.store, now_ms, self.secret, self.signing_key)
+                room = Room(
+                    meeting_id, self.store, now_ms, self.secret, self.urn_keys, self.signing_key
+                )
                 await room.load(lambda: self._genesis(meeting_id))
                 self.rooms[meeting_id] = room
         return self.rooms[meeting_id]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import secrets
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import redis.asyncio as aioredis
 
@@ -60,13 +60,13 @@ class LogStore:
         self,
         meeting: str,
         entries: list[LogEntry],
-        deposits: Sequence[tuple[str, bytes]] = (),
+        urns: Mapping[str, bytes] | None = None,
         emptied: Sequence[str] = (),
     ) -> None:
         """The durable step: raises ArchiveConflict if a seq is already taken."""
-        await asyncio.to_thread(self.archive.append, meeting, entries, deposits, emptied)
+        await asyncio.to_thread(self.archive.append, meeting, entries, urns, emptied)
 
-    async def urn(self, meeting: str, vote: str) -> list[bytes]:
+    async def urn(self, meeting: str, vote: str) -> bytes | None:
         return await asyncio.to_thread(self.archive.urn, meeting, vote)
 
     async def publish(self, meeting: str, entries: list[LogEntry]) -> None:

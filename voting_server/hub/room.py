@@ -21,6 +21,7 @@ from ..audit import checkpoint
 from ..domain.aggregate import EVENTS, Meeting, fold
 from ..domain.base import Actor, Event
 from ..domain.errors import OrdetError
+from ..domain.votes import urn_size
 from ..log.chain import GENESIS, Envelope, LogEntry, decode_envelope, encode_envelope, seal, verify
 from ..store.archive import ArchiveConflict
 from .batch import (
@@ -28,14 +29,15 @@ from .batch import (
     Pending,
     decide_batch,
     needs_checkpoint,
-    secret_votes_closing,
+    secret_votes_touched,
     take_batch,
 )
 from .fanout import Fanout
 from .host_fields import HostFields
 from .log_store import LogStore
 from .room_client import Client
-from .urn import UrnSealer
+from .urn import UrnError, open_urn, seal_urn
+from .urn_keys import UrnKeys
 
 log = logging.getLogger("ordet.room")
 
@@ -51,6 +53,7 @@ class Room:
         store: LogStore,
         clock: Callable[[], int],
         secret: str,
+        urn_keys: UrnKeys,
         signing_key: Ed25519PrivateKey | None = None,
     ) -> None:
         self.signing_key = signing_key
@@ -58,12 +61,13 @@ class Room:
         self.store = store
         self.clock = clock
         self.host = HostFields(meeting_id, secret)
-        self.sealer = UrnSealer(secret)
+        self.urn_keys = urn_keys
         self.meeting = Meeting()
         self.history: list[tuple[Event, int]] = []
         self.head_seq = 0
         self.head_hash = GENESIS
         self.request_seq: dict[str, int] = {}  # request key -> last seq it produced
+        self.request_command: dict[str, str] = {}  # request key -> digest of its command
         self.lock = asyncio.Lock()
         self.fanout = Fanout(self._schedule_flush)
         self._flusher: asyncio.Task[None] | None = None
@@ -84,6 +88,13 @@ class Room:
                     entries = await self.store.read_durable(self.meeting_id, 0)
             self._fold_entries(entries)
             await self.store.sync_redis(self.meeting_id)
+            await self._forget_closed_urns()
+
+    async def _forget_closed_urns(self) -> None:
+        """Erase any urn key a close left behind (a process that died right after it)."""
+        for vote, record in self.meeting.votes.votes.items():
+            if record.opened.secret and not record.is_open:
+                await self.urn_keys.erase(self.meeting_id, vote)
 
     async def receive(self, entries: list[LogEntry]) -> None:
         """Entries another process appended (from the Redis follower)."""
@@ -106,8 +117,7 @@ class Room:
             envelope = decode_envelope(entry.data, EVENTS)
             self.meeting.apply(envelope.event, envelope.at)
             self.history.append((envelope.event, envelope.at))
-            if envelope.rid is not None:
-                self.request_seq[envelope.rid] = entry.seq
+            self._remember_request(envelope, entry.seq)
             self.head_seq = entry.seq
             envelopes.append(envelope)
         return envelopes
@@ -184,7 +194,7 @@ class Room:
     ) -> tuple[list[Outcome], list[LogEntry], list[Envelope]] | None:
         """Decide the batch and make its events durable; None if it all failed."""
         for _ in range(5):
-            urns = await self._open_urns(secret_votes_closing(self.meeting, batch))
+            urns = await self._open_urns(secret_votes_touched(self.meeting, batch))
             decided = decide_batch(
                 self.meeting,
                 batch,
@@ -192,8 +202,8 @@ class Room:
                 head_seq=self.head_seq,
                 head_hash=self.head_hash,
                 known_requests=self.request_seq,
+                known_commands=self.request_command,
                 host=self.host,
-                sealer=self.sealer,
                 urns=urns,
             )
             envelopes, outcomes = decided.envelopes, decided.outcomes
@@ -203,9 +213,8 @@ class Room:
             if self.signing_key is not None and needs_checkpoint(envelopes):
                 envelopes, entries = self._with_checkpoint(envelopes, entries)
             try:
-                await self.store.persist(
-                    self.meeting_id, entries, decided.deposits, decided.emptied
-                )
+                sealed = await self._seal_urns(urns, decided.deposits, decided.emptied)
+                await self.store.persist(self.meeting_id, entries, sealed, decided.emptied)
             except ArchiveConflict:
                 # Another process got there first: undo, catch up from SQL, decide again.
                 self._rebuild()
@@ -216,6 +225,8 @@ class Room:
                 _fail(batch, Unavailable(message=f"archive unreachable: {exc}"))
                 return None
             self._record(entries, envelopes)
+            for vote in decided.emptied:
+                await self.urn_keys.erase(self.meeting_id, vote)
             return outcomes, entries, envelopes
         self._rebuild()
         _fail(batch, Unavailable(message="too much contention, try again"))
@@ -233,12 +244,38 @@ class Room:
         return [*envelopes, envelope], [*entries, *sealed]
 
     async def _open_urns(self, votes: list[str]) -> dict[str, list[str]]:
-        """The ballots in the urns of these secret votes, as stored so far."""
+        """The ballots in the urns of these secret votes; a vote whose urn is lost is left out."""
         urns: dict[str, list[str]] = {}
         for vote in votes:
             sealed = await self.store.urn(self.meeting_id, vote)
-            urns[vote] = [self.sealer.open(self.meeting_id, vote, s) for s in sealed]
+            key = await self.urn_keys.key(self.meeting_id, vote, create=sealed is None)
+            if sealed is None:
+                urns[vote] = []
+                continue
+            try:
+                if key is None:
+                    raise UrnError("no copy of the urn key is left")
+                urns[vote] = open_urn(key, self.meeting_id, vote, sealed)
+            except UrnError as exc:
+                log.error(
+                    "meeting %s: the urn of %s cannot be opened: %s", self.meeting_id, vote, exc
+                )
         return urns
+
+    async def _seal_urns(
+        self, urns: dict[str, list[str]], deposits: dict[str, list[str]], emptied: list[str]
+    ) -> dict[str, bytes]:
+        """Each urn that gained ballots, sealed whole again in a fresh order."""
+        sealed: dict[str, bytes] = {}
+        for vote, fresh in deposits.items():
+            if vote in emptied:
+                continue
+            key = await self.urn_keys.key(self.meeting_id, vote, create=False)
+            if key is None:
+                raise UrnError(f"the urn key of {vote} is gone")
+            size = urn_size(self.meeting.votes.votes[vote])
+            sealed[vote] = seal_urn(key, self.meeting_id, vote, [*urns[vote], *fresh], size)
+        return sealed
 
     async def _publish(self, entries: list[LogEntry]) -> None:
         try:
@@ -249,9 +286,14 @@ class Room:
     def _record(self, entries: list[LogEntry], envelopes: list[Envelope]) -> None:
         for entry, envelope in zip(entries, envelopes, strict=True):
             self.history.append((envelope.event, envelope.at))
-            if envelope.rid is not None:
-                self.request_seq[envelope.rid] = entry.seq
+            self._remember_request(envelope, entry.seq)
         self.head_seq, self.head_hash = entries[-1].seq, entries[-1].hash
+
+    def _remember_request(self, envelope: Envelope, seq: int) -> None:
+        if envelope.rid is not None:
+            self.request_seq[envelope.rid] = seq
+            if envelope.command is not None:
+                self.request_command[envelope.rid] = envelope.command
 
     def _rebuild(self) -> None:
         """Forget folded but unwritten events: refold what is durable."""

@@ -38,6 +38,7 @@ class Envelope:
     by: str | None = None  # person id of the actor, if any
     role: str | None = None
     rid: str | None = None  # the request that caused it, for idempotent retries
+    command: str | None = None  # digest of that request's command: a reused rid must match
 
 
 class ChainError(Exception):
@@ -61,6 +62,8 @@ def encode_envelope(envelope: Envelope) -> bytes:
         body["role"] = envelope.role
     if envelope.rid is not None:
         body["rid"] = envelope.rid
+    if envelope.command is not None:
+        body["cmd"] = envelope.command
     return msgpack.packb(body, use_bin_type=True)  # type: ignore[no-any-return]
 
 
@@ -72,6 +75,7 @@ def decode_envelope(data: bytes, events: Registry) -> Envelope:
         by=body.get("by"),
         role=body.get("role"),
         rid=body.get("rid"),
+        command=body.get("cmd"),
     )
 
 

@@ -24,7 +24,6 @@ from ..store.directory import SESSION_TTL, Directory, token_hash
 from ..store.models import SessionRow
 from ..web.security import SESSION_COOKIE, origin_allowed
 from . import accounts, audit, forms, login, overview
-from .credentials import password_matches
 from .errors import PortalError, forbidden, unauthorized
 from .openapi import openapi_document
 from .secretariat import Secretariat
@@ -71,7 +70,11 @@ def _address(request: Request) -> str:
 
 
 def _error(err: PortalError) -> JSONResponse:
-    return JSONResponse({"error": err.code, "message": err.message}, status_code=err.status)
+    headers = {"Retry-After": str(err.retry_after)} if isinstance(err, login.SlowDown) else None
+    body: dict[str, object] = {"error": err.code, "message": err.message}
+    if isinstance(err, login.SlowDown):
+        body["retry_after"] = err.retry_after
+    return JSONResponse(body, status_code=err.status, headers=headers)
 
 
 def portal_routes(portal: Portal) -> list[BaseRoute]:
@@ -110,7 +113,13 @@ def portal_routes(portal: Portal) -> list[BaseRoute]:
         password = forms.text(body, "password", limit=1000)
         code = forms.text(body, "code", limit=40)
         result, token = await run(
-            login.log_in, portal.engine, username, password, code, _address(request)
+            login.log_in,
+            portal.engine,
+            username,
+            password,
+            code,
+            _address(request),
+            chamber=portal.settings.chamber_networks,
         )
         left = await run(accounts.recovery_codes_left, portal.engine, result.person)
         response = JSONResponse(
@@ -164,13 +173,20 @@ def portal_routes(portal: Portal) -> list[BaseRoute]:
         )
 
     async def renew_codes(request: Request) -> Response:
-        """New recovery codes, after the password is given again."""
+        """New recovery codes, after the password and a fresh code are given again."""
         session = await portal.session(request)
         body = await forms.json_body(request)
         password = forms.text(body, "password", limit=1000)
-        account = await run(accounts.account_of, portal.engine, session.principal)
-        if account is None or not await run(password_matches, account.password_hash, password):
-            raise unauthorized("auth.bad_credentials", "wrong password")
+        code = forms.text(body, "code", limit=40)
+        await run(
+            login.confirm_identity,
+            portal.engine,
+            session.principal,
+            password,
+            code,
+            _address(request),
+            chamber=portal.settings.chamber_networks,
+        )
         codes = await run(accounts.renew_recovery_codes, portal.engine, session.principal)
         await run(
             audit.record,

@@ -1,7 +1,10 @@
 """The secretary's administration: assemblies, parties, people, meetings.
 
 A secretary administers their own assembly; a person with the ``admin`` role
-administers all of them and may create new ones.
+administers all of them and may create new ones. Roles come from a fixed
+list, and only an administrator grants or takes away ``admin`` or
+``secretary``. Every change is written to the security log (``audit``),
+which the administrator reads.
 """
 
 from __future__ import annotations
@@ -17,16 +20,50 @@ from sqlalchemy import delete
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from ..store.models import AgendaItemRow, AssemblyRow, LogRow, MeetingRow, PartyRow, PersonRow
+from ..store.models import (
+    PERSON_ROLES,
+    AgendaItemRow,
+    AssemblyRow,
+    LogRow,
+    MeetingRow,
+    PartyRow,
+    PersonRow,
+)
 from ..store.portal_models import MeetingDocumentRow, PortalAccountRow
 from ..store.seed import import_roster
+from . import audit
 from .errors import PortalError, forbidden, not_found
 
 KINDS = ("member", "substitute", "official")
+ROLES = PERSON_ROLES
+#: The roles only an administrator grants or takes away.
+ADMIN_GRANTS = frozenset({"admin", "secretary"})
+
+
+def parse_roles(text: str) -> set[str]:
+    return {r.strip() for r in text.split(",") if r.strip()}
 
 
 def roles_of(person: PersonRow) -> set[str]:
-    return {r.strip() for r in person.roles.split(",") if r.strip()}
+    return parse_roles(person.roles)
+
+
+def set_roles_as_operator(engine: Engine, person_id: str, text: str) -> str:
+    """``ordet admin set-roles``: how the first administrator is made; logged as the operator."""
+    unknown = sorted(parse_roles(text) - set(ROLES))
+    if unknown:
+        raise SystemExit(f"unknown role {unknown[0]!r}: {', '.join(ROLES)}")
+    with Session(engine) as s:
+        row = s.get(PersonRow, person_id)
+        if row is None:
+            raise SystemExit(f"no person {person_id!r}")
+        before, row.roles = row.roles, ",".join(sorted(parse_roles(text)))
+        after = row.roles
+        s.add(row)
+        s.commit()
+    change = f"roles {before or '-'} -> {after or '-'}"
+    audit.record(engine, "person.save", actor="operator", subject=person_id, reason=change)
+    return f"{person_id}: {change}"
 
 
 class Secretariat:
@@ -44,6 +81,19 @@ class Secretariat:
         self.person = person_id
         self.everywhere = "admin" in roles
         self.home = person.assembly_id
+
+    def log(self, action: str, subject: str, details: str = "") -> None:
+        audit.record(self.engine, action, actor=self.person, subject=subject, reason=details)
+
+    def checked_roles(self, text: str, before: str = "") -> str:
+        """The roles as stored (sorted, from the list), if this person may grant them."""
+        wanted = parse_roles(text)
+        unknown = sorted(wanted - set(ROLES))
+        if unknown:
+            raise PortalError("person.bad_role", f"unknown role {unknown[0]!r}: {', '.join(ROLES)}")
+        if (wanted ^ parse_roles(before)) & ADMIN_GRANTS and not self.everywhere:
+            raise forbidden("auth.not_admin", "only an administrator grants admin or secretary")
+        return ",".join(sorted(wanted))
 
     def check(self, assembly: str) -> None:
         if not self.everywhere and assembly != self.home:
@@ -84,6 +134,7 @@ class Secretariat:
             row.settings = json.dumps(settings)
             s.add(row)
             s.commit()
+        self.log("assembly.save", assembly, name)
 
     # --- parties and people ---------------------------------------------------------
     def parties(self, assembly: str) -> list[dict[str, Any]]:
@@ -108,6 +159,7 @@ class Secretariat:
                 PartyRow(id=party, assembly_id=assembly, name=name, color=color, position=position)
             )
             s.commit()
+        self.log("party.save", party, f"{assembly}: {name}")
 
     def people(self, assembly: str) -> list[dict[str, Any]]:
         self.check(assembly)
@@ -155,6 +207,8 @@ class Secretariat:
                 known = s.get(PartyRow, party)
                 if known is None or known.assembly_id != assembly:
                     raise PortalError("party.unknown", "no such party in this assembly")
+            before = row.roles if row is not None else ""
+            roles = self.checked_roles(fields.get("roles") or "", before)
             s.merge(
                 PersonRow(
                     id=fields["id"],
@@ -165,10 +219,12 @@ class Secretariat:
                     seat=fields.get("seat"),
                     sub_order=fields.get("order"),
                     gender=fields.get("gender") or "",
-                    roles=fields.get("roles") or "",
+                    roles=roles,
                 )
             )
             s.commit()
+        change = f"roles {before or '-'} -> {roles or '-'}" if roles != before else ""
+        self.log("person.save", fields["id"], "; ".join(filter(None, [assembly, change])))
 
     def import_csv(self, assembly: str, name: str, people_csv: str) -> int:
         """The roster from CSV text (columns id,name,kind,party,seat,order,gender,roles)."""
@@ -179,13 +235,24 @@ class Secretariat:
         elif not self.everywhere:
             raise forbidden("auth.not_admin", "only an administrator creates assemblies")
         self._refuse_foreign_ids(assembly, people_csv)
+        self._check_csv_roles(people_csv)
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "people.csv"
             path.write_text(people_csv, encoding="utf-8")
             try:
-                return import_roster(self.engine, assembly, name or assembly, path, None)
+                count = import_roster(self.engine, assembly, name or assembly, path, None)
             except (KeyError, ValueError, TypeError, AttributeError, csv.Error) as err:
                 raise PortalError("roster.invalid", f"the CSV is not a roster: {err}") from None
+        self.log("roster.import", assembly, f"{count} people")
+        return count
+
+    def _check_csv_roles(self, people_csv: str) -> None:
+        """Each row's roles from the list, and admin or secretary only from an administrator."""
+        rows = list(csv.DictReader(io.StringIO(people_csv)))
+        with Session(self.engine) as s:
+            for row in rows:
+                known = s.get(PersonRow, str(row.get("id") or "").strip())
+                self.checked_roles(str(row.get("roles") or ""), known.roles if known else "")
 
     def _refuse_foreign_ids(self, assembly: str, people_csv: str) -> None:
         """Ids are global: an import must not move another assembly's people or parties."""
@@ -296,6 +363,7 @@ class Secretariat:
                     )
                 )
             s.commit()
+        self.log("meeting.save", fields["id"], f"{assembly}: {len(fields.get('items', []))} items")
 
 
 def _settings(raw: str) -> dict[str, Any]:

@@ -7,8 +7,7 @@ of the same position, so SQL is where the order is settled and kept.
 
 from __future__ import annotations
 
-import secrets
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from sqlalchemy import func, insert
 from sqlalchemy.engine import Engine
@@ -16,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, delete, select
 
 from ..log.chain import LogEntry
-from .models import LogRow, UrnBallotRow
+from .models import LogRow, UrnRow
 
 
 class ArchiveConflict(Exception):
@@ -31,46 +30,46 @@ class Archive:
         self,
         meeting: str,
         entries: list[LogEntry],
-        deposits: Sequence[tuple[str, bytes]] = (),
+        urns: Mapping[str, bytes] | None = None,
         emptied: Sequence[str] = (),
     ) -> None:
         """Store entries atomically; raise ArchiveConflict if any seq is taken.
 
-        ``deposits`` (vote, sealed ballot) go into the urn and the urns of the
-        ``emptied`` votes are removed, in the same transaction.
+        ``urns`` (vote to sealed urn) replace those votes' urns and the urns of
+        the ``emptied`` votes are removed, in the same transaction.
         """
         # Plain INSERTs, not ORM objects: this runs for every batch of commands.
         rows = [
             {"meeting_id": meeting, "seq": e.seq, "prev": e.prev, "data": e.data, "hash": e.hash}
             for e in entries
         ]
-        ballots = [
-            {"id": secrets.token_hex(16), "meeting_id": meeting, "vote_id": vote, "sealed": s}
-            for vote, s in deposits
-        ]
+        urns = urns or {}
         try:
             with Session(self.engine) as session:
                 session.execute(insert(LogRow), rows)
-                if ballots:
-                    session.execute(insert(UrnBallotRow), ballots)
-                for vote in emptied:
+                for vote in [*urns, *emptied]:
                     session.exec(
-                        delete(UrnBallotRow).where(
-                            col(UrnBallotRow.meeting_id) == meeting,
-                            col(UrnBallotRow.vote_id) == vote,
+                        delete(UrnRow).where(
+                            col(UrnRow.meeting_id) == meeting, col(UrnRow.vote_id) == vote
                         )
+                    )
+                if urns:
+                    session.execute(
+                        insert(UrnRow),
+                        [
+                            {"meeting_id": meeting, "vote_id": v, "sealed": s}
+                            for v, s in urns.items()
+                        ],
                     )
                 session.commit()
         except IntegrityError as exc:
             raise ArchiveConflict(meeting) from exc
 
-    def urn(self, meeting: str, vote: str) -> list[bytes]:
-        """The sealed ballots of a secret vote, in no meaningful order."""
+    def urn(self, meeting: str, vote: str) -> bytes | None:
+        """The sealed urn of a secret vote, or None before its first ballot."""
         with Session(self.engine) as session:
-            stmt = select(UrnBallotRow.sealed).where(
-                UrnBallotRow.meeting_id == meeting, UrnBallotRow.vote_id == vote
-            )
-            return list(session.exec(stmt))
+            stmt = select(UrnRow.sealed).where(UrnRow.meeting_id == meeting, UrnRow.vote_id == vote)
+            return session.exec(stmt).first()
 
     def head(self, meeting: str) -> int:
         with Session(self.engine) as session:

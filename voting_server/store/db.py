@@ -24,7 +24,19 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, pool_pre_ping=True, pool_size=5)
     SQLModel.metadata.create_all(engine)
     _add_new_columns(engine)
+    _drop_retired_tables(engine)
     return engine
+
+
+#: Tables an earlier Ordet made and no longer uses. ``urn_ballot`` kept one row
+#: per secret ballot in the order cast, which could link a ballot to its voter.
+RETIRED_TABLES = ("urn_ballot",)
+
+
+def _drop_retired_tables(engine: Engine) -> None:
+    with engine.begin() as conn:
+        for name in RETIRED_TABLES:
+            conn.execute(text(f'DROP TABLE IF EXISTS "{name}"'))
 
 
 def _add_new_columns(engine: Engine) -> None:
@@ -67,4 +79,6 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA busy_timeout=30000")
+    # Deleted content (a closed vote's urn) is overwritten, not left in free pages.
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()

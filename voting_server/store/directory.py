@@ -7,6 +7,7 @@ import json
 import secrets
 from typing import Any
 
+from sqlalchemy import update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
@@ -27,6 +28,7 @@ from .models import (
 )
 
 SESSION_TTL = 12 * 3600
+LOGIN_LINK_TTL = 15 * 60  # a link is opened at once, on the device it is for
 
 
 def token_hash(token: str) -> str:
@@ -136,7 +138,8 @@ class Directory:
             return roles
 
     # --- login links and sessions ----------------------------------------------------
-    def mint_login_link(self, principal: str, ttl_seconds: int = 12 * 3600) -> str:
+    def mint_login_link(self, principal: str, ttl_seconds: int = LOGIN_LINK_TTL) -> str:
+        """A link that logs in once, within ``ttl_seconds``: for a device or a demo."""
         with Session(self.engine) as s:
             if s.get(PersonRow, principal) is None and s.get(DeviceRow, principal) is None:
                 raise LookupError(principal)
@@ -152,11 +155,22 @@ class Directory:
             return token
 
     def redeem_login_link(self, token: str) -> str | None:
+        """The link's principal, spending the link; None if unknown, spent or expired."""
         with Session(self.engine) as s:
-            link = s.get(LoginLinkRow, token_hash(token))
-            if link is None or link.expires_at < CLOCK.now():
+            spent = s.exec(
+                update(LoginLinkRow)
+                .where(
+                    col(LoginLinkRow.token_hash) == token_hash(token),
+                    col(LoginLinkRow.used).is_(False),
+                    col(LoginLinkRow.expires_at) >= int(CLOCK.now()),
+                )
+                .values(used=True)
+            )
+            if spent.rowcount != 1:
                 return None
-            return link.principal
+            link = s.get(LoginLinkRow, token_hash(token))
+            s.commit()
+            return None if link is None else link.principal
 
     def open_session(self, principal: str) -> str:
         token = secrets.token_urlsafe(32)

@@ -16,14 +16,26 @@ class LogRow(SQLModel, table=True):
     hash: bytes
 
 
-class UrnBallotRow(SQLModel, table=True):
-    """A sealed secret ballot: no voter, no time, no order (see hub/urn.py)."""
+class UrnRow(SQLModel, table=True):
+    """The sealed urn of an open secret vote: every ballot, shuffled (see hub/urn.py)."""
 
-    __tablename__ = "urn_ballot"
-    id: str = Field(primary_key=True)  # random
-    meeting_id: str = Field(index=True)
-    vote_id: str
+    __tablename__ = "urn"
+    meeting_id: str = Field(primary_key=True)
+    vote_id: str = Field(primary_key=True)
     sealed: bytes
+
+
+#: The roles a person may hold beyond their seat.
+PERSON_ROLES = ("admin", "auditor", "secretary")
+
+
+def role_list(text: str) -> str:
+    """Roles as stored: from ``PERSON_ROLES``, sorted, comma-separated."""
+    roles = {r.strip() for r in (text or "").split(",") if r.strip()}
+    unknown = sorted(roles - set(PERSON_ROLES))
+    if unknown:
+        raise ValueError(f"unknown role {unknown[0]!r}: {', '.join(PERSON_ROLES)}")
+    return ",".join(sorted(roles))
 
 
 class AssemblyRow(SQLModel, table=True):
@@ -87,12 +99,13 @@ class DeviceRow(SQLModel, table=True):
 
 
 class LoginLinkRow(SQLModel, table=True):
-    """An administrator's login link (stored hashed) until the portal login exists."""
+    """A login link (stored hashed) for a device or a demo: used once, then spent."""
 
     __tablename__ = "login_link"
     token_hash: str = Field(primary_key=True)
     principal: str  # a person id or a device id
     expires_at: int  # epoch seconds
+    used: bool = False
 
 
 class SessionRow(SQLModel, table=True):

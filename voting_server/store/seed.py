@@ -24,7 +24,8 @@ from .models import (
     MeetingRow,
     PartyRow,
     PersonRow,
-    UrnBallotRow,
+    UrnRow,
+    role_list,
 )
 
 #: An agenda item as given to ``add_meeting``: id, title, kind (arende | val), diarienummer.
@@ -106,7 +107,7 @@ def seed_demo(engine: Engine, meeting_id: str = "demo", day: date | None = None)
         for gone in {*old, meeting_id}:
             s.exec(delete(AgendaItemRow).where(col(AgendaItemRow.meeting_id) == gone))
             s.exec(delete(LogRow).where(col(LogRow.meeting_id) == gone))
-            s.exec(delete(UrnBallotRow).where(col(UrnBallotRow.meeting_id) == gone))
+            s.exec(delete(UrnRow).where(col(UrnRow.meeting_id) == gone))
         s.exec(delete(MeetingRow).where(col(MeetingRow.assembly_id) == "demo"))
         s.exec(delete(DeviceRow).where(col(DeviceRow.assembly_id) == "demo"))
         s.exec(delete(PersonRow).where(col(PersonRow.assembly_id) == "demo"))
@@ -230,7 +231,7 @@ def import_roster(
                     seat=_int(row.get("seat")),
                     sub_order=_int(row.get("order")),
                     gender=row.get("gender", ""),
-                    roles=row.get("roles", ""),
+                    roles=role_list(row.get("roles", "")),
                 )
             )
         s.commit()

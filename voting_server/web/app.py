@@ -41,7 +41,14 @@ def create_app(settings: Settings) -> Starlette:
     engine = make_engine(settings.database_url)
     directory = Directory(engine)
     signing_key = load_or_create_signing_key(settings.data_dir)
-    hub = Hub(directory, Archive(engine), settings.redis_url, settings.secret, signing_key)
+    hub = Hub(
+        directory,
+        Archive(engine),
+        settings.redis_url,
+        settings.secret,
+        signing_key,
+        urn_key_dir=settings.data_dir / "urn-keys",
+    )
     signer = TicketSigner(settings.secret)
 
     @contextlib.asynccontextmanager

@@ -37,13 +37,12 @@ from ..hub.hub import Hub
 from ..hub.room import Room
 from ..portal import accounts, audit, forms, totp
 from ..portal.errors import PortalError, forbidden, not_found, unauthorized
-from ..portal.login import Throttle
+from ..portal.login import PAIR, Throttle
 from ..portal.routes import Portal
 
 PAGES = Path(__file__).resolve().parents[2] / "display" / "pages"
 REPLAY_ROLES = frozenset({Role.CHAIR, Role.SECRETARY, Role.AUDITOR})
 MINUTES_ROLES = REPLAY_ROLES | {Role.DELEGATE}
-STEP_UP_LIMIT = 5  # failed codes per person within the login throttle's window
 _UNSAFE_IN_FILENAME = re.compile(r"[^A-Za-z0-9._-]+")
 Handler = Callable[[Request], Awaitable[Response]]
 
@@ -265,7 +264,8 @@ def _step_up(portal: Portal, person: str, code: str, address: str) -> None:
     """A current TOTP code of the person's own authenticator, never used before."""
     now = CLOCK.now()
     throttle = Throttle(portal.engine)
-    attempt = throttle.begin({f"stepup:{person}": STEP_UP_LIMIT}, now)
+    # Waits grow after a few wrong codes, as for a login from one address.
+    attempt = throttle.begin({f"stepup:{person}": PAIR}, now)
     account = accounts.account_of(portal.engine, person)
     if account is None or not account.enrolled:
         raise forbidden("auth.no_second_factor", "enrol an authenticator in the portal first")

@@ -13,7 +13,7 @@ from .kontraproposition import Round, next_round
 from .lottery import commitment_of, draw_order
 from .ordering import follows_rules, propose_order
 from .rules import after_jav, decide, execute
-from .rules_secret import urn_deposit
+from .rules_secret import urn_deposit, urn_size
 from .state import VotesState
 from .thresholds import minority_threshold, proportional_threshold
 
@@ -36,4 +36,5 @@ __all__ = [
     "proportional_threshold",
     "propose_order",
     "urn_deposit",
+    "urn_size",
 ]

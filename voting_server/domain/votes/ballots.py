@@ -13,7 +13,10 @@ import json
 from typing import Any
 
 from ..errors import DomainError
-from .model import QUESTION_OPTIONS, Ballot, Method
+from .model import QUESTION_OPTIONS, Ballot, Method, Valsedel
+
+#: Room for a proportional ballot of one's own, in UTF-8 bytes of its urn entry.
+OWN_BALLOT_BYTES = 1024
 
 
 class BadBallot(DomainError):
@@ -55,6 +58,23 @@ def urn_entry(method: Method, ballot: Ballot) -> str:
     if method is Method.MAJORITY:
         return _json(sorted(ballot.names))
     return _json([ballot.label, list(ballot.names)])
+
+
+def entry_size(
+    method: Method, options: tuple[str, ...], seats: int, registered: tuple[Valsedel, ...] = ()
+) -> int:
+    """The bytes every urn entry of a vote is padded to: the longest entry it allows.
+
+    Sealed ballots of one vote are then all of one length, so a length says
+    nothing about a choice.
+    """
+    if method is Method.QUESTION:
+        return max(len(o.encode()) for o in QUESTION_OPTIONS)
+    if method is Method.MAJORITY:
+        names = sorted((len(_json(n).encode()) for n in options), reverse=True)[:seats]
+        return 2 + sum(names) + max(len(names) - 1, 0)
+    lists = (urn_entry(method, Ballot(label=b.label, names=b.names)) for b in registered)
+    return max([OWN_BALLOT_BYTES, *(len(e.encode()) for e in lists)])
 
 
 def parse_urn_entry(method: Method, options: tuple[str, ...], seats: int, entry: str) -> Ballot:

@@ -10,10 +10,10 @@ links a voter to a ballot. A secret ballot cannot be changed or retried.
 from __future__ import annotations
 
 from ..base import Event
-from ..errors import InvalidState
+from ..errors import DomainError, InvalidState
 from . import commands as cmd
 from . import events as ev
-from .ballots import check_ballot, normalize, parse_urn_entry, urn_entry
+from .ballots import check_ballot, entry_size, normalize, parse_urn_entry, urn_entry
 from .model import Ballot
 from .outcome import outcome_of
 from .state import VoteRecord, VotesState
@@ -25,7 +25,16 @@ def cast(record: VoteRecord, seat: int, ballot: Ballot) -> list[Event]:
     check_ballot(opened.method, opened.options, opened.seats, ballot)
     if seat in record.marked:
         raise InvalidState("vote.already_voted", "a secret ballot is cast once")
+    size = urn_size(record)
+    if len(urn_entry(opened.method, normalize(opened.method, ballot)).encode()) > size:
+        raise DomainError("vote.ballot_too_long", f"a ballot of one's own fits in {size} bytes")
     return [ev.SecretBallotCast(opened.vote, seat)]
+
+
+def urn_size(record: VoteRecord) -> int:
+    """The padded size of every urn entry of this vote (see ``entry_size``)."""
+    o = record.opened
+    return entry_size(o.method, o.options, o.seats, o.ballots)
 
 
 def urn_deposit(votes: VotesState, command: cmd.CastVote) -> str:
