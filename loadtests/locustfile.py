@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import itertools
 import os
+import secrets
 import time
 from typing import Any
 
 import httpx
 import msgpack
 from locust import User, between, events, task
-from websockets.exceptions import ConnectionClosed
+from websockets.exceptions import ConnectionClosed, InvalidStatus
 from websockets.sync.client import ClientConnection, connect
 
 from voting_server.clock import CLOCK
@@ -64,11 +65,25 @@ class Link:
                     params["role"] = role
             ticket = http.get("/api/ticket", params=params).json()["ticket"]
         url = host.replace("http", "ws", 1).rstrip("/") + f"/ws?ticket={ticket}"
-        self.ws: ClientConnection = connect(url, max_size=2**24)
+        self.ws: ClientConnection = self._connect(url, public=principal is None)
         self.view: dict[str, Any] = {}
         self.me: dict[str, Any] = {}
         self.seq = 0
+        # Unique to this link: a request id used again for another command is refused.
+        self.rid_prefix = f"r{secrets.token_hex(4)}-"
         self.rids = itertools.count(1)
+
+    @staticmethod
+    def _connect(url: str, public: bool) -> ClientConnection:
+        """A public screen waits until someone logged in has opened the meeting."""
+        for _ in range(60):
+            try:
+                return connect(url, max_size=2**24)
+            except InvalidStatus as refused:
+                if not public or refused.response.status_code != 409:
+                    raise
+                time.sleep(0.5)
+        return connect(url, max_size=2**24)
 
     def take(self, frame: dict[str, Any]) -> None:
         kind = frame.get("type")
@@ -92,7 +107,7 @@ class Link:
 
     def command(self, type_: str, **fields: Any) -> dict[str, Any]:
         """Send a command, apply frames until its answer; report it to locust."""
-        rid = f"r{next(self.rids)}"
+        rid = f"{self.rid_prefix}{next(self.rids)}"
         started = time.perf_counter()
         self.ws.send(msgpack.packb({"type": type_, "rid": rid, **fields}))
         answer: dict[str, Any] = {}

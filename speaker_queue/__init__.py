@@ -58,7 +58,15 @@ from .records import ItemDebate, Proposal, Request, Round, Speech, SpeechRecord
 from .rules import decide, end_item, execute, fold
 from .settings import DebateSettings
 from .state import DebateState
-from .stats import MeetingStats, SpeakingStats, Tally, meeting_stats, speaking_stats, to_csv
+from .stats import (
+    MeetingStats,
+    SpeakingStats,
+    Tally,
+    meeting_stats,
+    speaking_stats,
+    spreadsheet_safe,
+    to_csv,
+)
 from .view import debate_view
 
 __all__ = [
@@ -130,5 +138,6 @@ __all__ = [
     "fold",
     "meeting_stats",
     "speaking_stats",
+    "spreadsheet_safe",
     "to_csv",
 ]

@@ -73,6 +73,13 @@ def meeting_stats(state: DebateState) -> MeetingStats:
     return MeetingStats(speaking_stats(state.records()), items)
 
 
+def spreadsheet_safe(value: object) -> object:
+    """A text that a spreadsheet would run as a formula, made plain text (OWASP's advice)."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 def to_csv(stats: MeetingStats, name: Callable[[str], str] | None = None) -> str:
     """One row per scope, group and key; ``name`` fills in members' names."""
     out = io.StringIO()
@@ -82,9 +89,13 @@ def to_csv(stats: MeetingStats, name: Callable[[str], str] | None = None) -> str
     scopes.append(("meeting", "", stats.meeting))
     for scope, item, figures in scopes:
         total = figures.total
-        writer.writerow([scope, item, "total", "", "", total.speeches, total.ms])
+        writer.writerow(_safe([scope, item, "total", "", "", total.speeches, total.ms]))
         for group, tallies in figures.groups().items():
             for key, tally in tallies.items():
                 label = name(key) if name and group == "person" else ""
-                writer.writerow([scope, item, group, key, label, tally.speeches, tally.ms])
+                writer.writerow(_safe([scope, item, group, key, label, tally.speeches, tally.ms]))
     return out.getvalue()
+
+
+def _safe(row: list[object]) -> list[object]:
+    return [spreadsheet_safe(v) for v in row]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -11,12 +12,15 @@ import redis
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
-from tests.support.hubs import HubProcess, hub_env
+from tests.support.hubs import TEST_SECRET, HubProcess, hub_env
 from tests.support.services import postgres_server, redis_server
 from voting_server.clock import CLOCK, CLOCK_ENV
 from voting_server.domain.swedish_time import parse_instant
 from voting_server.store.db import make_engine
 from voting_server.store.seed import seed_demo
+
+# This process seals and opens TOTP secrets with the same key as the hubs it starts.
+os.environ.setdefault("ORDET_SECRET", TEST_SECRET)
 
 #: Besides today, the days (Swedish time) on which tests marked ``any_day`` run:
 #: years ahead, a Saturday, midsommarafton and nyårsafton.

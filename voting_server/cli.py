@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -115,12 +116,14 @@ def serve_forever(host: str, port: int, banner: str = "") -> int:
     # them all every few thousand allocations, in the middle of a vote burst.
     gc.set_threshold(50_000, 50, 100)
     with redis_for_this_run() as url:
-        app = create_app(Settings.from_env(redis_url=url))
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((host, port))
         sock.listen(4096)  # accept from now on; uvicorn serves the backlog when ready
         bound = sock.getsockname()[1]
+        # Links sent to members point here unless the operator says otherwise.
+        os.environ.setdefault("ORDET_BASE_URL", f"http://{host}:{bound}")
+        app = create_app(Settings.from_env(redis_url=url))
         if banner:
             print(banner.replace(f":{port}", f":{bound}"), flush=True)
         print(f"Ordet listening on http://{host}:{bound}/", flush=True)
@@ -132,6 +135,10 @@ def serve_forever(host: str, port: int, banner: str = "") -> int:
             ws_per_message_deflate=False,
             timeout_graceful_shutdown=3,  # then close what is left; clients resume
             log_level="warning",
+            # X-Forwarded-For only from the proxies named: otherwise anyone could pick
+            # the address that the login throttle and the security log see.
+            proxy_headers=bool(os.environ.get("ORDET_TRUSTED_PROXIES")),
+            forwarded_allow_ips=os.environ.get("ORDET_TRUSTED_PROXIES") or "",
             lifespan="on",
         )
         uvicorn.Server(config).run(sockets=[sock])
@@ -145,6 +152,8 @@ def run_demo(host: str, port: int, fresh: bool) -> int:
     from .store.directory import Directory
     from .store.seed import prepare_demo
 
+    # The demo serves plain http: a Secure cookie would never come back.
+    os.environ.setdefault("ORDET_SECURE_COOKIES", "0")
     settings = Settings.from_env(redis_url="unused")
     engine = make_engine(settings.database_url)
     directory = Directory(engine)

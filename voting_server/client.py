@@ -90,10 +90,19 @@ class HubClient:
     close = drop
 
     async def send(self, frame: dict[str, Any]) -> dict[str, Any]:
-        """Send a frame with a fresh rid (unless it has one); wait for its answer."""
+        """Send a frame with a fresh rid (unless it has one); wait for its answer.
+
+        A frame the hub held back (``rate.limited``) was not applied: it is sent
+        again, with the same rid, once the hub says it may.
+        """
         frame = dict(frame)
         frame.setdefault("rid", f"{self._rid_prefix}{next(self._rids)}")
-        return await self.send_raw(msgpack.packb(frame), frame["rid"])
+        for _ in range(50):
+            answer = await self.send_raw(msgpack.packb(frame), frame["rid"])
+            if answer.get("code") != "rate.limited":
+                break
+            await asyncio.sleep(float(answer.get("retry_after", 0.1)))
+        return answer
 
     async def send_raw(self, raw: bytes | str, rid: Any = None) -> dict[str, Any]:
         future = asyncio.get_running_loop().create_future()

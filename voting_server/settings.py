@@ -15,9 +15,15 @@ class Settings:
     redis_url: str
     secret: str
     allowed_origins: frozenset[str] = field(default_factory=frozenset)
-    secure_cookies: bool = False
+    secure_cookies: bool = True
     data_dir: Path = Path("var")  # the signing key and, by default, the SQLite file
     chamber_networks: tuple[str, ...] = ()  # CIDRs of the chamber's own networks
+    base_url: str = ""  # where members reach Ordet, for links sent to them
+
+    @property
+    def session_cookie(self) -> str:
+        """``__Host-`` binds the cookie to this host over https; plain http needs the bare name."""
+        return "__Host-ordet_session" if self.secure_cookies else "ordet_session"
 
     @classmethod
     def from_env(cls, *, redis_url: str | None = None, data_dir: Path | None = None) -> Settings:
@@ -27,12 +33,32 @@ class Settings:
         return cls(
             database_url=os.environ.get("DATABASE_URL") or f"sqlite:///{data / 'ordet.db'}",
             redis_url=redis_url or os.environ.get("REDIS_URL", ""),
-            secret=os.environ.get("ORDET_SECRET") or _stored_secret(data),
+            secret=_checked_secret(os.environ.get("ORDET_SECRET")) or _stored_secret(data),
             allowed_origins=frozenset(o.strip() for o in origins.split(",") if o.strip()),
-            secure_cookies=os.environ.get("ORDET_SECURE_COOKIES", "") == "1",
+            secure_cookies=os.environ.get("ORDET_SECURE_COOKIES", "1") != "0",
             data_dir=data,
             chamber_networks=_networks(os.environ.get("ORDET_CHAMBER_NETWORKS", "")),
+            base_url=os.environ.get("ORDET_BASE_URL", "").rstrip("/"),
         )
+
+
+def installation_secret() -> str:
+    """The secret every process of this installation shares, as ``from_env`` finds it."""
+    data = Path(os.environ.get("ORDET_DATA", "var"))
+    data.mkdir(parents=True, exist_ok=True)
+    return _checked_secret(os.environ.get("ORDET_SECRET")) or _stored_secret(data)
+
+
+def _checked_secret(secret: str | None) -> str | None:
+    """ORDET_SECRET signs every ticket and seals every urn key: refuse a guessable one."""
+    if secret is None or secret == "":
+        return None
+    if len(secret) < 32 or len(set(secret)) < 10:
+        raise SystemExit(
+            "ORDET_SECRET is too weak: use at least 32 random characters "
+            "(e.g. the output of `openssl rand -hex 32`)"
+        )
+    return secret
 
 
 def _networks(text: str) -> tuple[str, ...]:

@@ -31,7 +31,16 @@ class Screen:
 
     async def set_language(self, lang: str) -> None:
         await self.page.click(f'#lang-switch button[data-lang="{lang}"]')
-        await self.page.wait_for_function(f"document.documentElement.lang === '{lang}'")
+        await self.page.wait_for_function(f"() => document.documentElement.lang === '{lang}'")
+
+
+def watch_errors(page: Any, errors: list[str]) -> None:
+    """Collect the page's uncaught errors and anything its Content-Security-Policy blocked."""
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    page.on(
+        "console",
+        lambda msg: errors.append(msg.text) if "Content Security Policy" in msg.text else None,
+    )
 
 
 async def open_screen(
@@ -48,7 +57,7 @@ async def open_screen(
     context.set_default_timeout(WAIT_MS)
     page = await context.new_page()
     screen = Screen(name, page)
-    page.on("pageerror", lambda err: screen.errors.append(str(err)))
+    watch_errors(page, screen.errors)
     if principal is None:
         await page.goto(f"{hub.url}{path}")
     else:
@@ -56,7 +65,9 @@ async def open_screen(
         await page.goto(f"{hub.url}/login/{token}?next={path}")
     assert page.url.split("?")[0] == f"{hub.url}{path}".split("?")[0]
     await page.wait_for_selector('#connection[data-state="connected"]')
-    await page.wait_for_function("document.querySelector('#meeting-title').textContent.length > 0")
+    await page.wait_for_function(
+        "() => document.querySelector('#meeting-title').textContent.length > 0"
+    )
     return screen
 
 

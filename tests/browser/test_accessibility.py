@@ -18,7 +18,7 @@ import pytest_asyncio
 import redis
 from sqlalchemy.engine import Engine
 
-from tests.browser.screens import WAIT_MS
+from tests.browser.screens import WAIT_MS, watch_errors
 from tests.browser.test_attendance_page import REPO, chromium
 from tests.support.actors import connect_as
 from tests.support.hubs import HubProcess, hub_env
@@ -232,13 +232,13 @@ async def open_page(
     context.set_default_timeout(WAIT_MS)
     page = await context.new_page()
     errors: list[str] = []
-    page.on("pageerror", lambda err: errors.append(str(err)))
+    watch_errors(page, errors)
     if case.principal is None:
         await page.goto(f"{hub.url}{case.path}")
     else:
         token = Directory(engine).mint_login_link(case.principal)
         await page.goto(f"{hub.url}/login/{token}?next={case.path}")
-    await page.wait_for_function(case.ready)
+    await page.wait_for_function(f"() => {case.ready}")
     return page, errors
 
 
@@ -269,11 +269,11 @@ async def test_the_page_meets_wcag_21_aa(
         for lang in case.languages:
             if lang != "sv":
                 await page.click(f'#lang-switch button[data-lang="{lang}"]')
-            await page.wait_for_function(f"document.documentElement.lang === '{lang}'")
-            await page.wait_for_function(case.ready)
+            await page.wait_for_function(f"() => document.documentElement.lang === '{lang}'")
+            await page.wait_for_function(f"() => {case.ready}")
             if case.prepare:
                 await page.evaluate(case.prepare)
-                await page.wait_for_function(case.shown)
+                await page.wait_for_function(f"() => {case.shown}")
             found[lang] = await violations_of(page)
             if case.prepare:
                 await page.keyboard.press("Escape")  # closes a dialog, so the switch is reachable

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy.engine import Engine
 
+from tests.browser.screens import watch_errors
 from tests.support.actors import connect_as
 from tests.support.hubs import HubProcess
 from voting_server.store.directory import Directory
@@ -65,7 +66,7 @@ async def _logged_in_page(
     context.set_default_timeout(WAIT_MS)
     page = await context.new_page()
     errors: list[str] = []
-    page.on("pageerror", lambda err: errors.append(str(err)))
+    watch_errors(page, errors)
     token = Directory(engine).mint_login_link(principal)
     await page.goto(f"{hub.url}/login/{token}?next=/m/demo/")
     assert page.url == f"{hub.url}/m/demo/"
@@ -87,9 +88,11 @@ async def test_member_checks_in_from_the_page(
         await _member_checks_in(browser, start_hub(), demo_engine, screenshots)
 
 
-async def test_public_view_without_a_session(start_hub: Callable[..., HubProcess]) -> None:
+async def test_public_view_without_a_session(
+    start_hub: Callable[..., HubProcess], demo_engine: Engine
+) -> None:
     async with chromium() as browser:
-        await _public_view(browser, start_hub())
+        await _public_view(browser, start_hub(), demo_engine)
 
 
 async def _display_shows_quorum(
@@ -121,7 +124,7 @@ async def _display_shows_quorum(
 
         await page.click('#lang-switch button[data-lang="en"]')
         await page.wait_for_function(
-            "document.querySelector('#quorum-text').textContent === 'Quorum reached'",
+            "() => document.querySelector('#quorum-text').textContent === 'Quorum reached'",
             timeout=WAIT_MS,
         )
         assert await page.get_attribute("html", "lang") == "en"
@@ -156,7 +159,8 @@ async def _member_checks_in(
 
         await page.click('#lang-switch button[data-lang="en"]')
         await page.wait_for_function(
-            "document.querySelector('#my-presence').textContent === 'Present'", timeout=WAIT_MS
+            "() => document.querySelector('#my-presence').textContent === 'Present'",
+            timeout=WAIT_MS,
         )
         assert await button.inner_text() == "Check out"
         await page.screenshot(path=screenshots / "attendance-member-en.png", full_page=True)
@@ -165,7 +169,7 @@ async def _member_checks_in(
         await page.context.close()
 
 
-async def _public_view(browser: Any, hub: HubProcess) -> None:
+async def _public_view(browser: Any, hub: HubProcess, engine: Engine) -> None:
     context = await browser.new_context()
     context.set_default_timeout(WAIT_MS)
     try:
@@ -174,7 +178,11 @@ async def _public_view(browser: Any, hub: HubProcess) -> None:
         link = page.locator('#meetings a[href="/m/demo/"]')
         await link.wait_for()
         await link.click()
-        await page.wait_for_selector('#connection[data-state="connected"]')
+        # Nobody logged in has opened the meeting: the public page waits for it.
+        await page.wait_for_selector('#connection[data-state="reconnecting"]')
+        member = await connect_as(hub.url, engine, "m2")
+        await page.wait_for_selector('#connection[data-state="connected"]', timeout=20_000)
+        await member.close()
         assert "allmänheten" in await page.inner_text("#role")
         await page.wait_for_selector('#quorum[data-quorum="no"]')
         assert await page.is_hidden("#me-panel")
@@ -200,7 +208,7 @@ async def test_page_reconnects_after_the_hub_restarts(
             finally:
                 await member.close()
             await page.wait_for_function(
-                "document.querySelector('#filled').textContent === '1'", timeout=WAIT_MS
+                "() => document.querySelector('#filled').textContent === '1'", timeout=WAIT_MS
             )
             assert errors == []
         finally:

@@ -44,7 +44,7 @@ async def test_the_console_records_the_minority_right_and_lists_the_dissent(
 
             # 38 serve, so 13 are needed; the count says when there are enough.
             await c.wait_for_function(
-                "document.querySelectorAll('#minority-supporters button').length === 38"
+                "() => document.querySelectorAll('#minority-supporters button').length === 38"
             )
             for i in range(4, 16):
                 await c.click(f'#minority-supporters button[data-person="m{i}"]')

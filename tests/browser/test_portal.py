@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy.engine import Engine
 
+from tests.browser.screens import watch_errors
 from tests.browser.test_attendance_page import WAIT_MS, chromium, screenshots
 from tests.support.hubs import HubProcess
 from voting_server.clock import CLOCK
@@ -38,7 +39,7 @@ async def _enrol_log_in_and_join(
     page: Any, hub: HubProcess, enrol_urls: dict[str, str], screenshots: Path
 ) -> None:
     errors: list[str] = []
-    page.on("pageerror", lambda err: errors.append(str(err)))
+    watch_errors(page, errors)
 
     # Enrolment: the secret is on the page as text, beside its QR code.
     await page.goto(enrol_urls["member (m2)"])

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from sqlalchemy.engine import Engine
 
+from tests.browser.screens import watch_errors
 from tests.browser.test_attendance_page import SCREENSHOTS, WAIT_MS, chromium
 from tests.support.actors import connect_as
 from tests.support.hubs import HubProcess
@@ -42,7 +43,7 @@ async def test_scrubbing_the_timeline_shows_the_display_as_it_was(
         context.set_default_timeout(WAIT_MS)
         page = await context.new_page()
         errors: list[str] = []
-        page.on("pageerror", lambda err: errors.append(str(err)))
+        watch_errors(page, errors)
         try:
             # An adjourned meeting is public: no login needed.
             await page.goto(f"{hub.url}/m/demo/replay")
@@ -70,7 +71,8 @@ async def test_scrubbing_the_timeline_shows_the_display_as_it_was(
                 before = await page.get_attribute("#display", "data-seq")
                 await page.keyboard.press("ArrowRight")
                 await page.wait_for_function(
-                    "prev => document.getElementById('display').dataset.seq !== prev", arg=before
+                    "prev => document.getElementById('display').dataset.seq !== prev",
+                    arg=before,
                 )
             assert (await page.inner_text("#d-speaker")).startswith("Talar: ")
             assert "anförande" in await page.inner_text("#d-speaker")

@@ -96,13 +96,13 @@ async def play_meeting(
     # The debate: both ask for the floor, the chair gives it with the keyboard.
     await c.click('#agenda button[data-item="3"]')
     await d.wait_for_function(
-        "document.querySelector('#current-item').textContent.includes('2027')"
+        "() => document.querySelector('#current-item').textContent.includes('2027')"
     )
     anna_name = (await a.inner_text("#my-name")).split(" (")[0]
     bo_name = (await b.inner_text("#my-name")).split(" (")[0]
     await a.click("#ask-floor")
     await b.click("#ask-floor")
-    await d.wait_for_function("document.querySelectorAll('#waiting li').length === 2")
+    await d.wait_for_function("() => document.querySelectorAll('#waiting li').length === 2")
     assert anna_name in await d.inner_text("#waiting li:first-child")
     await a.wait_for_selector("#my-requests li")
     assert "nummer 1" in await a.inner_text("#my-requests")
@@ -115,7 +115,7 @@ async def play_meeting(
     assert clock.startswith(("4:", "5:")), clock  # a first speech of 5 minutes counts down
     await c.keyboard.press("n")
     await d.wait_for_function(
-        f"document.querySelector('#speaker [data-part=name]').textContent === {bo_name!r}"
+        f"() => document.querySelector('#speaker [data-part=name]').textContent === {bo_name!r}"
     )
     # Anna has spoken on the item, so she may reply to Bo.
     await a.click("#ask-replik")
@@ -123,7 +123,7 @@ async def play_meeting(
     await d.wait_for_selector("#waiting li.kind-replik")
     await c.keyboard.press("n")
     await d.wait_for_function(
-        f"document.querySelector('#speaker [data-part=name]').textContent === {anna_name!r}"
+        f"() => document.querySelector('#speaker [data-part=name]').textContent === {anna_name!r}"
     )
     assert "Replik" in await d.inner_text('#speaker [data-part="detail"]')
     await a.select_option("#proposal-kind", "bifall")
@@ -134,7 +134,7 @@ async def play_meeting(
     await b.click("#proposal-submit")
     await b.wait_for_selector('#proposal-result[data-kind="ack"]')
     await c.wait_for_function(
-        "document.querySelectorAll('#proposals li[data-proposal]').length === 2"
+        "() => document.querySelectorAll('#proposals li[data-proposal]').length === 2"
     )
     await shoot_all([chair, anna, bo, display, public], screenshots, "debate")
     await c.focus("main")
@@ -148,7 +148,7 @@ async def play_meeting(
     await c.fill("#vote-question", "Bifall till budgetförslaget?")
     await c.click("#open-vote")
     await a.wait_for_selector('#ballot[data-status="open"]')
-    await d.wait_for_function("document.querySelector('#vote').dataset.vote")
+    await d.wait_for_function("() => document.querySelector('#vote').dataset.vote")
     vote = await d.get_attribute("#vote", "data-vote")
     assert vote
     await a.click('#ballot button[data-choice="ja"]')
@@ -159,7 +159,8 @@ async def play_meeting(
     await a.wait_for_selector('#ballot button[data-choice="nej"][aria-pressed="true"]')
     assert await a.get_attribute('#ballot button[data-choice="ja"]', "aria-pressed") == "false"
     await a.wait_for_function(
-        "document.querySelector('#ballot-status').textContent.startsWith('Registrerad röst: Nej')"
+        "() => document.querySelector('#ballot-status')"
+        ".textContent.startsWith('Registrerad röst: Nej')"
     )
     await b.click('#ballot button[data-choice="ja"]')
     await b.wait_for_selector('#ballot button[data-choice="ja"][aria-pressed="true"]')
@@ -170,7 +171,7 @@ async def play_meeting(
     await c.wait_for_selector('#has-voted li[data-person="m1"]')
     assert await c.locator("#has-voted li").count() == 40
     await d.wait_for_function(
-        "document.querySelector('#vote .vote-progress').textContent.startsWith('40 av 40')"
+        "() => document.querySelector('#vote .vote-progress').textContent.startsWith('40 av 40')"
     )
     # While open: the count only, never a choice.
     for screen in (d, p):

@@ -18,7 +18,7 @@ from voting_server.domain.base import Actor, Role
 from voting_server.domain.errors import OrdetError
 from voting_server.domain.wire import ENVELOPE_KEYS
 from voting_server.hub.host_fields import blank_host_fields
-from voting_server.protocol.frames import MAX_FRAME_BYTES, decode
+from voting_server.protocol.frames import MAX_FRAME_BYTES, check_texts, decode
 from voting_server.store.archive import Archive
 
 from .strategies import VALID_FRAMES
@@ -32,6 +32,7 @@ def refusal(raw: bytes) -> str | None:
         frame = decode(raw)
         if frame["type"] == "ping":
             return None
+        check_texts(frame)
         blank_host_fields(frame)
         authorize(COMMANDS.from_wire(frame, extra=ENVELOPE_KEYS), ME)
     except OrdetError as err:

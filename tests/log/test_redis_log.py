@@ -9,13 +9,13 @@ import pytest
 import redis.asyncio as aioredis
 
 from voting_server.log.chain import GENESIS, seal, verify
-from voting_server.log.redis_log import RedisLog, meeting_keys
+from voting_server.log.redis_log import EntryMac, RedisLog, meeting_keys
 
 
 @pytest.fixture
 async def live_log(redis_url: str) -> AsyncIterator[RedisLog]:
     client = aioredis.Redis.from_url(redis_url)
-    yield RedisLog(client)
+    yield RedisLog(client, EntryMac("a secret of at least thirty-two characters"))
     await client.aclose()
 
 

@@ -15,7 +15,7 @@ from sqlmodel import Session, func, select
 from starlette.routing import Route
 
 from tests.portal.web import enrol_over_http, enrolled_session, log_in
-from tests.support.hubs import HubProcess
+from tests.support.hubs import TEST_SECRET, HubProcess
 from voting_server.client import HubClient, fetch_ticket
 from voting_server.portal.openapi import openapi_document
 from voting_server.portal.routes import Portal, portal_routes
@@ -151,14 +151,14 @@ async def test_an_expired_ticket_is_refused(
     finally:
         await http.aclose()
     # The same ticket, signed with the hub's secret but two minutes ago.
-    serializer = URLSafeTimedSerializer("test-secret", salt="ordet.ws-ticket")
+    serializer = URLSafeTimedSerializer(TEST_SECRET, salt="ordet.ws-ticket")
     payload = serializer.loads(fresh)
 
     class TwoMinutesAgo(TimestampSigner):
         def get_timestamp(self) -> int:
             return int(time.time()) - 120
 
-    old = URLSafeTimedSerializer("test-secret", salt="ordet.ws-ticket", signer=TwoMinutesAgo).dumps(
+    old = URLSafeTimedSerializer(TEST_SECRET, salt="ordet.ws-ticket", signer=TwoMinutesAgo).dumps(
         payload
     )
     head = Archive(demo_engine).head("demo")

@@ -21,7 +21,7 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import Engine
 
 from tests.support.actors import connect_as
-from tests.support.hubs import HubProcess, hub_env
+from tests.support.hubs import TEST_SECRET, HubProcess, hub_env
 from voting_server.client import HubClient
 from voting_server.hub.urn import KeyWrap, UrnError, open_urn
 from voting_server.log.redis_log import namespace
@@ -29,7 +29,7 @@ from voting_server.store.db import make_engine
 from voting_server.store.seed import seed_demo
 
 SHORT, LONG = "Li", "Maximiliana Östergren-Lindqvist"
-SECRET = "test-secret"  # what hub_env gives the hub
+SECRET = TEST_SECRET
 
 
 @pytest.fixture

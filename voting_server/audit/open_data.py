@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+from speaker_queue import spreadsheet_safe
+
 from ..domain.meeting.events import MeetingOpened
 from ..domain.votes.events import VoteClosed, VoteOpened
 from ..log.chain import LogEntry
@@ -84,9 +86,8 @@ def to_csv(rows: list[dict[str, Any]]) -> str:
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow(
-            {**row, "voted": "1" if row["voted"] else "0", "names": ";".join(row["names"])}
-        )
+        cells = {**row, "voted": "1" if row["voted"] else "0", "names": ";".join(row["names"])}
+        writer.writerow({k: spreadsheet_safe(v) for k, v in cells.items()})
     return out.getvalue()
 
 

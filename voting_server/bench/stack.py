@@ -29,7 +29,7 @@ from .assembly import TicketBook, seed_assembly
 class Stack:
     seats: int
     meeting: str = field(default_factory=lambda: f"bench-{secrets.token_hex(4)}")
-    secret: str = field(default_factory=lambda: secrets.token_hex(16))
+    secret: str = field(default_factory=lambda: secrets.token_hex(32))
     data: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="ordet-bench-")))
     embedded: EmbeddedRedis | None = None
     redis_url: str = ""
@@ -55,6 +55,7 @@ class Stack:
             REDIS_URL=self.redis_url,
             ORDET_DATA=str(self.data),
             ORDET_SECRET=self.secret,
+            ORDET_SECURE_COOKIES="0",  # a hub on plain http on 127.0.0.1
             PYTHONUNBUFFERED="1",
         )
         return env

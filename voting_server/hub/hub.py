@@ -29,7 +29,7 @@ from ..domain.meeting.events import SeatingRulesSet
 from ..domain.meeting.rules import open_meeting
 from ..domain.wire import from_wire
 from ..log.chain import ChainError
-from ..log.redis_log import meeting_keys, namespace, parse_stream_entry
+from ..log.redis_log import UntrustedEntry, meeting_keys, namespace
 from ..store.archive import Archive
 from ..store.directory import Directory
 from .connection import WebSocketClient
@@ -86,7 +86,7 @@ class Hub:
         self.signing_key = signing_key
         self.client = connect_redis(redis_url)
         self._follow_client = connect_redis(redis_url)
-        self.store = LogStore(archive, self.client)
+        self.store = LogStore(archive, self.client, secret)
         self.urn_keys = UrnKeys(self.client, urn_key_dir, secret)
         self.rooms: dict[str, Room] = {}
         self._loading: dict[str, asyncio.Lock] = {}
@@ -94,6 +94,7 @@ class Hub:
         self._revocations: asyncio.Task[None] | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self.sessions: dict[str, set[WebSocketClient]] = {}
+        self._distrusted: set[tuple[str, int]] = set()  # forged entries already reported
 
     async def start(self) -> None:
         self._loop = asyncio.get_running_loop()
@@ -109,8 +110,14 @@ class Hub:
         await self.client.aclose()
         await self._follow_client.aclose()
 
-    async def room(self, meeting_id: str) -> Room:
-        """The meeting's Room, loaded from the log on first use."""
+    async def room(self, meeting_id: str, *, may_open: bool = True) -> Room:
+        """The meeting's Room, loaded from the log on first use.
+
+        A meeting without a log is opened (its first entries written from the
+        roster and agenda of now) only for someone logged in to it
+        (``may_open``); an anonymous reader of a meeting not yet opened gets
+        ``MeetingNotOpened``, and the secretary may still change it.
+        """
         room = self.rooms.get(meeting_id)
         if room is not None:
             return room
@@ -120,7 +127,7 @@ class Hub:
                 room = Room(
                     meeting_id, self.store, now_ms, self.secret, self.urn_keys, self.signing_key
                 )
-                await room.load(lambda: self._genesis(meeting_id))
+                await room.load((lambda: self._genesis(meeting_id)) if may_open else None)
                 self.rooms[meeting_id] = room
         return self.rooms[meeting_id]
 
@@ -214,7 +221,15 @@ class Hub:
                 if room is None:
                     continue
                 try:
-                    await room.receive([parse_stream_entry(i, f) for i, f in rows])
+                    redis_log = self.store.redis
+                    await room.receive([redis_log.parse(meeting_id, i, f) for i, f in rows])
+                except UntrustedEntry as forged:
+                    # Someone wrote to Redis: take the record from SQL instead.
+                    if (meeting_id, forged.seq) not in self._distrusted:
+                        self._distrusted.add((meeting_id, forged.seq))
+                        log.critical("meeting %s: forged stream entry: %s", meeting_id, forged)
+                    await room.receive(await self.store.read_durable(meeting_id, room.head_seq))
+                    await asyncio.sleep(0.2)
                 except ChainError as broken:
                     # Never fold what does not verify; the room keeps its verified head.
                     log.critical("meeting %s: the live log does not verify: %s", meeting_id, broken)

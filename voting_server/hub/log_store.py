@@ -13,14 +13,17 @@ without persistence), they are copied back from SQL before anyone reads on.
 from __future__ import annotations
 
 import asyncio
+import logging
 import secrets
 from collections.abc import Mapping, Sequence
 
 import redis.asyncio as aioredis
 
 from ..log.chain import LogEntry
-from ..log.redis_log import RedisLog, meeting_keys
+from ..log.redis_log import EntryMac, RedisLog, UntrustedEntry, meeting_keys
 from ..store.archive import Archive
+
+log = logging.getLogger("ordet.log_store")
 
 LEASE_MS = 5000
 
@@ -35,9 +38,9 @@ def lease_key(meeting: str) -> str:
 
 
 class LogStore:
-    def __init__(self, archive: Archive, client: aioredis.Redis) -> None:
+    def __init__(self, archive: Archive, client: aioredis.Redis, secret: str) -> None:
         self.archive = archive
-        self.redis = RedisLog(client)
+        self.redis = RedisLog(client, EntryMac(secret))
         self.client = client
         self._release = client.register_script(_RELEASE)
 
@@ -76,15 +79,29 @@ class LogStore:
             await self.sync_redis(meeting)
 
     async def sync_redis(self, meeting: str) -> int:
-        """Bring the Redis stream up to the SQL archive; return the head."""
+        """Bring the Redis stream up to the SQL archive; return the head.
+
+        A stream whose head is not an entry of the archive (written by someone
+        else) is dropped and rebuilt from SQL.
+        """
         while True:
-            head, _ = await self.redis.head(meeting)
+            head, head_hash = await self.redis.head(meeting)
+            if head and not await self._in_archive(meeting, head, head_hash):
+                log.critical(
+                    "meeting %s: the live log in Redis is not Ordet's; rebuilding", meeting
+                )
+                await self.redis.reset(meeting)
+                continue
             missing = await asyncio.to_thread(self.archive.read, meeting, head)
             if not missing:
                 return head
             result = await self.redis.append(meeting, head, missing)
             if result.ok:
                 return result.head
+
+    async def _in_archive(self, meeting: str, seq: int, digest: bytes) -> bool:
+        found = await asyncio.to_thread(self.archive.read, meeting, seq - 1, 1)
+        return bool(found) and found[0].seq == seq and found[0].hash == digest
 
     async def read_durable(self, meeting: str, after: int) -> list[LogEntry]:
         return await asyncio.to_thread(self.archive.read, meeting, after)
@@ -98,7 +115,13 @@ class LogStore:
         """
         head, _ = await self.redis.head(meeting)
         if head > local_head:
-            return await self.redis.read(meeting, local_head)
+            try:
+                return await self.redis.read(meeting, local_head)
+            except UntrustedEntry as forged:
+                log.critical(
+                    "meeting %s: Redis holds an entry Ordet never wrote: %s", meeting, forged
+                )
+                return await self.read_durable(meeting, local_head)
         if head < local_head:
             await self.sync_redis(meeting)
         return []

@@ -46,6 +46,10 @@ class Unavailable(OrdetError):
     default_code = "server.unavailable"
 
 
+class MeetingNotOpened(OrdetError):
+    default_code = "meeting.not_opened"
+
+
 class Room:
     def __init__(
         self,
@@ -75,11 +79,17 @@ class Room:
         self._committer: asyncio.Task[None] | None = None
 
     # --- loading and following -------------------------------------------------
-    async def load(self, genesis: Callable[[], Awaitable[list[Event]]]) -> None:
-        """Fold the durable log; write the genesis entry if the log is empty."""
+    async def load(self, genesis: Callable[[], Awaitable[list[Event]]] | None) -> None:
+        """Fold the durable log; write the genesis entry if the log is empty.
+
+        Without ``genesis`` an empty log is left empty: ``MeetingNotOpened``.
+        """
         async with self.lock:
             entries = await self.store.read_durable(self.meeting_id, 0)
+            if not entries and genesis is None:
+                raise MeetingNotOpened(message="the meeting has not been opened yet")
             if not entries:
+                assert genesis is not None
                 envelopes = [Envelope(e, self.clock()) for e in await genesis()]
                 entries = seal(0, GENESIS, [encode_envelope(e) for e in envelopes])
                 try:
@@ -158,16 +168,17 @@ class Room:
             batch, self._pending = take_batch(self._pending)
             try:
                 await self._commit(batch)
-            except Exception as exc:  # never leave a caller waiting
+            except Exception:  # never leave a caller waiting
                 log.exception("commit failed for meeting %s", self.meeting_id)
-                _fail(batch, Unavailable(message=str(exc)))
+                _fail(batch, Unavailable(message="the hub could not save this; try again"))
 
     async def _commit(self, batch: list[Pending]) -> None:
         async with self.lock:
             try:
                 token = await self.store.acquire(self.meeting_id)
             except RedisError as exc:
-                _fail(batch, Unavailable(message=f"live store unreachable: {exc}"))
+                log.warning("meeting %s: Redis unreachable: %s", self.meeting_id, exc)
+                _fail(batch, Unavailable(message="the live store is unreachable; try again"))
                 return
             try:
                 caught_up = await self.store.catch_up(self.meeting_id, self.head_seq)
@@ -222,7 +233,8 @@ class Room:
                 continue
             except Exception as exc:
                 self._rebuild()
-                _fail(batch, Unavailable(message=f"archive unreachable: {exc}"))
+                log.error("meeting %s: the archive refused a batch: %r", self.meeting_id, exc)
+                _fail(batch, Unavailable(message="the archive is unreachable; try again"))
                 return None
             self._record(entries, envelopes)
             for vote in decided.emptied:

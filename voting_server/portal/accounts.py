@@ -16,6 +16,7 @@ from ..store.models import AssemblyRow, PersonRow
 from ..store.portal_models import PortalAccountRow, RecoveryCodeRow
 from . import credentials, totp
 from .errors import PortalError, not_found
+from .vault import vault
 
 ENROL_TTL = 7 * 24 * 3600
 
@@ -61,12 +62,17 @@ def create_account(
             person_id=person_id, username=name, totp_secret="", created_at=at
         )
         account.username = name
-        account.totp_secret = totp.new_secret()
+        account.totp_secret = vault().seal(person_id, totp.new_secret())
         account.enrol_token_hash = token_hash(token)
         account.enrol_expires_at = at + ENROL_TTL
         s.add(account)
         s.commit()
     return token
+
+
+def totp_secret_of(account: PortalAccountRow) -> str:
+    """The account's TOTP secret in the clear, for checking a code or enrolling."""
+    return vault().open(account.person_id, account.totp_secret)
 
 
 def _pending(s: Session, token: str, at: int) -> PortalAccountRow:
@@ -83,12 +89,13 @@ def enrolment(engine: Engine, token: str, now: float | None = None) -> Enrolment
     with Session(engine) as s:
         account = _pending(s, token, _now(now))
         person = s.get(PersonRow, account.person_id)
-        uri = totp.provisioning_uri(account.totp_secret, account.username)
+        secret = totp_secret_of(account)
+        uri = totp.provisioning_uri(secret, account.username)
         return Enrolment(
             person=account.person_id,
             name=person.name if person else account.person_id,
             username=account.username,
-            secret=account.totp_secret,
+            secret=secret,
             uri=uri,
             qr=totp.qr_svg_data_uri(uri),
         )
@@ -106,7 +113,7 @@ def complete_enrolment(
         raise PortalError("enrol.password_too_short", "at least 10 characters")
     with Session(engine) as s:
         account = _pending(s, token, at)
-        step = totp.matching_step(account.totp_secret, code, at)
+        step = totp.matching_step(totp_secret_of(account), code, at)
         if step is None:
             raise PortalError("auth.bad_code", "the code does not match")
         # One statement decides: a second, concurrent enrolment finds no pending row.
@@ -170,7 +177,7 @@ def reset_second_factor(engine: Engine, person_id: str, now: float | None = None
         account = s.get(PortalAccountRow, person_id)
         if account is None:
             raise not_found("account.unknown", f"{person_id!r} has no portal account")
-        account.totp_secret = totp.new_secret()
+        account.totp_secret = vault().seal(person_id, totp.new_secret())
         account.enrolled = False
         account.enrol_token_hash = token_hash(token)
         account.enrol_expires_at = at + ENROL_TTL

@@ -191,7 +191,7 @@ def _check(engine: Engine, username: str, password: str, code: str, now: float) 
     if not credentials.password_matches(stored, password) or account is None:
         raise LoginFailed("auth.bad_credentials")
     if totp.normalize_code(code) is not None:
-        step = totp.matching_step(account.totp_secret, code, now)
+        step = totp.matching_step(accounts.totp_secret_of(account), code, now)
         if step is None:
             raise LoginFailed("auth.bad_code")
         if not accounts.consume_step(engine, account.person_id, step):

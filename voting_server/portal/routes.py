@@ -22,12 +22,13 @@ from ..clock import CLOCK
 from ..settings import Settings
 from ..store.directory import SESSION_TTL, Directory, token_hash
 from ..store.models import SessionRow
-from ..web.security import SESSION_COOKIE, origin_allowed
+from ..web.security import origin_allowed
 from . import accounts, audit, forms, login, overview
 from .errors import PortalError, forbidden, unauthorized
 from .openapi import openapi_document
 from .secretariat import Secretariat
 from .sessions import Sessions
+from .vault import seal_plain_secrets
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -43,10 +44,11 @@ class Portal:
         self.settings = settings
         self.directory = Directory(engine)
         self.sessions = Sessions(engine)
+        seal_plain_secrets(engine)  # an installation upgraded in place
 
     def set_cookie(self, response: Response, token: str) -> None:
         response.set_cookie(
-            SESSION_COOKIE,
+            self.settings.session_cookie,
             token,
             max_age=SESSION_TTL,
             path="/",
@@ -55,8 +57,17 @@ class Portal:
             secure=self.settings.secure_cookies,
         )
 
+    def delete_cookie(self, response: Response) -> None:
+        response.delete_cookie(
+            self.settings.session_cookie,
+            path="/",
+            httponly=True,
+            samesite="strict",
+            secure=self.settings.secure_cookies,
+        )
+
     async def session(self, request: Request) -> SessionRow:
-        cookie = request.cookies.get(SESSION_COOKIE)
+        cookie = request.cookies.get(self.settings.session_cookie)
         row = None
         if cookie:
             row = await asyncio.to_thread(self.directory.session, token_hash(cookie))
@@ -138,7 +149,7 @@ def portal_routes(portal: Portal) -> list[BaseRoute]:
         await run(portal.sessions.revoke, session.id_hash)
         await run(audit.record, portal.engine, "logout", actor=session.principal)
         response = JSONResponse({"ended": 1})
-        response.delete_cookie(SESSION_COOKIE, path="/")
+        portal.delete_cookie(response)
         return response
 
     async def do_logout_everywhere(request: Request) -> Response:
@@ -154,7 +165,7 @@ def portal_routes(portal: Portal) -> list[BaseRoute]:
             address=_address(request),
         )
         response = JSONResponse({"ended": len(ended)})
-        response.delete_cookie(SESSION_COOKIE, path="/")
+        portal.delete_cookie(response)
         return response
 
     async def my_sessions(request: Request) -> Response:
@@ -356,7 +367,7 @@ def portal_routes(portal: Portal) -> list[BaseRoute]:
             subject=person,
             address=_address(request),
         )
-        return JSONResponse({"enrol_url": f"{_base(request)}/portal/enrol/{token}"})
+        return JSONResponse({"enrol_url": f"{_base(portal.settings)}/portal/enrol/{token}"})
 
     async def reset_second_factor(request: Request) -> Response:
         """Reset a person's second factor (with a reason); ends their sessions."""
@@ -377,7 +388,10 @@ def portal_routes(portal: Portal) -> list[BaseRoute]:
             address=_address(request),
         )
         return JSONResponse(
-            {"enrol_url": f"{_base(request)}/portal/enrol/{token}", "sessions_ended": len(ended)}
+            {
+                "enrol_url": f"{_base(portal.settings)}/portal/enrol/{token}",
+                "sessions_ended": len(ended),
+            }
         )
 
     async def person_sessions(request: Request) -> Response:
@@ -483,5 +497,8 @@ def portal_routes(portal: Portal) -> list[BaseRoute]:
     ]
 
 
-def _base(request: Request) -> str:
-    return str(request.base_url).rstrip("/")
+def _base(settings: Settings) -> str:
+    """Where a link sent to a member points: the configured address, never the Host header."""
+    if not settings.base_url:
+        raise PortalError("settings.base_url_missing", "set ORDET_BASE_URL", 503)
+    return settings.base_url

@@ -242,7 +242,9 @@ class Secretariat:
             try:
                 count = import_roster(self.engine, assembly, name or assembly, path, None)
             except (KeyError, ValueError, TypeError, AttributeError, csv.Error) as err:
-                raise PortalError("roster.invalid", f"the CSV is not a roster: {err}") from None
+                raise PortalError(
+                    "roster.invalid", f"the CSV is not a roster ({_plain(err)})"
+                ) from None
         self.log("roster.import", assembly, f"{count} people")
         return count
 
@@ -258,8 +260,8 @@ class Secretariat:
         """Ids are global: an import must not move another assembly's people or parties."""
         try:
             rows = list(csv.DictReader(io.StringIO(people_csv)))
-        except csv.Error as err:
-            raise PortalError("roster.invalid", f"the CSV is not a roster: {err}") from None
+        except csv.Error:
+            raise PortalError("roster.invalid", "the CSV is not a roster") from None
         people = {str(r.get("id") or "").strip() for r in rows}
         parties = {str(r.get("party") or "").strip() for r in rows}
         with Session(self.engine) as s:
@@ -364,6 +366,15 @@ class Secretariat:
                 )
             s.commit()
         self.log("meeting.save", fields["id"], f"{assembly}: {len(fields.get('items', []))} items")
+
+
+def _plain(err: Exception) -> str:
+    """What went wrong in the roster, in words: a missing column, a bad value; no internals."""
+    if isinstance(err, KeyError):
+        return f"missing column {err.args[0]!r}" if err.args else "a column is missing"
+    if isinstance(err, ValueError) and err.args and isinstance(err.args[0], str):
+        return err.args[0][:200]
+    return "a row could not be read"
 
 
 def _settings(raw: str) -> dict[str, Any]:

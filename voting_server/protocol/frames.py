@@ -17,6 +17,9 @@ from ..domain.errors import OrdetError, ProtocolError
 MAX_FRAME_BYTES = 16 * 1024
 MAX_DEPTH = 6
 MAX_RID_LENGTH = 64
+#: The longest text a frame may carry in one field: a yrkande or a reservation's
+#: reason runs to a few thousand characters, and everything is kept for good.
+MAX_TEXT = 4000
 
 
 def encode(frame: dict[str, Any]) -> bytes:
@@ -37,8 +40,8 @@ def decode(raw: bytes) -> dict[str, Any]:
             max_array_len=1024,
             max_map_len=256,
         )
-    except Exception as exc:  # msgpack raises several unrelated types
-        raise ProtocolError("frame.malformed", f"not a msgpack frame: {exc}") from None
+    except Exception:  # msgpack raises several unrelated types
+        raise ProtocolError("frame.malformed", "not a msgpack frame") from None
     if not isinstance(frame, dict):
         raise ProtocolError("frame.not_a_map", "a frame must be a map")
     _check_depth(frame, 1)
@@ -76,6 +79,19 @@ def _check_depth(value: Any, depth: int) -> None:
     elif isinstance(value, list):
         for item in value:
             _check_depth(item, depth + 1)
+
+
+def check_texts(value: Any) -> None:
+    """Refuse a frame with a text longer than ``MAX_TEXT`` anywhere in it."""
+    if isinstance(value, str):
+        if len(value) > MAX_TEXT:
+            raise ProtocolError("frame.text_too_long", f"a text is at most {MAX_TEXT} characters")
+    elif isinstance(value, dict):
+        for item in value.values():
+            check_texts(item)
+    elif isinstance(value, list):
+        for item in value:
+            check_texts(item)
 
 
 def error_frame(error: OrdetError, rid: str | int | None = None) -> dict[str, Any]:

@@ -29,10 +29,14 @@ class Cast:
     async def connect(self, names: tuple[str, ...]) -> None:
         """Connect every named actor not yet connected, and wait for their views."""
         missing = [n for n in dict.fromkeys(names) if n not in self.clients]
-        if missing:
-            await asyncio.wait_for(
-                asyncio.gather(*(self._connect(n) for n in missing)), CONNECT_TIMEOUT
-            )
+        # Those logged in first: the public screen cannot open a meeting.
+        logged_in = [n for n in missing if self.actors[n].principal != PUBLIC]
+        public = [n for n in missing if n not in logged_in]
+        for group in (logged_in, public):
+            if group:
+                await asyncio.wait_for(
+                    asyncio.gather(*(self._connect(n) for n in group)), CONNECT_TIMEOUT
+                )
 
     def __getitem__(self, name: str) -> HubClient:
         return self.clients[name]

@@ -46,6 +46,7 @@ def local_hub() -> Iterator[HubEnvironment]:
             REDIS_URL=redis,
             ORDET_DATA=str(data),
             ORDET_SECRET=secrets.token_hex(32),
+            ORDET_SECURE_COOKIES="0",  # a hub on plain http on 127.0.0.1
             PYTHONUNBUFFERED="1",
         )
         hub = HubProcess(env).start()

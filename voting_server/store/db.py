@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from sqlalchemy import event, inspect, text
@@ -18,6 +19,7 @@ def make_engine(url: str) -> Engine:
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
     if url.startswith("sqlite"):
+        _owner_only(url)
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
@@ -37,6 +39,16 @@ def _drop_retired_tables(engine: Engine) -> None:
     with engine.begin() as conn:
         for name in RETIRED_TABLES:
             conn.execute(text(f'DROP TABLE IF EXISTS "{name}"'))
+
+
+def _owner_only(url: str) -> None:
+    """Create the SQLite file readable by its owner only (it holds every log and account)."""
+    path = url.split(":///", 1)[-1]
+    if not path or path == ":memory:" or path.startswith("file:"):
+        return
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    os.close(fd)
+    os.chmod(path, 0o600)
 
 
 def _add_new_columns(engine: Engine) -> None:

@@ -44,9 +44,25 @@ class Directory:
         with Session(self.engine) as s:
             return s.get(MeetingRow, meeting_id)
 
-    def meetings(self) -> list[MeetingRow]:
+    def meetings(self, principal: str | None = None) -> list[MeetingRow]:
+        """The meetings ``principal`` may see listed: those of public bodies, and their own.
+
+        A body is public unless its settings say ``"public": false`` (a nämnd
+        meets behind closed doors; fullmäktige in the open, KL 5:41).
+        """
         with Session(self.engine) as s:
-            return list(s.exec(select(MeetingRow).order_by(col(MeetingRow.starts_at))))
+            rows = list(s.exec(select(MeetingRow).order_by(col(MeetingRow.starts_at))))
+            closed = {
+                a.id
+                for a in s.exec(select(AssemblyRow))
+                if _settings(a.settings).get("public") is False
+            }
+            home = None
+            if principal is not None:
+                person = s.get(PersonRow, principal)
+                device = s.get(DeviceRow, principal) if person is None else None
+                home = person.assembly_id if person else device.assembly_id if device else None
+        return [m for m in rows if m.assembly_id not in closed or m.assembly_id == home]
 
     def genesis(self, meeting_id: str) -> tuple[str, Roster, tuple[AgendaItem, ...]]:
         """What the first log entry of a meeting records: title, roster, agenda."""
@@ -202,3 +218,11 @@ class Directory:
                 row.revoked = True
                 s.add(row)
                 s.commit()
+
+
+def _settings(raw: str) -> dict[str, Any]:
+    try:
+        value = json.loads(raw or "{}")
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}

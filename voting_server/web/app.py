@@ -6,8 +6,10 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import (
     FileResponse,
@@ -28,10 +30,10 @@ from ..portal.routes import Portal, portal_routes
 from ..settings import Settings
 from ..store.archive import Archive
 from ..store.db import make_engine
-from ..store.directory import SESSION_TTL, Directory, token_hash
+from ..store.directory import Directory, token_hash
 from . import exports
 from .audit_routes import audit_routes
-from .security import SESSION_COOKIE
+from .headers import SecurityHeaders, content_security_policy
 from .websocket import hub_socket
 
 DISPLAY_DIR = Path(__file__).resolve().parents[2] / "display"
@@ -50,6 +52,9 @@ def create_app(settings: Settings) -> Starlette:
         urn_key_dir=settings.data_dir / "urn-keys",
     )
     signer = TicketSigner(settings.secret)
+    # The members' portal; portal.sessions.on_session_revoked is called on every revocation.
+    portal = Portal(engine, settings)
+    portal.sessions.on_session_revoked = hub.session_revoked
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -68,14 +73,7 @@ def create_app(settings: Settings) -> Starlette:
         if not target.startswith("/") or target.startswith("//"):
             target = "/"
         response = RedirectResponse(target, 303)
-        response.set_cookie(
-            SESSION_COOKIE,
-            token,
-            max_age=SESSION_TTL,
-            httponly=True,
-            samesite="strict",
-            secure=settings.secure_cookies,
-        )
+        portal.set_cookie(response, token)
         return response
 
     async def ticket(request: Request) -> Response:
@@ -86,7 +84,7 @@ def create_app(settings: Settings) -> Starlette:
         if wanted == Role.PUBLIC:
             public = Ticket("", "public", Role.PUBLIC, None, meeting)
             return JSONResponse({"ticket": signer.mint(public), "role": "public"})
-        cookie = request.cookies.get(SESSION_COOKIE)
+        cookie = request.cookies.get(settings.session_cookie)
         session = None
         if cookie:
             session = await asyncio.to_thread(directory.session, token_hash(cookie))
@@ -117,7 +115,10 @@ def create_app(settings: Settings) -> Starlette:
         )
 
     async def meetings(request: Request) -> Response:
-        rows = await asyncio.to_thread(directory.meetings)
+        cookie = request.cookies.get(settings.session_cookie)
+        session = await asyncio.to_thread(directory.session, token_hash(cookie)) if cookie else None
+        principal = session.principal if session is not None else None
+        rows = await asyncio.to_thread(directory.meetings, principal)
         return JSONResponse(
             [{"id": m.id, "title": m.title, "starts_at": local_iso(m.starts_at)} for m in rows]
         )
@@ -155,13 +156,14 @@ def create_app(settings: Settings) -> Starlette:
             name="msgpack",
         ),
     ]
-    # The members' portal; portal.sessions.on_session_revoked is called on every revocation.
-    portal = Portal(engine, settings)
-    portal.sessions.on_session_revoked = hub.session_revoked
     routes += portal_routes(portal)
     routes += audit_routes(hub, portal)
-    routes += [Route(f"/m/{{meeting}}/{name}", _screen(name)) for name in SCREENS]
-    app = Starlette(routes=routes, lifespan=lifespan)
+    routes += [Route(f"/m/{{meeting}}/{name}", _screen(name, directory)) for name in SCREENS]
+    app = Starlette(
+        routes=routes,
+        lifespan=lifespan,
+        middleware=[Middleware(SecurityHeaders, secure=settings.secure_cookies)],
+    )
     app.state.hub = hub
     app.state.signer = signer
     app.state.directory = directory
@@ -175,12 +177,33 @@ def create_app(settings: Settings) -> Starlette:
 SCREENS = {"tablet": "tablet", "chair": "chair", "display": "display", "public": "display"}
 
 
-def _screen(name: str) -> Callable[[Request], Awaitable[Response]]:
+def _screen(name: str, directory: Directory) -> Callable[[Request], Awaitable[Response]]:
     async def screen(request: Request) -> Response:
-        # No X-Frame-Options: the public screen is made to be embedded.
-        return FileResponse(DISPLAY_DIR / "pages" / f"{SCREENS[name]}.html")
+        response = FileResponse(DISPLAY_DIR / "pages" / f"{SCREENS[name]}.html")
+        if name == "public":
+            # The public screen may be framed by the sites its assembly names.
+            settings = await asyncio.to_thread(
+                directory.assembly_settings, request.path_params["meeting"]
+            )
+            origins = [o for o in settings.get("embed_origins", []) if _is_origin(o)]
+            if origins:
+                response.headers["Content-Security-Policy"] = content_security_policy(origins)
+        return response
 
     return screen
+
+
+def _is_origin(value: object) -> bool:
+    """``https://www.region.se``: a scheme and a host, nothing that could widen the policy."""
+    if not isinstance(value, str):
+        return False
+    parts = urlsplit(value)
+    return (
+        parts.scheme in ("https", "http")
+        and bool(parts.hostname)
+        and value == f"{parts.scheme}://{parts.netloc}"
+        and not any(c in value for c in " ;,'\"")
+    )
 
 
 async def _presiding(hub: Hub, meeting: str) -> str:

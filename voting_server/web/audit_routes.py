@@ -34,7 +34,7 @@ from ..domain.errors import OrdetError
 from ..domain.votes.commands import GiveReservationReason
 from ..domain.votes.decisions import REASON_LIMIT
 from ..hub.hub import Hub
-from ..hub.room import Room
+from ..hub.room import MeetingNotOpened, Room
 from ..portal import accounts, audit, forms, totp
 from ..portal.errors import PortalError, forbidden, not_found, unauthorized
 from ..portal.login import PAIR, Throttle
@@ -69,8 +69,11 @@ def audit_routes(hub: Hub, portal: Portal) -> list[BaseRoute]:
         # Ask the database first: a URL must not load a room for any id typed in.
         if await asyncio.to_thread(portal.directory.meeting, meeting) is None:
             raise not_found("meeting.unknown", "no such meeting")
-        room = await hub.room(meeting)
         person = await principal(request)
+        try:
+            room = await hub.room(meeting, may_open=person is not None)
+        except MeetingNotOpened as err:
+            raise PortalError(err.code, err.message, 409) from None
         if room.meeting.core.adjourned:
             return room, person
         if person is None:
@@ -269,7 +272,7 @@ def _step_up(portal: Portal, person: str, code: str, address: str) -> None:
     account = accounts.account_of(portal.engine, person)
     if account is None or not account.enrolled:
         raise forbidden("auth.no_second_factor", "enrol an authenticator in the portal first")
-    step = totp.matching_step(account.totp_secret, code, now)
+    step = totp.matching_step(accounts.totp_secret_of(account), code, now)
     if step is None:
         audit.record(
             portal.engine, "stepup.failure", actor=person, reason="auth.bad_code", address=address

@@ -16,6 +16,7 @@ from starlette.responses import JSONResponse, Response
 import speaker_queue
 
 from ..hub.hub import Hub
+from ..hub.room import MeetingNotOpened
 from ..store.directory import Directory
 
 _UNSAFE_IN_FILENAME = re.compile(r"[^A-Za-z0-9._-]+")
@@ -30,9 +31,11 @@ async def debate_stats_csv(request: Request) -> Response:
         return _unknown_meeting()
     hub: Hub = request.app.state.hub
     try:
-        room = await hub.room(meeting_id)
+        room = await hub.room(meeting_id, may_open=False)  # anyone may ask: open nothing
     except LookupError:
         return _unknown_meeting()
+    except MeetingNotOpened as err:
+        return JSONResponse({"error": err.code, "message": err.message}, 409)
     async with room.lock:  # a consistent state, never one half through a batch
         stats = speaker_queue.meeting_stats(room.meeting.debate)
         text = speaker_queue.to_csv(stats, room.meeting.chamber().name)

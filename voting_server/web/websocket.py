@@ -11,12 +11,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from typing import Any
 
 from starlette.responses import JSONResponse
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from ..auth.tickets import Ticket, TicketError, TicketSigner
+from ..clock import CLOCK
 from ..domain.aggregate import COMMANDS, authorize
 from ..domain.base import Actor, Role
 from ..domain.errors import OrdetError, ProtocolError
@@ -24,9 +26,10 @@ from ..domain.wire import ENVELOPE_KEYS
 from ..hub.connection import WebSocketClient
 from ..hub.host_fields import blank_host_fields
 from ..hub.hub import Hub, now_ms
-from ..hub.room import Room
+from ..hub.room import MeetingNotOpened, Room
 from ..log.chain import ChainError
-from ..protocol.frames import decode, encode, error_frame, request_id
+from ..protocol.frames import check_texts, decode, encode, error_frame, request_id
+from ..protocol.rate import RateLimit
 from .security import origin_allowed
 
 log = logging.getLogger("ordet.ws")
@@ -39,8 +42,11 @@ async def hub_socket(websocket: WebSocket) -> None:
         await _deny(websocket, 403, "auth.origin_not_allowed", "this Origin may not connect")
         return
     try:
-        ticket = await _check_ticket(websocket, app.state.signer)
-        room = await hub.room(ticket.meeting)
+        ticket, expires_at = await _check_ticket(websocket, app.state.signer)
+        room = await hub.room(ticket.meeting, may_open=ticket.role is not Role.PUBLIC)
+    except MeetingNotOpened as err:
+        await _deny(websocket, 409, err.code, err.message)
+        return
     except OrdetError as err:
         await _deny(websocket, 401, err.code, err.message)
         return
@@ -76,11 +82,17 @@ async def hub_socket(websocket: WebSocket) -> None:
         client.send(frame)
     pump = asyncio.create_task(client.pump())
     actor = Actor(ticket.role, ticket.person)
+    expiry = None
     if ticket.session:
         hub.register(ticket.session, client)
+        # The login behind the socket runs out: the socket goes with it.
+        left = max(expires_at - CLOCK.now(), 0) if expires_at is not None else 0
+        expiry = asyncio.get_running_loop().call_later(left, client.end_session)
     try:
         await _receive_loop(websocket, client, room, actor, ticket)
     finally:
+        if expiry is not None:
+            expiry.cancel()
         if ticket.session:
             hub.unregister(ticket.session, client)
         room.detach(client)
@@ -92,6 +104,7 @@ async def hub_socket(websocket: WebSocket) -> None:
 async def _receive_loop(
     websocket: WebSocket, client: WebSocketClient, room: Room, actor: Actor, ticket: Ticket
 ) -> None:
+    rate = RateLimit()
     while True:
         try:
             message = await websocket.receive()
@@ -110,21 +123,32 @@ async def _receive_loop(
         frame: Any = None
         try:
             frame = decode(raw)
-            _handle(frame, client, room, actor, ticket)
+            _handle(frame, client, room, actor, ticket, rate)
         except OrdetError as err:
             client.send(encode(error_frame(err, request_id(frame))))
 
 
 def _handle(
-    frame: dict[str, Any], client: WebSocketClient, room: Room, actor: Actor, ticket: Ticket
+    frame: dict[str, Any],
+    client: WebSocketClient,
+    room: Room,
+    actor: Actor,
+    ticket: Ticket,
+    rate: RateLimit,
 ) -> None:
     rid = frame.get("rid")
     if frame["type"] == "ping":
         client.send(encode({"type": "pong", "rid": rid, "server_time": now_ms()}))
         return
+    check_texts(frame)
     blank_host_fields(frame)
     command = COMMANDS.from_wire(frame, extra=ENVELOPE_KEYS)
     authorize(command, actor)
+    wait = rate.take(time.monotonic())
+    if wait:
+        error = ProtocolError("rate.limited", f"too many commands: wait {wait:.2f} s")
+        client.send(encode({**error_frame(error, rid), "retry_after": round(wait, 3)}))
+        return
     request_key = None if rid is None else f"{ticket.principal}:{rid}"
     future = room.submit(command, actor, request_key)
     future.add_done_callback(lambda f: _answer(client, rid, f))
@@ -145,16 +169,26 @@ def _answer(client: WebSocketClient, rid: Any, future: asyncio.Future[int]) -> N
         )
 
 
-async def _check_ticket(websocket: WebSocket, signer: TicketSigner) -> Ticket:
+async def _check_ticket(websocket: WebSocket, signer: TicketSigner) -> tuple[Ticket, int | None]:
+    """The ticket, and when its session ends (None for the public screen, which has none).
+
+    Every role but ``public`` must name a session that is live now.
+    """
     token = websocket.query_params.get("ticket")
     if not token:
         raise TicketError("auth.ticket_missing", "connect with ?ticket=")
     ticket = signer.verify(token)
-    if ticket.session:
-        directory = websocket.app.state.directory
-        if await asyncio.to_thread(directory.session, ticket.session) is None:
-            raise TicketError("auth.session_revoked", "the session has ended")
-    return ticket
+    if ticket.role is Role.PUBLIC:
+        if ticket.session or ticket.person is not None:
+            raise TicketError("auth.ticket_invalid", "the ticket is not valid")
+        return ticket, None
+    if not ticket.session:
+        raise TicketError("auth.session_required", "this role needs a login")
+    directory = websocket.app.state.directory
+    session = await asyncio.to_thread(directory.session, ticket.session)
+    if session is None or session.principal != ticket.principal:
+        raise TicketError("auth.session_revoked", "the session has ended")
+    return ticket, session.expires_at
 
 
 async def _deny(websocket: WebSocket, status: int, code: str, message: str) -> None:
