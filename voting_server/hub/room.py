@@ -203,27 +203,34 @@ class Room:
     async def _decide_and_persist(
         self, batch: list[Pending]
     ) -> tuple[list[Outcome], list[LogEntry], list[Envelope]] | None:
-        """Decide the batch and make its events durable; None if it all failed."""
+        """Decide the batch and make its events durable; None if it all failed.
+
+        The rules fold accepted events into ``self.meeting`` as they decide, so
+        whatever goes wrong before the batch is durable (a rule that crashes,
+        sealing, the database) refolds the room from what is durable: the room
+        never holds a state that is not in the log.
+        """
         for _ in range(5):
             urns = await self._open_urns(secret_votes_touched(self.meeting, batch))
-            decided = decide_batch(
-                self.meeting,
-                batch,
-                self.clock(),
-                head_seq=self.head_seq,
-                head_hash=self.head_hash,
-                known_requests=self.request_seq,
-                known_commands=self.request_command,
-                host=self.host,
-                urns=urns,
-            )
-            envelopes, outcomes = decided.envelopes, decided.outcomes
-            if not envelopes:
-                return outcomes, [], []
-            entries = seal(self.head_seq, self.head_hash, [encode_envelope(e) for e in envelopes])
-            if self.signing_key is not None and needs_checkpoint(envelopes):
-                envelopes, entries = self._with_checkpoint(envelopes, entries)
             try:
+                decided = decide_batch(
+                    self.meeting,
+                    batch,
+                    self.clock(),
+                    head_seq=self.head_seq,
+                    head_hash=self.head_hash,
+                    known_requests=self.request_seq,
+                    known_commands=self.request_command,
+                    host=self.host,
+                    urns=urns,
+                )
+                envelopes, outcomes = decided.envelopes, decided.outcomes
+                if not envelopes:
+                    return outcomes, [], []
+                payloads = [encode_envelope(e) for e in envelopes]
+                entries = seal(self.head_seq, self.head_hash, payloads)
+                if self.signing_key is not None and needs_checkpoint(envelopes):
+                    envelopes, entries = self._with_checkpoint(envelopes, entries)
                 sealed = await self._seal_urns(urns, decided.deposits, decided.emptied)
                 await self.store.persist(self.meeting_id, entries, sealed, decided.emptied)
             except ArchiveConflict:
@@ -231,18 +238,25 @@ class Room:
                 self._rebuild()
                 self._fold_entries(await self.store.read_durable(self.meeting_id, self.head_seq))
                 continue
-            except Exception as exc:
+            except Exception:
                 self._rebuild()
-                log.error("meeting %s: the archive refused a batch: %r", self.meeting_id, exc)
-                _fail(batch, Unavailable(message="the archive is unreachable; try again"))
+                log.exception("meeting %s: a batch failed before it was durable", self.meeting_id)
+                _fail(batch, Unavailable(message="the hub could not save this; try again"))
                 return None
             self._record(entries, envelopes)
-            for vote in decided.emptied:
-                await self.urn_keys.erase(self.meeting_id, vote)
+            await self._forget_urn_keys(decided.emptied)
             return outcomes, entries, envelopes
         self._rebuild()
         _fail(batch, Unavailable(message="too much contention, try again"))
         return None
+
+    async def _forget_urn_keys(self, votes: list[str]) -> None:
+        """After a close is durable; a key left behind is erased at the next load."""
+        for vote in votes:
+            try:
+                await self.urn_keys.erase(self.meeting_id, vote)
+            except OSError:
+                log.warning("meeting %s: urn key of %s not erased yet", self.meeting_id, vote)
 
     def _with_checkpoint(
         self, envelopes: list[Envelope], entries: list[LogEntry]
