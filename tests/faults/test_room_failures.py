@@ -60,6 +60,7 @@ async def hub(redis_url: str, demo_engine: Engine, tmp_path: Path) -> AsyncItera
         urn_key_dir=tmp_path / "urn-keys",
     )
     yield hub
+    await asyncio.sleep(0.3)  # let the rooms' last fan-out flushes run
     await hub.stop()
 
 
