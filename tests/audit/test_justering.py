@@ -10,16 +10,16 @@ from tests.audit.meeting_log import CHAIR, SECRETARY, MeetingLog, member
 from tests.audit.test_minutes import minutes_meeting
 from voting_server.audit import minutes_report
 from voting_server.audit.export import build, parse
-from voting_server.audit.justering_events import (
+from voting_server.audit.verify import verify_export
+from voting_server.domain import aggregate
+from voting_server.domain.base import Actor, Role
+from voting_server.domain.errors import DomainError
+from voting_server.domain.justering.events import (
     ElectJusterare,
     MinutesSigned,
     RecordNotice,
     SignMinutes,
 )
-from voting_server.audit.verify import verify_export
-from voting_server.domain import aggregate
-from voting_server.domain.base import Actor, Role
-from voting_server.domain.errors import DomainError
 from voting_server.domain.meeting import commands as mc
 from voting_server.domain.votes import commands as vc
 

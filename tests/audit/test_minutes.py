@@ -17,7 +17,7 @@ import speaker_queue
 from speaker_queue import ProposalKind
 from tests.audit.meeting_log import CHAIR, MEETING, ROSTER, SECRETARY, MeetingLog, member
 from voting_server.audit import minutes_report
-from voting_server.audit.justering_events import ElectJusterare
+from voting_server.domain.justering.events import ElectJusterare
 from voting_server.domain.meeting import commands as mc
 from voting_server.domain.meeting.events import AgendaItem
 from voting_server.domain.meeting.rules import open_meeting

@@ -9,11 +9,11 @@ from tests.audit.meeting_log import CHAIR, MEETING, ROSTER, SECRETARY, MeetingLo
 from tests.audit.test_minutes import AGENDA, Outline
 from voting_server.audit import minutes_report
 from voting_server.audit.export import build, parse
-from voting_server.audit.justering_events import ElectJusterare, MinutesRulesSet, SignMinutes
 from voting_server.audit.replay import state_at
 from voting_server.audit.verify import verify_export
 from voting_server.domain.base import Actor, Role
 from voting_server.domain.errors import DomainError
+from voting_server.domain.justering.events import ElectJusterare, MinutesRulesSet, SignMinutes
 from voting_server.domain.meeting import commands as mc
 from voting_server.domain.meeting.rules import open_meeting
 from voting_server.domain.votes import commands as vc

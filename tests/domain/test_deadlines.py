@@ -8,11 +8,11 @@ import pytest
 
 from tests.audit.meeting_log import MEETING, ROSTER
 from voting_server.audit import minutes_report
-from voting_server.audit.justering import JusteringState
-from voting_server.audit.justering_events import MinutesRulesSet
 from voting_server.domain import aggregate
 from voting_server.domain.base import Actor, Role
 from voting_server.domain.deadlines import deadline, is_closed, minutes_deadlines, next_open_day
+from voting_server.domain.justering.events import MinutesRulesSet
+from voting_server.domain.justering.state import JusteringState
 from voting_server.domain.meeting import commands as mc
 from voting_server.domain.meeting.events import AgendaItem, MeetingAdjourned
 from voting_server.domain.meeting.rules import open_meeting

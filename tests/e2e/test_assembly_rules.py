@@ -11,7 +11,7 @@ from sqlmodel import Session
 from tests.support.actors import connect_as
 from tests.support.hubs import HubProcess
 from voting_server.audit import minutes_report
-from voting_server.audit.justering_events import MinutesRulesSet
+from voting_server.domain.justering.events import MinutesRulesSet
 from voting_server.domain.meeting.events import SeatingRulesSet
 from voting_server.store.archive import Archive
 from voting_server.store.models import AssemblyRow

@@ -10,11 +10,11 @@ from sqlalchemy.engine import Engine
 from tests.support.actors import connect_as
 from tests.support.hubs import HubProcess
 from voting_server.audit.checkpoint import signature_holds
-from voting_server.audit.events import CheckpointSigned
 from voting_server.audit.export import build, parse
 from voting_server.audit.verify import verify_export
 from voting_server.client import HubClient
 from voting_server.domain.aggregate import EVENTS
+from voting_server.domain.checkpoints import CheckpointSigned
 from voting_server.domain.votes.events import LotDrawn, SecretBallotCast, VoteClosed
 from voting_server.domain.votes.lottery import commitment_of, draw_order
 from voting_server.log.chain import decode_envelope, verify

@@ -20,7 +20,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-from .events import CheckpointSigned
+from ..domain.checkpoints import CheckpointSigned
 
 PREFIX = b"ordet checkpoint v1\n"
 KEY_FILE = "signing_key"

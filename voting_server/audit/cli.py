@@ -68,9 +68,9 @@ def _read_meeting(meeting: str) -> list[Any]:
 
 
 def _export(meeting: str, output: Path | None) -> int:
+    from ..domain.checkpoints import CheckpointSigned
     from . import export
     from .checkpoint import stored_public_key
-    from .events import CheckpointSigned
     from .records import decode_all
 
     entries = _read_meeting(meeting)

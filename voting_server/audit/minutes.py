@@ -21,12 +21,12 @@ from speaker_queue import events as dev
 
 from ..domain.base import Event
 from ..domain.deadlines import MinutesDeadlines, minutes_deadlines
+from ..domain.justering.events import CHAIR, JusterareElected
+from ..domain.justering.state import JusteringState
 from ..domain.meeting import events as mev
 from ..domain.roster import Person, PersonKind, Roster
 from ..domain.swedish_time import STOCKHOLM, swedish_day, swedish_time
 from ..domain.votes import events as vev
-from .justering import JusteringState
-from .justering_events import CHAIR, JusterareElected
 
 #: The council's local time, in which the minutes give every time.
 TIMEZONE = STOCKHOLM

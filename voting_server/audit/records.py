@@ -8,11 +8,11 @@ from dataclasses import dataclass
 import msgpack
 
 from ..domain import aggregate
+from ..domain.checkpoints import AUDIT_EVENTS
 from ..domain.errors import OrdetError
 from ..domain.votes.events import VOTE_EVENTS
 from ..domain.wire import Registry
 from ..log.chain import Envelope, LogEntry, decode_envelope
-from .events import AUDIT_EVENTS
 
 
 def _registry() -> Registry:

@@ -13,10 +13,10 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from ..domain.checkpoints import CheckpointSigned
 from ..domain.meeting.events import MeetingOpened
 from ..log.chain import GENESIS, ChainError, LogEntry, entry_hash, verify
 from . import checkpoint
-from .events import CheckpointSigned
 from .export import Export
 from .records import Record, decode_all
 from .timeline import fold_records

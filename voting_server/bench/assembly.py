@@ -20,6 +20,7 @@ import httpx
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from ..auth.origins import SESSION_COOKIE
 from ..auth.tickets import Ticket, TicketSigner
 from ..client import fetch_ticket, login
 from ..clock import CLOCK
@@ -34,7 +35,6 @@ from ..store.models import (
     PersonRow,
     SessionRow,
 )
-from ..web.security import SESSION_COOKIE
 
 MEETING = "bench"
 DISPLAY = "display"

@@ -13,12 +13,12 @@ from typing import Any, cast
 
 import speaker_queue
 
-from ..audit import justering
-from ..audit.events import AUDIT_EVENTS
-from ..audit.justering_events import JUSTERING_EVENTS, JUSTERING_WIRE_COMMANDS, SignMinutes
 from .base import Actor, Command, Event, Role
+from .checkpoints import AUDIT_EVENTS
 from .debate import MeetingChamber
 from .errors import DomainError, InvalidState, NotAllowed
+from .justering import state as justering
+from .justering.events import JUSTERING_EVENTS, JUSTERING_WIRE_COMMANDS, SignMinutes
 from .meeting import rules as meeting_rules
 from .meeting.commands import MEETING_COMMANDS, FinishItem, HandOverChair
 from .meeting.events import MEETING_EVENTS, JavDeclared, SeatTaken, SeatVacated

@@ -15,10 +15,10 @@ from typing import Any
 
 import msgpack
 
-from ..audit.justering_events import MinutesSigned
 from ..domain.aggregate import Meeting, execute
 from ..domain.base import Actor
 from ..domain.errors import DomainError, OrdetError
+from ..domain.justering.events import MinutesSigned
 from ..domain.meeting.events import MeetingAdjourned
 from ..domain.votes import commands as vc
 from ..domain.votes import events as vev

@@ -19,10 +19,10 @@ from typing import Any
 
 import speaker_queue
 
-from ..audit.events import AUDIT_EVENTS
-from ..audit.justering_events import JUSTERING_EVENTS, NoticePosted
 from ..domain.aggregate import Meeting
 from ..domain.base import Role
+from ..domain.checkpoints import AUDIT_EVENTS
+from ..domain.justering.events import JUSTERING_EVENTS, NoticePosted
 from ..domain.meeting import events as mev
 from ..domain.votes import VOTE_EVENTS
 from ..domain.votes import events as vev

@@ -22,9 +22,9 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 
 import speaker_queue
 
-from ..audit.justering_events import MinutesRulesSet
 from ..clock import CLOCK
 from ..domain.base import Event
+from ..domain.justering.events import MinutesRulesSet
 from ..domain.meeting.events import SeatingRulesSet
 from ..domain.meeting.rules import open_meeting
 from ..domain.wire import from_wire

@@ -18,10 +18,10 @@ from typing import Any
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from ..audit.justering import signatory_role
 from ..audit.minutes import deadlines_json
 from ..audit.minutes_report import pairs_of
 from ..domain.aggregate import Meeting
+from ..domain.justering.state import signatory_role
 from ..domain.roster import PersonKind
 from ..domain.swedish_time import local_iso, swedish_day
 from ..domain.votes import events as vev

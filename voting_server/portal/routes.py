@@ -18,11 +18,11 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from ..auth.origins import origin_allowed
 from ..clock import CLOCK
 from ..settings import Settings
 from ..store.directory import SESSION_TTL, Directory, token_hash
 from ..store.models import SessionRow
-from ..web.security import origin_allowed
 from . import accounts, audit, forms, login, overview
 from .errors import PortalError, forbidden, unauthorized
 from .openapi import openapi_document

@@ -24,13 +24,13 @@ from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from ..audit import minutes_report
-from ..audit.justering import signatory_role
-from ..audit.justering_events import CHAIR, RecordNotice, SignMinutes
 from ..audit.minutes import deadlines_json, local
 from ..audit.replay import snapshot, state_at
 from ..clock import CLOCK
 from ..domain.base import Actor, Role
 from ..domain.errors import OrdetError
+from ..domain.justering.events import CHAIR, RecordNotice, SignMinutes
+from ..domain.justering.state import signatory_role
 from ..domain.votes.commands import GiveReservationReason
 from ..domain.votes.decisions import REASON_LIMIT
 from ..hub.hub import Hub

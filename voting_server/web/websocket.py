@@ -17,6 +17,7 @@ from typing import Any
 from starlette.responses import JSONResponse
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
+from ..auth.origins import origin_allowed
 from ..auth.tickets import Ticket, TicketError, TicketSigner
 from ..clock import CLOCK
 from ..domain.aggregate import COMMANDS, authorize
@@ -30,7 +31,6 @@ from ..hub.room import MeetingNotOpened, Room
 from ..log.chain import ChainError
 from ..protocol.frames import check_texts, decode, encode, error_frame, request_id
 from ..protocol.rate import RateLimit
-from .security import origin_allowed
 
 log = logging.getLogger("ordet.ws")
 

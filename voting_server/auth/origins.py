@@ -1,4 +1,4 @@
-"""Checks at the door: the Origin allowlist and the session cookie."""
+"""Checks at the door: the Origin allowlist, and the session cookie's name on plain http."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..domain.base import Event
+from .base import Event
 
 
 @dataclass(frozen=True, slots=True)

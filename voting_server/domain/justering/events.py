@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..domain.base import PRESIDIUM, Command, Event, Role
+from ..base import PRESIDIUM, Command, Event, Role
 
 #: The two roles a signature is given in.
 CHAIR = "chair"

@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from ..domain.base import Actor, Event
-from ..domain.deadlines import JUSTERING_DAYS, MinutesDeadlines, minutes_deadlines
-from ..domain.errors import DomainError, InvalidState, NotAllowed
-from ..domain.roster import PersonKind
-from ..domain.swedish_time import swedish_day
-from .justering_events import (
+from ..base import Actor, Event
+from ..deadlines import JUSTERING_DAYS, MinutesDeadlines, minutes_deadlines
+from ..errors import DomainError, InvalidState, NotAllowed
+from ..roster import PersonKind
+from ..swedish_time import swedish_day
+from .events import (
     CHAIR,
     JUSTERARE,
     ElectJusterare,
@@ -32,7 +32,7 @@ from .justering_events import (
 )
 
 if TYPE_CHECKING:
-    from ..domain.aggregate import Meeting
+    from ..aggregate import Meeting
 
 _HASH = re.compile(r"[0-9a-f]{64}")
 
