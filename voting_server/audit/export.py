@@ -33,12 +33,13 @@ from typing import Any
 
 from ..clock import CLOCK
 from ..log.chain import GENESIS, LogEntry
+from .errors import AuditError
 
 FORMAT = "ordet-audit-export"
 VERSION = 1
 
 
-class ExportError(Exception):
+class ExportError(AuditError):
     """The file is not an export this version can read at all."""
 
 

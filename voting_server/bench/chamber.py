@@ -12,12 +12,13 @@ from ..domain.base import Role
 from ..hub_process import HubProcess
 from .assembly import DISPLAY, log_in_over_http, member, open_sessions
 from .driver import Conn, Follower, follow_ordet, open_many
+from .errors import BenchError
 from .stack import Stack
 
 CHOICES = ("ja", "nej", "avstar")
 
 
-class Refused(RuntimeError):
+class Refused(BenchError, RuntimeError):
     pass
 
 

@@ -6,8 +6,22 @@ language; the message is for logs and developers.
     OrdetError
     ├── DomainError          a rule refuses a command (sent to the caller only)
     │   ├── NotAllowed       the actor may not do this
-    │   └── InvalidState     the meeting is not in a state that allows it
-    └── ProtocolError        a frame is malformed, too big or of unknown type
+    │   ├── InvalidState     the meeting is not in a state that allows it
+    │   ├── BadBallot        a ballot the vote's method does not allow (votes/ballots.py)
+    │   ├── RequestReused    a request id used before for another command (hub/batch.py)
+    │   └── UrnUnavailable   a secret vote's urn that cannot be opened (hub/batch.py)
+    ├── ProtocolError        a frame is malformed, too big or of unknown type
+    ├── TicketError          a WebSocket ticket that is missing, forged or expired (auth/)
+    ├── PortalError          a portal request refused, with its HTTP status (portal/)
+    │   ├── LoginFailed      a login refused, saying no more (portal/login.py)
+    │   └── SlowDown         a login attempt that must wait (portal/login.py)
+    ├── Unavailable          Redis or the database cannot be reached (hub/room.py)
+    └── MeetingNotOpened     nobody logged in has opened the meeting yet (hub/room.py)
+
+Errors that never reach a client have one root per package, drawn in each
+package's ``errors.py``: ``LogError``, ``StoreError``, ``HubError``,
+``AuditError``, ``ScenarioError``, ``BenchError``; the speaker list has
+``speaker_queue.DebateError``.
 """
 
 from __future__ import annotations

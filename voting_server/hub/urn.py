@@ -23,11 +23,13 @@ import struct
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from .errors import HubError
+
 _NONCE = 12
 _shuffle = secrets.SystemRandom().shuffle
 
 
-class UrnError(Exception):
+class UrnError(HubError):
     """An urn that does not open with its key, or holds a malformed entry."""
 
 

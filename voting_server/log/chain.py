@@ -17,6 +17,7 @@ import msgpack
 
 from ..domain.base import Event
 from ..domain.wire import Registry, to_wire
+from .errors import LogError
 
 GENESIS = bytes(32)
 
@@ -41,7 +42,7 @@ class Envelope:
     command: str | None = None  # digest of that request's command: a reused rid must match
 
 
-class ChainError(Exception):
+class ChainError(LogError):
     """An entry does not continue the chain: a gap, an edit or a reorder."""
 
     def __init__(self, seq: int, reason: str) -> None:

@@ -10,13 +10,14 @@ from typing import Any
 from sqlalchemy.engine import Engine
 
 from .cast import Cast, merged_view
+from .errors import ScenarioError
 from .match import mismatches
 from .meetings import copy_meeting, meeting_exists
 from .script import Script, Step
 from .variables import VariableError, Variables
 
 
-class StepFailed(Exception):
+class StepFailed(ScenarioError):
     """An expectation did not hold; the message says what was seen instead."""
 
 

@@ -13,12 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .errors import ScenarioError
+
 DEFAULT_TIMEOUT = 10.0
 _RANGE = re.compile(r"^([A-Za-z_]+)(\d+)\.\.\1?(\d+)$")
 _ACTIONS = ("send", "wait", "disconnect", "resume", "sleep")
 
 
-class ScriptError(ValueError):
+class ScriptError(ScenarioError, ValueError):
     """The file is not a valid scenario."""
 
 

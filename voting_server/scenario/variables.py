@@ -17,6 +17,7 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from .cast import Cast, merged_view
+from .errors import ScenarioError
 from .match import _MISSING, resolve
 from .script import show
 
@@ -27,7 +28,7 @@ KEYS = "@keys"
 _REFERENCE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
-class VariableError(Exception):
+class VariableError(ScenarioError):
     """A step refers to a value never saved, or a value to save never appeared."""
 
 

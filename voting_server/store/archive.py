@@ -15,10 +15,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, delete, select
 
 from ..log.chain import LogEntry
+from .errors import StoreError
 from .models import LogRow, UrnRow
 
 
-class ArchiveConflict(Exception):
+class ArchiveConflict(StoreError):
     """Another writer already holds one of these sequence numbers."""
 
 

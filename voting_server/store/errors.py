@@ -1,0 +1,11 @@
+"""Errors of the SQL store.
+
+StoreError
+└── ArchiveConflict   another writer holds one of these sequence numbers
+"""
+
+from __future__ import annotations
+
+
+class StoreError(Exception):
+    """Root of the errors of ``voting_server.store``."""
