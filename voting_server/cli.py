@@ -162,7 +162,7 @@ def run_demo(host: str, port: int, fresh: bool) -> int:
     links = {
         "chair console (m1)": ("m1", f"/m/{meeting}/chair"),
         "member's tablet (m2)": ("m2", f"/m/{meeting}/tablet"),
-        "secretary (sekr)": ("sekr", f"/m/{meeting}/chair"),
+        "secretary (sekr)": ("sekr", "/portal/admin/"),  # the secretary administers
         "chamber display": ("display", f"/m/{meeting}/display"),
     }
     lines = [f"Ordet demo on {base}/  (meeting '{meeting}', 71 seats)", "Log in by opening:"]

@@ -70,6 +70,9 @@ def test_ordet_demo_prints_links_to_todays_meeting(tmp_path: Path) -> None:
         meeting = demo_meeting_id(CLOCK.today())
         assert f"meeting '{meeting}'" in banner
         assert f"/m/{meeting}/tablet" in banner and f"/m/{meeting}/public" in banner
+        # The secretary's link opens the administration, a page the secretary may use.
+        secretary = next(line for line in banner.splitlines() if "secretary (sekr)" in line)
+        assert secretary.endswith("?next=/portal/admin/")
         listed = httpx.get(f"{demo.url}/api/meetings").json()
         assert meeting in [m["id"] for m in listed]
     finally:
