@@ -27,7 +27,7 @@ from typing import Any
 import httpx
 import msgpack
 from locust import User, between, events, task
-from websockets.exceptions import ConnectionClosed, InvalidStatus
+from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import ClientConnection, connect
 
 from voting_server.clock import CLOCK
@@ -63,9 +63,9 @@ class Link:
                 http.get(f"/login/{directory().mint_login_link(principal)}")
                 if role:
                     params["role"] = role
-            ticket = http.get("/api/ticket", params=params).json()["ticket"]
+            ticket = self._ticket(http, params)
         url = host.replace("http", "ws", 1).rstrip("/") + f"/ws?ticket={ticket}"
-        self.ws: ClientConnection = self._connect(url, public=principal is None)
+        self.ws: ClientConnection = connect(url, max_size=2**24)
         self.view: dict[str, Any] = {}
         self.me: dict[str, Any] = {}
         self.seq = 0
@@ -74,16 +74,15 @@ class Link:
         self.rids = itertools.count(1)
 
     @staticmethod
-    def _connect(url: str, public: bool) -> ClientConnection:
-        """A public screen waits until someone logged in has opened the meeting."""
-        for _ in range(60):
-            try:
-                return connect(url, max_size=2**24)
-            except InvalidStatus as refused:
-                if not public or refused.response.status_code != 409:
-                    raise
-                time.sleep(0.5)
-        return connect(url, max_size=2**24)
+    def _ticket(http: httpx.Client, params: dict[str, str]) -> str:
+        """Everyone but the chair waits (409) until the chair has opened the meeting."""
+        for _ in range(120):
+            answer = http.get("/api/ticket", params=params)
+            if answer.status_code != 409:
+                break
+            time.sleep(0.5)
+        answer.raise_for_status()
+        return str(answer.json()["ticket"])
 
     def take(self, frame: dict[str, Any]) -> None:
         kind = frame.get("type")

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 import redis
-from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
+from tests.support.databases import fresh_database
 from tests.support.hubs import TEST_SECRET, HubProcess, hub_env
 from tests.support.services import postgres_server, redis_server
 from voting_server.clock import CLOCK, CLOCK_ENV
@@ -94,18 +94,10 @@ def postgres_url() -> Iterator[str]:
 @pytest.fixture(params=["sqlite", "postgresql"])
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A fresh database: an SQLite file, or a schema of its own in PostgreSQL."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'ordet.db'}"
-        return
-    base: str = request.getfixturevalue("postgres_url")
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    admin = make_engine(base)
-    with admin.begin() as conn:
-        conn.execute(text(f"CREATE SCHEMA {schema}"))
-    yield f"{base}?options=-csearch_path%3D{schema}"
-    with admin.begin() as conn:
-        conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-    admin.dispose()
+    with fresh_database(
+        request.param, tmp_path, lambda: str(request.getfixturevalue("postgres_url"))
+    ) as url:
+        yield url
 
 
 @pytest.fixture

@@ -165,7 +165,10 @@ def run_demo(host: str, port: int, fresh: bool) -> int:
         "secretary (sekr)": ("sekr", "/portal/admin/"),  # the secretary administers
         "chamber display": ("display", f"/m/{meeting}/display"),
     }
-    lines = [f"Ordet demo on {base}/  (meeting '{meeting}', 71 seats)", "Log in by opening:"]
+    lines = [
+        f"Ordet demo on {base}/  (meeting '{meeting}', 71 seats)",
+        "Log in by opening (the chair's console first: it opens the meeting, the rest wait):",
+    ]
     for who, (principal, page) in links.items():
         token = directory.mint_login_link(principal, DEMO_LINK_TTL)
         lines.append(f"  {who:24} {base}/login/{token}?next={page}")

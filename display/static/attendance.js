@@ -1,7 +1,7 @@
 // The attendance page: meeting, agenda, quorum, seats and, for a member,
 // their own status with a check-in / check-out button.
 
-import { HubConnection, STATES } from "/static/hub.js";
+import { connectionMessage, HubConnection, STATES } from "/static/hub.js";
 import {
   errorText,
   mountLanguageSwitch,
@@ -45,13 +45,7 @@ function renderConnection() {
   el.dataset.state = hub.state;
   clearInterval(countdown);
   countdown = null;
-  const text = () => {
-    if (hub.state === STATES.RECONNECTING && hub.retryAt > Date.now()) {
-      const seconds = Math.ceil((hub.retryAt - Date.now()) / 1000);
-      return t("conn.reconnecting_in", { seconds });
-    }
-    return t(`conn.${hub.state}`);
-  };
+  const text = () => t(...connectionMessage(hub));
   setText($("connection-text"), text());
   if (hub.state === STATES.RECONNECTING && hub.retryAt > Date.now()) {
     countdown = setInterval(() => setText($("connection-text"), text()), 1000);

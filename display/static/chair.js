@@ -10,26 +10,25 @@ import {
   currentItem,
   el,
   nameWithParty,
-  optionLabel,
   party,
   personName,
   renderSpeaker,
   replaceIfChanged,
   run,
   setText,
-  shownVote,
   startScreen,
   t,
   textOn,
   tickClocks,
-  voteBlock,
 } from "/static/screen.js";
 import { mountMinority, renderDissent, renderMinority } from "/static/chair-minority.js";
+import { mountVotes, renderVotes } from "/static/chair-votes.js";
 
 let orderPick = []; // proposal ids, in the order the chair ticked them
 
 const hub = startScreen({ role: "chair", fallbackToPublic: false, titleKey: "chair.title", render });
 const connected = () => hub.state === STATES.CONNECTED;
+mountVotes(hub);
 
 // --- the speaker list -------------------------------------------------------------
 
@@ -122,254 +121,6 @@ async function closeList() {
     keep_waiting: keepWaiting,
     replik_allowed: $("replik-after").checked,
   });
-}
-
-// --- votes ---------------------------------------------------------------------------------
-
-function renderVotes(view, me) {
-  const vote = shownVote(view);
-  const box = $("vote");
-  box.dataset.status = vote ? vote.status : "none";
-  box.dataset.vote = vote?.id || "";
-  box.dataset.result = vote?.result?.status || "";
-  replaceIfChanged(box, voteBlock(view, vote, { withSeatMap: false }));
-  const actions = [];
-  const open = vote?.status === "open";
-  if (open) {
-    if (!vote.secret) {
-      const voted = vote.has_voted || [];
-      actions.push(
-        el(
-          "details",
-          { class: "has-voted", open: true },
-          el("summary", { text: t("chair.has_voted", { n: voted.length }) }),
-          el("ul", { class: "voted-list", id: "has-voted" }, voted.map((p) => el("li", { "data-person": p, text: nameWithParty(view, p) }))),
-        ),
-      );
-    }
-    const mine = me?.vote;
-    if (mine?.entitled && vote.method === "question") {
-      const choice = mine.ballot?.choice;
-      actions.push(
-        el(
-          "div",
-          { class: "button-row", role: "group", "aria-label": t("chair.my_vote") },
-          el("span", { text: `${t("chair.my_vote")}:` }),
-          vote.options.map((o) =>
-            el("button", {
-              type: "button",
-              class: "button secondary my-ballot",
-              "data-choice": o,
-              "aria-pressed": String(choice === o),
-              disabled: mine.voted && (!vote.allow_change || vote.secret),
-              text: `${choice === o ? "✓ " : ""}${optionLabel(vote, o, view)}`,
-            }),
-          ),
-        ),
-      );
-    }
-    const actionRow = [
-      el(
-        "button",
-        { type: "button", class: "button danger", id: "close-vote", "aria-keyshortcuts": "c" },
-        el("span", { text: t("chair.close_vote") }),
-        " ",
-        el("kbd", { "aria-hidden": "true", text: "C" }),
-      ),
-    ];
-    if (vote.method !== "question" && !vote.lot_commitment) {
-      actionRow.push(el("button", { type: "button", class: "button secondary", id: "commit-seed", text: t("chair.commit_seed") }));
-    }
-    actions.push(el("div", { class: "button-row" }, actionRow));
-  } else if (vote) {
-    actions.push(...closedVoteActions(vote));
-  }
-  if (vote?.lot_commitment) {
-    actions.push(el("p", { class: "hint", text: t("chair.seed_committed", { hash: vote.lot_commitment.slice(0, 12) }) }));
-  }
-  replaceIfChanged($("vote-actions"), actions);
-  $("vote-form").hidden = open;
-  $("open-vote").disabled = !connected() || !view.current_item;
-  renderVoteForm(view);
-}
-
-function closedVoteActions(vote) {
-  const status = vote.result?.status;
-  const parts = [];
-  if (status === "tie") {
-    parts.push(
-      el(
-        "fieldset",
-        {},
-        el("legend", { text: t("chair.casting_vote") }),
-        el("p", { text: t("chair.casting_help") }),
-        el(
-          "div",
-          { class: "button-row" },
-          el("button", { type: "button", class: "button", id: "decide-ja", "data-choice": "ja", text: t("chair.decide_ja") }),
-          el("button", { type: "button", class: "button", id: "decide-nej", "data-choice": "nej", text: t("chair.decide_nej") }),
-        ),
-      ),
-    );
-  } else if (status === "lot_needed") {
-    parts.push(
-      el(
-        "fieldset",
-        {},
-        el("legend", { text: t("chair.lottery") }),
-        el(
-          "div",
-          { class: "button-row" },
-          vote.lot_commitment
-            ? el("button", { type: "button", class: "button", id: "draw-lot", text: t("chair.draw_lot") })
-            : el("button", { type: "button", class: "button secondary", id: "commit-seed", text: t("chair.commit_seed") }),
-        ),
-      ),
-    );
-  } else if (status === "decided" && !vote.decision) {
-    parts.push(
-      el(
-        "div",
-        { class: "vote-form" },
-        el("label", { for: "decision-text", text: t("chair.decision_text") }),
-        el("textarea", { id: "decision-text", rows: 2, "data-vote": vote.id }, suggestedDecision(vote)),
-        el("div", { class: "button-row" }, el("button", { type: "button", class: "button", id: "announce", text: t("chair.announce") })),
-      ),
-    );
-  }
-  return parts;
-}
-
-function suggestedDecision(vote) {
-  const result = vote.result || {};
-  if (vote.method === "question") return t(result.choice === "nej" ? "chair.decision_nej" : "chair.decision_ja");
-  return t("chair.decision_elected", { names: (result.elected || []).join(", ") });
-}
-
-function renderVoteForm(view) {
-  const question = $("vote-question");
-  if (!question.value && !question.dataset.touched) question.value = t("chair.question_default");
-  const method = $("vote-method").value;
-  const election = method !== "question";
-  const proportional = method === "proportional";
-  $("question-fields").hidden = election;
-  $("election-fields").hidden = !election || proportional;
-  $("proportional-fields").hidden = !proportional;
-  // Granted requests of this item not yet used: a proportional election names one.
-  const requests = Object.entries(view.votes?.requests || {}).filter(
-    ([, r]) => r.granted && r.item === view.current_item,
-  );
-  const request = $("vote-request");
-  const wanted = request.value;
-  replaceIfChanged(
-    request,
-    requests.map(([id, r]) => el("option", { value: id, text: t("chair.request_option", { seats: r.seats }) })),
-  );
-  if (requests.some(([id]) => id === wanted)) request.value = wanted;
-  // Only an election may be secret; a member's request for closed ballots binds the item.
-  const asked = (view.votes?.secret_requests || {})[view.current_item] || [];
-  setText(
-    $("secret-requests"),
-    asked.length
-      ? t("chair.secret_requested", { names: asked.map((p) => personName(view, p)).join(", ") })
-      : "",
-  );
-  const secret = $("vote-secret");
-  secret.disabled = !election || asked.length > 0;
-  if (!election) secret.checked = false;
-  if (election && asked.length) secret.checked = true;
-  const proposals = (view.debate?.proposals || []).filter((p) => p.status === "active");
-  for (const id of ["vote-ja", "vote-nej", "acclaim-proposal"]) {
-    const select = $(id);
-    const chosen = select.value;
-    replaceIfChanged(select, [
-      el("option", { value: "", text: t("chair.no_proposal") }),
-      ...proposals.map((p) =>
-        el("option", { value: p.id, text: `${t(`proposal.kind.${p.kind}`)} – ${p.authors.map((a) => personName(view, a.person)).join(", ")}` }),
-      ),
-    ]);
-    select.value = proposals.some((p) => p.id === chosen) ? chosen : "";
-  }
-}
-
-async function openVote(event) {
-  event?.preventDefault();
-  const method = $("vote-method").value;
-  const fields = {
-    question: $("vote-question").value.trim() || t("chair.question_default"),
-    method,
-    secret: method !== "question" && $("vote-secret").checked,
-    allow_change: $("vote-change").checked && !$("vote-secret").checked,
-  };
-  if (method === "question") {
-    if ($("vote-ja").value) fields.ja = $("vote-ja").value;
-    if ($("vote-nej").value) fields.nej = $("vote-nej").value;
-  } else if (method === "proportional") {
-    // One valsedel a line: "S: Erik Lund, Anna Nilsson".
-    const request = hub.view?.votes?.requests?.[$("vote-request").value];
-    fields.request = $("vote-request").value;
-    fields.seats = request?.seats || 2;
-    fields.secret = true;
-    fields.allow_change = false;
-    fields.ballots = $("vote-valsedlar")
-      .value.split("\n")
-      .map((line) => line.split(":"))
-      .filter((parts) => parts.length === 2 && parts[0].trim())
-      .map(([label, names]) => ({
-        label: label.trim(),
-        names: names.split(",").map((n) => n.trim()).filter(Boolean),
-      }));
-  } else {
-    fields.options = $("vote-candidates").value.split("\n").map((s) => s.trim()).filter(Boolean);
-    fields.seats = Number($("vote-seats").value) || 1;
-  }
-  await run(hub, $("votes-result"), "vote.open", fields, "chair.vote_opened");
-}
-
-/** A decision by acclamation (ja-rop): recorded with its words and, where one won, the proposal. */
-async function acclaim(event) {
-  event.preventDefault();
-  const text = $("acclaim-text").value.trim();
-  if (!text || !(await confirmAction(t("chair.confirm_acclaim", { text })))) return;
-  const fields = { text };
-  if ($("acclaim-proposal").value) fields.proposal = $("acclaim-proposal").value;
-  const answer = await run(hub, $("votes-result"), "decision.acclaim", fields, "chair.acclaimed");
-  if (answer.type === "ack") $("acclaim-text").value = "";
-}
-
-async function closeVote() {
-  const vote = shownVote(hub.view);
-  if (!vote || vote.status !== "open") return;
-  if (!(await confirmAction(t("chair.confirm_close_vote", { voted: vote.voted, entitled: vote.entitled })))) return;
-  await run(hub, $("votes-result"), "vote.close", { vote: vote.id }, "chair.vote_closed");
-}
-
-async function onVoteAction(event) {
-  const vote = shownVote(hub.view);
-  const target = event.target.closest("button");
-  if (!vote || !target) return;
-  const status = $("votes-result");
-  if (target.id === "close-vote") await closeVote();
-  else if (target.id === "commit-seed") await run(hub, status, "lot.commit_seed", { vote: vote.id });
-  else if (target.classList.contains("my-ballot")) {
-    await run(hub, status, "vote.cast", { vote: vote.id, choice: target.dataset.choice }, "vote.sent");
-  } else if (target.id === "decide-ja" || target.id === "decide-nej") {
-    const choice = target.dataset.choice;
-    if (await confirmAction(t("chair.confirm_decide", { choice: optionLabel(vote, choice, hub.view) }))) {
-      await run(hub, status, "vote.decide_tie", { vote: vote.id, choice }, "chair.tie_decided");
-    }
-  } else if (target.id === "draw-lot") {
-    const names = (vote.result?.tied || []).join(", ");
-    if (await confirmAction(t("chair.confirm_draw", { names }))) {
-      await run(hub, status, "lot.draw", { vote: vote.id }, "chair.lot_drawn");
-    }
-  } else if (target.id === "announce") {
-    const box = $("decision-text");
-    const text = box.value.trim() || suggestedDecision(vote);
-    if (await confirmAction(t("chair.confirm_announce"))) {
-      await run(hub, status, "decision.announce", { vote: vote.id, text }, "chair.announced");
-    }
-  }
 }
 
 // --- attendance and roll call -------------------------------------------------------------
@@ -594,12 +345,7 @@ $("queue").addEventListener("click", (event) => {
   else if (action === "remove") speakerAction("debate.remove_request", { request });
   else speakerAction("debate.move_request", { request, direction: action });
 });
-$("vote-form").addEventListener("submit", openVote);
-$("vote-question").addEventListener("input", () => ($("vote-question").dataset.touched = "1"));
-$("vote-method").addEventListener("change", () => hub.view && renderVoteForm(hub.view));
-$("acclaim-form").addEventListener("submit", acclaim);
 $("handover-form").addEventListener("submit", handOver);
-$("vote-actions").addEventListener("click", onVoteAction);
 $("rollcall-open").addEventListener("click", () => run(hub, $("attendance-result"), "rollcall.open"));
 $("rollcall-confirm").addEventListener("click", async () => {
   const n = hub.view?.attendance?.present ?? 0;

@@ -26,7 +26,7 @@ import {
 const audience = location.pathname.replace(/\/+$/, "").endsWith("/public") ? "public" : "display";
 document.body.dataset.audience = audience;
 const NEXT_SHOWN = 6;
-let announced = { speaker: null, result: null };
+const announced = { speaker: null, result: null };
 
 function renderItem(view) {
   const item = currentItem(view);

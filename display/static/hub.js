@@ -48,6 +48,15 @@ export const STATES = Object.freeze({
   CLOSED: "closed",
 });
 
+/** What a connection line says now: [i18n key, params]. */
+export function connectionMessage(hub) {
+  const waiting = hub.state === STATES.RECONNECTING && hub.retryAt > Date.now();
+  const seconds = waiting ? Math.ceil((hub.retryAt - Date.now()) / 1000) : 0;
+  if (waiting && hub.lastError === "meeting.not_opened") return ["conn.not_opened", { seconds }];
+  if (waiting) return ["conn.reconnecting_in", { seconds }];
+  return [`conn.${hub.state}`, {}];
+}
+
 export class HubConnection extends EventTarget {
   /**
    * meeting: the meeting id. role: "" for the session's own role, or a role
@@ -186,7 +195,9 @@ export class HubConnection extends EventTarget {
   }
 
   _scheduleRetry() {
-    const base = Math.min(this.maxDelay, this.minDelay * 2 ** this._attempt);
+    // Waiting for the chair to open the meeting: ask again often, it is cheap.
+    const most = this.lastError === "meeting.not_opened" ? 4000 : this.maxDelay;
+    const base = Math.min(most, this.minDelay * 2 ** this._attempt);
     const delay = Math.round(base / 2 + Math.random() * (base / 2));
     this._attempt += 1;
     this.retryAt = Date.now() + delay;

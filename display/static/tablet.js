@@ -15,19 +15,16 @@ import {
   run,
   setText,
   showStatus,
-  shownVote,
   startScreen,
   t,
   tickClocks,
-  voteBlock,
   waitingItems,
 } from "/static/screen.js";
 import { minorityEntries } from "/static/minority.js";
+import { mountBallot, renderBallot } from "/static/tablet-ballot.js";
 
 const PROPOSAL_KINDS = ["bifall", "avslag", "aterremiss", "bordlaggning", "andring", "tillagg"];
 const NEEDS_TEXT = new Set(["andring", "tillagg"]);
-let busy = false; // a ballot is on its way
-let electionPick = { vote: null, names: new Set() };
 
 const hub = startScreen({
   role: params.get("role") || "delegate",
@@ -37,6 +34,7 @@ const hub = startScreen({
 });
 
 const connected = () => hub.state === STATES.CONNECTED;
+mountBallot(hub, render);
 const myId = () => hub.me?.person || hub.welcome?.person || null;
 
 // --- my status -------------------------------------------------------------------
@@ -197,142 +195,6 @@ async function submitProposal(event) {
   if (answer.type === "ack") $("proposal-text").value = "";
 }
 
-// --- voting -------------------------------------------------------------------------------
-
-function ballotOf(me, vote) {
-  return vote && me?.vote && vote.id === hub.view?.current_vote ? me.vote : null;
-}
-
-function renderBallot(view, me) {
-  const vote = shownVote(view);
-  const box = $("ballot");
-  const open = vote && vote.status === "open";
-  const mine = ballotOf(me, vote);
-  box.dataset.status = open ? "open" : vote ? "closed" : "none";
-  document.body.dataset.vote = open ? "open" : "none";
-  if (!open) {
-    replaceIfChanged(box, []);
-    const key = !vote ? "vote.none" : "";
-    if (!busy) showStatus($("ballot-status"), key ? "info" : "", key);
-    replaceIfChanged($("vote-result"), vote ? voteBlock(view, vote, { withSeatMap: true }) : []);
-    return;
-  }
-  replaceIfChanged($("vote-result"), []);
-  const entitled = Boolean(mine?.entitled);
-  const voted = Boolean(mine?.voted);
-  const changeable = vote.allow_change && !vote.secret;
-  const locked = !entitled || !connected() || busy || (voted && !changeable);
-  const header = [
-    el("p", { class: "vote-question", text: vote.question }),
-    el("p", { class: "vote-kind", text: [t(`vote.method.${vote.method}`), vote.secret ? t("vote.secret") : t("vote.open_by_name")].join(" · ") }),
-  ];
-  let controls;
-  if (vote.method === "question") {
-    const choice = mine?.ballot?.choice;
-    controls = el(
-      "div",
-      { class: "ballot-buttons", role: "group", "aria-label": t("vote.your_choice") },
-      vote.options.map((option) =>
-        el(
-          "button",
-          {
-            type: "button",
-            class: `ballot-button option-${option}`,
-            "data-choice": option,
-            "aria-pressed": String(choice === option),
-            disabled: locked,
-          },
-          el("span", { class: "ballot-label", text: t(`vote.option.${option}`) }),
-          choice === option ? el("span", { class: "ballot-recorded", text: t("vote.recorded_mark") }) : null,
-        ),
-      ),
-    );
-  } else {
-    controls = electionControls(vote, mine, locked);
-  }
-  replaceIfChanged(box, [...header, controls, el("p", { class: "vote-progress", text: t("vote.progress", { voted: vote.voted, entitled: vote.entitled }) })]);
-  if (busy) return;
-  if (!entitled) showStatus($("ballot-status"), "info", "vote.not_entitled_here");
-  else if (!voted) showStatus($("ballot-status"), "info", "vote.not_yet");
-  else if (vote.secret) showStatus($("ballot-status"), "ack", "vote.recorded_secret");
-  else if (vote.method === "question") {
-    const status = $("ballot-status");
-    const key = changeable ? "vote.recorded_change" : "vote.recorded_final";
-    status.dataset.kind = "ack";
-    status.dataset.key = "";
-    status.dataset.code = "";
-    setText(status, t(key, { choice: t(`vote.option.${mine.ballot?.choice}`) }));
-  } else {
-    const names = mine.ballot?.names?.join(", ") || t("vote.blank");
-    const status = $("ballot-status");
-    status.dataset.kind = "ack";
-    status.dataset.key = "";
-    setText(status, t("vote.recorded_names", { names }));
-  }
-}
-
-function electionControls(vote, mine, locked) {
-  if (electionPick.vote !== vote.id) {
-    electionPick = { vote: vote.id, names: new Set(mine?.ballot?.names || []) };
-  }
-  const proportional = vote.method === "proportional";
-  return el(
-    "fieldset",
-    { class: "election" },
-    el("legend", { text: t("vote.pick", { seats: vote.seats }) }),
-    // The parties' registered valsedlar: one press casts the whole list.
-    (vote.ballots || []).map((b, index) =>
-      el("button", {
-        type: "button",
-        class: "touch valsedel",
-        "data-valsedel": index,
-        disabled: locked,
-        text: `${b.label}: ${b.names.join(", ")}`,
-      }),
-    ),
-    proportional
-      ? el(
-          "p",
-          {},
-          el("label", { for: "ballot-label", text: t("vote.group_label") }),
-          el("input", { id: "ballot-label", type: "text", class: "touch-input", disabled: locked }),
-        )
-      : null,
-    (vote.options || []).map((name, index) =>
-      el(
-        "label",
-        { class: "candidate" },
-        el("input", {
-          type: "checkbox",
-          class: "candidate-box",
-          value: name,
-          "data-index": index,
-          checked: electionPick.names.has(name),
-          disabled: locked,
-        }),
-        ` ${name}`,
-      ),
-    ),
-    el(
-      "div",
-      { class: "button-row" },
-      el("button", { type: "button", class: "touch", id: "cast-election", disabled: locked, text: t("vote.cast") }),
-      el("button", { type: "button", class: "touch secondary", id: "cast-blank", disabled: locked, text: t("vote.cast_blank") }),
-    ),
-  );
-}
-
-async function cast(fields) {
-  const vote = hub.view?.current_vote;
-  if (!vote || busy) return;
-  busy = true;
-  render(hub);
-  const answer = await run(hub, $("ballot-status"), "vote.cast", { vote, ...fields }, "vote.sent");
-  busy = false;
-  render(hub);
-  if (answer.type !== "ack") showStatus($("ballot-status"), "error", "", answer.code || "error");
-}
-
 // --- the agenda ----------------------------------------------------------------------------
 
 /** Decisions made without a vote on the item under way: each may be reserved against. */
@@ -422,35 +284,5 @@ $("proposals").addEventListener("click", async (event) => {
   const button = event.target.closest("button.withdraw-proposal");
   if (!button || !(await confirmAction(t("proposal.confirm_withdraw")))) return;
   run(hub, $("proposal-result"), "debate.withdraw_proposal", { id: button.dataset.proposal }, "proposal.withdrawn");
-});
-$("ballot").addEventListener("click", (event) => {
-  const choice = event.target.closest("button.ballot-button");
-  if (choice && !choice.disabled) {
-    cast({ choice: choice.dataset.choice });
-    return;
-  }
-  const vote = shownVote(hub.view);
-  const valsedel = event.target.closest("button.valsedel");
-  if (valsedel && !valsedel.disabled) {
-    const b = vote?.ballots?.[Number(valsedel.dataset.valsedel)];
-    if (b) cast({ label: b.label, names: b.names });
-    return;
-  }
-  if (event.target.closest("#cast-blank")) cast({});
-  else if (event.target.closest("#cast-election")) {
-    const names = [...electionPick.names];
-    const label = $("ballot-label")?.value.trim() || "";
-    if (names.length > (vote?.seats || 1) && vote?.method === "majority") {
-      showStatus($("ballot-status"), "error", "", "vote.bad_ballot");
-      return;
-    }
-    cast(label ? { names, label } : { names });
-  }
-});
-$("ballot").addEventListener("change", (event) => {
-  const box = event.target.closest("input.candidate-box");
-  if (!box) return;
-  if (box.checked) electionPick.names.add(box.value);
-  else electionPick.names.delete(box.value);
 });
 tickClocks(hub, () => hub.view && renderSpeaker($("speaker"), hub.view, hub.serverNow()));

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.engine import Engine
 
+from tests.support.actors import open_meeting
 from tests.support.hubs import HubProcess
 from voting_server.store.directory import Directory
 
@@ -43,6 +45,13 @@ def watch_errors(page: Any, errors: list[str]) -> None:
     )
 
 
+async def opened_by_the_chair(hub: HubProcess, engine: Engine, path: str) -> None:
+    """Open the meeting a page of ``/m/<meeting>/...`` shows, as its chair would first."""
+    found = re.match(r"/m/([^/?]+)", path)
+    if found:
+        await open_meeting(hub.url, engine, found.group(1))
+
+
 async def open_screen(
     browser: Any,
     hub: HubProcess,
@@ -52,7 +61,11 @@ async def open_screen(
     principal: str | None,
     viewport: dict[str, int] | None = None,
 ) -> Screen:
-    """Open path as principal (through a login link), or without a login."""
+    """Open path as principal (through a login link), or without a login.
+
+    The chair has opened the meeting before (see ``opened_by_the_chair``).
+    """
+    await opened_by_the_chair(hub, engine, path)
     context = await browser.new_context(viewport=viewport or SIZE)
     context.set_default_timeout(WAIT_MS)
     page = await context.new_page()

@@ -18,7 +18,7 @@ import pytest_asyncio
 import redis
 from sqlalchemy.engine import Engine
 
-from tests.browser.screens import WAIT_MS, watch_errors
+from tests.browser.screens import WAIT_MS, opened_by_the_chair, watch_errors
 from tests.browser.test_attendance_page import REPO, chromium
 from tests.support.actors import connect_as
 from tests.support.hubs import HubProcess, hub_env
@@ -233,6 +233,7 @@ async def open_page(
     page = await context.new_page()
     errors: list[str] = []
     watch_errors(page, errors)
+    await opened_by_the_chair(hub, engine, case.path)
     if case.principal is None:
         await page.goto(f"{hub.url}{case.path}")
     else:

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy.engine import Engine
 
 from tests.browser.screens import watch_errors
-from tests.support.actors import connect_as
+from tests.support.actors import connect_as, login_ticket, open_meeting
 from tests.support.hubs import HubProcess
 from voting_server.store.directory import Directory
 
@@ -67,6 +67,7 @@ async def _logged_in_page(
     page = await context.new_page()
     errors: list[str] = []
     watch_errors(page, errors)
+    await open_meeting(hub.url, engine, "demo")
     token = Directory(engine).mint_login_link(principal)
     await page.goto(f"{hub.url}/login/{token}?next=/m/demo/")
     assert page.url == f"{hub.url}/m/demo/"
@@ -178,11 +179,16 @@ async def _public_view(browser: Any, hub: HubProcess, engine: Engine) -> None:
         link = page.locator('#meetings a[href="/m/demo/"]')
         await link.wait_for()
         await link.click()
-        # Nobody logged in has opened the meeting: the public page waits for it.
+        # The chair has not opened the meeting: the public page says it waits for that.
         await page.wait_for_selector('#connection[data-state="reconnecting"]')
-        member = await connect_as(hub.url, engine, "m2")
+        await page.wait_for_function(
+            "() => document.querySelector('#connection-text').textContent"
+            ".includes('Väntar på att ordföranden öppnar sammanträdet')"
+        )
+        with pytest.raises(PermissionError, match=r"meeting\.not_opened"):
+            await login_ticket(hub.url, engine, "m2", "", "demo")  # a member cannot open it
+        await open_meeting(hub.url, engine, "demo")
         await page.wait_for_selector('#connection[data-state="connected"]', timeout=20_000)
-        await member.close()
         assert "allmänheten" in await page.inner_text("#role")
         await page.wait_for_selector('#quorum[data-quorum="no"]')
         assert await page.is_hidden("#me-panel")

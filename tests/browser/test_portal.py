@@ -11,6 +11,7 @@ from sqlalchemy.engine import Engine
 
 from tests.browser.screens import watch_errors
 from tests.browser.test_attendance_page import WAIT_MS, chromium, screenshots
+from tests.support.actors import open_meeting
 from tests.support.hubs import HubProcess
 from voting_server.clock import CLOCK
 from voting_server.portal import accounts, totp
@@ -30,13 +31,14 @@ async def test_a_member_enrols_logs_in_and_joins_the_chamber(
         context = await browser.new_context(viewport={"width": 1100, "height": 900})
         context.set_default_timeout(WAIT_MS)
         try:
-            await _enrol_log_in_and_join(await context.new_page(), hub, enrol_urls, screenshots)
+            page = await context.new_page()
+            await _enrol_log_in_and_join(page, hub, demo_engine, enrol_urls, screenshots)
         finally:
             await context.close()
 
 
 async def _enrol_log_in_and_join(
-    page: Any, hub: HubProcess, enrol_urls: dict[str, str], screenshots: Path
+    page: Any, hub: HubProcess, engine: Engine, enrol_urls: dict[str, str], screenshots: Path
 ) -> None:
     errors: list[str] = []
     watch_errors(page, errors)
@@ -68,10 +70,16 @@ async def _enrol_log_in_and_join(
     assert await page.is_hidden("#admin-link")
     await page.screenshot(path=screenshots / "portal-member-sv.png", full_page=True)
 
-    # Join the chamber in one click: today's meeting opens on the tablet, as this member.
+    # Join the chamber in one click: today's meeting opens on the tablet, as this member,
+    # which waits until the chair opens the meeting.
     await page.click('#today article[data-meeting="demo"] a.join')
     await page.wait_for_url(f"{hub.url}/m/demo/tablet")
-    await page.wait_for_selector('#connection[data-state="connected"]')
+    await page.wait_for_function(
+        "() => document.querySelector('#connection-text').textContent"
+        ".includes('Väntar på att ordföranden öppnar sammanträdet')"
+    )
+    await open_meeting(hub.url, engine, "demo")
+    await page.wait_for_selector('#connection[data-state="connected"]', timeout=10_000)
     await page.wait_for_selector("#me-panel:not([hidden])")
     assert "ledamot" in await page.inner_text("#role")
     await page.click("#attendance-button")

@@ -10,7 +10,7 @@ import pytest
 import websockets
 from sqlalchemy.engine import Engine
 
-from tests.support.actors import connect_as
+from tests.support.actors import connect_as, open_meeting
 from tests.support.hubs import HubProcess
 from voting_server.client import CommandRefused, login
 from voting_server.store.directory import Directory
@@ -22,6 +22,7 @@ async def test_the_chair_of_one_meeting_cannot_chair_another(
 ) -> None:
     add_meeting(demo_engine, "demo", "other", "Another meeting", "m2", DEMO_AGENDA)
     hub = start_hub()
+    await open_meeting(hub.url, demo_engine, "other")  # by its own chair, m2
     http = await login(hub.url, Directory(demo_engine).mint_login_link("m1"))
     refused = await http.get("/api/ticket", params={"meeting": "other", "role": "chair"})
     assert refused.status_code == 403

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from sqlalchemy.engine import Engine
 
+from tests.support.actors import open_meeting
 from tests.support.hubs import HubProcess
 from voting_server.client import HubClient, fetch_ticket, login
 from voting_server.store.directory import Directory
@@ -15,6 +16,7 @@ async def test_logging_out_closes_the_sessions_connections_on_both_processes(
     start_hub: Callable[..., HubProcess], demo_engine: Engine
 ) -> None:
     first, second = start_hub(), start_hub()
+    await open_meeting(first.url, demo_engine)  # the chair opens it; members follow
     http = await login(first.url, Directory(demo_engine).mint_login_link("m5"))
     here = HubClient(first.url, await fetch_ticket(http, "demo"))
     there = HubClient(second.url, await fetch_ticket(http, "demo"))

@@ -15,6 +15,7 @@ from sqlmodel import Session, func, select
 from starlette.routing import Route
 
 from tests.portal.web import enrol_over_http, enrolled_session, log_in
+from tests.support.actors import open_meeting
 from tests.support.hubs import TEST_SECRET, HubProcess
 from voting_server.client import HubClient, fetch_ticket
 from voting_server.portal.openapi import openapi_document
@@ -100,6 +101,7 @@ async def test_join_the_chamber_with_a_ticket_from_the_portal_session(
     start_hub: Callable[..., HubProcess], demo_engine: Engine
 ) -> None:
     hub = start_hub()
+    await open_meeting(hub.url, demo_engine)  # the chair opens it; members follow
     http, _ = await enrolled_session(hub.url, demo_engine, "m8")
     try:
         ticket = await fetch_ticket(http, "demo")
@@ -125,6 +127,7 @@ async def test_a_ticket_of_a_revoked_session_is_refused(
     start_hub: Callable[..., HubProcess], demo_engine: Engine
 ) -> None:
     hub = start_hub()
+    await open_meeting(hub.url, demo_engine)  # the chair opens it; members follow
     http, _ = await enrolled_session(hub.url, demo_engine, "m9")
     try:
         ticket = await fetch_ticket(http, "demo")
@@ -145,6 +148,7 @@ async def test_an_expired_ticket_is_refused(
     start_hub: Callable[..., HubProcess], demo_engine: Engine
 ) -> None:
     hub = start_hub()
+    await open_meeting(hub.url, demo_engine)  # the chair opens it; members follow
     http, _ = await enrolled_session(hub.url, demo_engine, "m10")
     try:
         fresh = await fetch_ticket(http, "demo")

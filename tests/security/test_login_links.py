@@ -10,6 +10,7 @@ from sqlalchemy import func
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
+from tests.support.actors import open_meeting
 from tests.support.hubs import HubProcess
 from voting_server.store.directory import LOGIN_LINK_TTL, Directory
 from voting_server.store.models import SessionRow
@@ -24,6 +25,7 @@ async def test_a_login_link_opens_one_session_and_is_then_spent(
     start_hub: Callable[..., HubProcess], demo_engine: Engine
 ) -> None:
     hub = start_hub()
+    await open_meeting(hub.url, demo_engine)  # the chair opens it; members follow
     token = Directory(demo_engine).mint_login_link("display")
     async with (
         httpx.AsyncClient(base_url=hub.url) as first,

@@ -11,6 +11,7 @@ import websockets
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from tests.support.actors import open_meeting
 from tests.support.hubs import TEST_SECRET, HubProcess
 from voting_server.auth.tickets import Ticket, TicketSigner
 from voting_server.client import HubClient
@@ -45,6 +46,7 @@ async def test_a_socket_closes_when_its_session_runs_out(
     start_hub: Callable[..., HubProcess], demo_engine: Engine
 ) -> None:
     hub = start_hub()
+    await open_meeting(hub.url, demo_engine)  # the chair opens it; members follow
     session = token_hash(Directory(demo_engine).open_session("m4"))
     with Session(demo_engine) as s:
         row = s.get(SessionRow, session)

@@ -11,6 +11,23 @@ from voting_server.store.directory import Directory
 async def ticket_for(
     url: str, engine: Engine, principal: str, role: str = "", meeting: str = "demo"
 ) -> str:
+    """A ticket for ``principal``; the meeting is opened first if it is not yet."""
+    try:
+        return await login_ticket(url, engine, principal, role, meeting)
+    except PermissionError as refused:
+        if refused.args[0] != "meeting.not_opened":
+            raise
+    await open_meeting(url, engine, meeting)
+    return await login_ticket(url, engine, principal, role, meeting)
+
+
+async def open_meeting(url: str, engine: Engine, meeting: str = "demo") -> None:
+    """Open the meeting as its chair (or whoever else may): its log begins."""
+    opener = Directory(engine).openers(meeting)[0]
+    await login_ticket(url, engine, opener, "", meeting)
+
+
+async def login_ticket(url: str, engine: Engine, principal: str, role: str, meeting: str) -> str:
     token = Directory(engine).mint_login_link(principal)
     http = await login(url, token)
     try:

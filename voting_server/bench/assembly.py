@@ -133,7 +133,8 @@ async def log_in_over_http(
 
     ``principals`` maps each principal to the role it asks for ("" for its
     default). Everyone logs in first and fetches tickets after, because
-    tickets live 60 s and logging in a thousand people takes longer.
+    tickets live 60 s and logging in a thousand people takes longer. Tickets
+    are fetched in the order given: put the chair first, who opens the meeting.
     """
     directory = Directory(engine)
     gate = asyncio.Semaphore(concurrency)

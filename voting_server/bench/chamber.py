@@ -77,7 +77,11 @@ class Chamber:
         if n <= http_max:
             tickets = await log_in_over_http(self.hubs[0].url, self.stack.engine, wanted, book)
         else:
-            await asyncio.to_thread(open_sessions, self.stack.engine, wanted, book)
+            # The chair opens the meeting over HTTP (nobody else may); the rest in bulk.
+            chair = {member(1): "chair"}
+            tickets = await log_in_over_http(self.hubs[0].url, self.stack.engine, chair, book)
+            rest = {p: r for p, r in wanted.items() if p not in chair}
+            await asyncio.to_thread(open_sessions, self.stack.engine, rest, book)
 
         def url(principal: str, hub: HubProcess) -> Callable[[], str]:
             role = wanted[principal]

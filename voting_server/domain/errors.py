@@ -16,7 +16,7 @@ language; the message is for logs and developers.
     │   ├── LoginFailed      a login refused, saying no more (portal/login.py)
     │   └── SlowDown         a login attempt that must wait (portal/login.py)
     ├── Unavailable          Redis or the database cannot be reached (hub/room.py)
-    └── MeetingNotOpened     nobody logged in has opened the meeting yet (hub/room.py)
+    └── MeetingNotOpened     the chair or a secretary has not opened the meeting yet (hub/room.py)
 
 Errors that never reach a client have one root per package, drawn in each
 package's ``errors.py``: ``LogError``, ``StoreError``, ``HubError``,

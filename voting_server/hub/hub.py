@@ -114,9 +114,9 @@ class Hub:
         """The meeting's Room, loaded from the log on first use.
 
         A meeting without a log is opened (its first entries written from the
-        roster and agenda of now) only for someone logged in to it
-        (``may_open``); an anonymous reader of a meeting not yet opened gets
-        ``MeetingNotOpened``, and the secretary may still change it.
+        roster and agenda of now) only for the presidium (``may_open``: the
+        chair or a secretary); anyone else gets ``MeetingNotOpened``, and the
+        secretary may still change the meeting.
         """
         room = self.rooms.get(meeting_id)
         if room is not None:
@@ -202,7 +202,7 @@ class Hub:
             try:
                 if lost_redis:
                     for meeting_id in list(self.rooms):
-                        await self.store.sync_redis(meeting_id)
+                        await self.store.sync_live(meeting_id)
                     lost_redis = False
                 replies: Any = await self._follow_client.xread(
                     streams,  # type: ignore[arg-type]

@@ -1,5 +1,7 @@
 """Where the hub reads and writes meeting logs: SQL first, then Redis.
 
+The real ``log.meeting_log.MeetingLog``.
+
 Write path for one batch (see docs/durability.md):
 1. take the meeting's writer lease in Redis and catch up to its head;
 2. insert the entries into SQL in one transaction (the durable point: the
@@ -13,13 +15,16 @@ without persistence), they are copied back from SQL before anyone reads on.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import secrets
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 import redis.asyncio as aioredis
+from redis.exceptions import RedisError
 
 from ..log.chain import LogEntry
+from ..log.errors import LiveLogUnavailable
 from ..log.redis_log import EntryMac, RedisLog, UntrustedEntry, meeting_keys
 from ..store.archive import Archive
 
@@ -49,15 +54,17 @@ class LogStore:
         token = secrets.token_hex(8)
         delay = 0.001
         key = lease_key(meeting)
-        while not await self.client.set(key, token, nx=True, px=LEASE_MS):
-            if await self.client.get(key) == token.encode():
-                break  # our own SET went through, and only its reply was lost
-            await asyncio.sleep(delay)
-            delay = min(delay * 2, 0.05)
+        with _live("take the writer lease"):
+            while not await self.client.set(key, token, nx=True, px=LEASE_MS):
+                if await self.client.get(key) == token.encode():
+                    break  # our own SET went through, and only its reply was lost
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 0.05)
         return token
 
     async def release(self, meeting: str, token: str) -> None:
-        await self._release(keys=[lease_key(meeting)], args=[token])
+        with _live("release the writer lease"):
+            await self._release(keys=[lease_key(meeting)], args=[token])
 
     async def persist(
         self,
@@ -66,7 +73,7 @@ class LogStore:
         urns: Mapping[str, bytes] | None = None,
         emptied: Sequence[str] = (),
     ) -> None:
-        """The durable step: raises ArchiveConflict if a seq is already taken."""
+        """The durable step: raises LogConflict if a seq is already taken."""
         await asyncio.to_thread(self.archive.append, meeting, entries, urns, emptied)
 
     async def urn(self, meeting: str, vote: str) -> bytes | None:
@@ -74,11 +81,12 @@ class LogStore:
 
     async def publish(self, meeting: str, entries: list[LogEntry]) -> None:
         """Copy durable entries to Redis, repairing it from SQL if it fell behind."""
-        result = await self.redis.append(meeting, entries[0].seq - 1, entries)
-        if not result.ok:
-            await self.sync_redis(meeting)
+        with _live("publish"):
+            result = await self.redis.append(meeting, entries[0].seq - 1, entries)
+            if not result.ok:
+                await self.sync_live(meeting)
 
-    async def sync_redis(self, meeting: str) -> int:
+    async def sync_live(self, meeting: str) -> int:
         """Bring the Redis stream up to the SQL archive; return the head.
 
         A stream whose head is not an entry of the archive (written by someone
@@ -111,7 +119,7 @@ class LogStore:
 
         Redis is asked first (one round trip). SQL can be ahead of Redis only
         if a writer died between its two steps; the next persist then meets an
-        ArchiveConflict and reads SQL itself.
+        LogConflict and reads SQL itself.
         """
         head, _ = await self.redis.head(meeting)
         if head > local_head:
@@ -123,5 +131,14 @@ class LogStore:
                 )
                 return await self.read_durable(meeting, local_head)
         if head < local_head:
-            await self.sync_redis(meeting)
+            await self.sync_live(meeting)
         return []
+
+
+@contextlib.contextmanager
+def _live(doing: str) -> Iterator[None]:
+    """Redis failures as the log interface's own error."""
+    try:
+        yield
+    except RedisError as exc:
+        raise LiveLogUnavailable(f"could not {doing}: {exc}") from exc

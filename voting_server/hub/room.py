@@ -3,6 +3,12 @@
 It folds the meeting's log into the aggregate, decides the commands its
 clients send (every command of one event-loop tick in one batch: group
 commit), and pushes each audience the patch of its view after each batch.
+
+It keeps two folds of the log. ``meeting`` is what every view shows and is
+only ever folded from entries that are durable; ``_draft`` is where a batch
+is decided, and runs ahead of ``meeting`` only while a batch is being
+written. When the batch is durable its entries are folded into ``meeting``
+too; when it fails, the draft is thrown away and copied from ``meeting``.
 Several processes may hold a Room for the same meeting; the log store's
 lease and SQL's primary key keep their writes in one order.
 """
@@ -10,20 +16,21 @@ lease and SQL's primary key keep their writes in one order.
 from __future__ import annotations
 
 import asyncio
+import copy
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from redis.exceptions import RedisError
 
 from ..audit import checkpoint
-from ..domain.aggregate import EVENTS, Meeting, fold
+from ..domain.aggregate import EVENTS, Meeting
 from ..domain.base import Actor, Event
 from ..domain.errors import OrdetError
 from ..domain.votes import urn_size
 from ..log.chain import GENESIS, Envelope, LogEntry, decode_envelope, encode_envelope, seal, verify
-from ..store.archive import ArchiveConflict
+from ..log.errors import LiveLogUnavailable, LogConflict
+from ..log.meeting_log import MeetingLog
 from .batch import (
     Outcome,
     Pending,
@@ -34,7 +41,6 @@ from .batch import (
 )
 from .fanout import Fanout
 from .host_fields import HostFields
-from .log_store import LogStore
 from .room_client import Client
 from .urn import UrnError, open_urn, seal_urn
 from .urn_keys import UrnKeys
@@ -54,7 +60,7 @@ class Room:
     def __init__(
         self,
         meeting_id: str,
-        store: LogStore,
+        store: MeetingLog,
         clock: Callable[[], int],
         secret: str,
         urn_keys: UrnKeys,
@@ -66,7 +72,8 @@ class Room:
         self.clock = clock
         self.host = HostFields(meeting_id, secret)
         self.urn_keys = urn_keys
-        self.meeting = Meeting()
+        self.meeting = Meeting()  # folded from durable entries only
+        self._draft = Meeting()  # where batches are decided (see the module's docstring)
         self.history: list[tuple[Event, int]] = []
         self.head_seq = 0
         self.head_hash = GENESIS
@@ -94,10 +101,10 @@ class Room:
                 entries = seal(0, GENESIS, [encode_envelope(e) for e in envelopes])
                 try:
                     await self.store.persist(self.meeting_id, entries)
-                except ArchiveConflict:
+                except LogConflict:
                     entries = await self.store.read_durable(self.meeting_id, 0)
             self._fold_entries(entries)
-            await self.store.sync_redis(self.meeting_id)
+            await self.store.sync_live(self.meeting_id)
             await self._forget_closed_urns()
 
     async def _forget_closed_urns(self) -> None:
@@ -126,6 +133,7 @@ class Room:
         for entry in entries:
             envelope = decode_envelope(entry.data, EVENTS)
             self.meeting.apply(envelope.event, envelope.at)
+            self._draft.apply(envelope.event, envelope.at)
             self.history.append((envelope.event, envelope.at))
             self._remember_request(envelope, entry.seq)
             self.head_seq = entry.seq
@@ -176,8 +184,8 @@ class Room:
         async with self.lock:
             try:
                 token = await self.store.acquire(self.meeting_id)
-            except RedisError as exc:
-                log.warning("meeting %s: Redis unreachable: %s", self.meeting_id, exc)
+            except LiveLogUnavailable as exc:
+                log.warning("meeting %s: %s", self.meeting_id, exc)
                 _fail(batch, Unavailable(message="the live store is unreachable; try again"))
                 return
             try:
@@ -205,16 +213,16 @@ class Room:
     ) -> tuple[list[Outcome], list[LogEntry], list[Envelope]] | None:
         """Decide the batch and make its events durable; None if it all failed.
 
-        The rules fold accepted events into ``self.meeting`` as they decide, so
-        whatever goes wrong before the batch is durable (a rule that crashes,
-        sealing, the database) refolds the room from what is durable: the room
-        never holds a state that is not in the log.
+        The rules fold accepted events into the draft as they decide; the
+        room's ``meeting`` takes them only once they are durable. Whatever goes
+        wrong before that (a rule that crashes, sealing, the database) throws
+        the draft away: the room never holds a state that is not in the log.
         """
         for _ in range(5):
-            urns = await self._open_urns(secret_votes_touched(self.meeting, batch))
+            urns = await self._open_urns(secret_votes_touched(self._draft, batch))
             try:
                 decided = decide_batch(
-                    self.meeting,
+                    self._draft,
                     batch,
                     self.clock(),
                     head_seq=self.head_seq,
@@ -233,20 +241,20 @@ class Room:
                     envelopes, entries = self._with_checkpoint(envelopes, entries)
                 sealed = await self._seal_urns(urns, decided.deposits, decided.emptied)
                 await self.store.persist(self.meeting_id, entries, sealed, decided.emptied)
-            except ArchiveConflict:
-                # Another process got there first: undo, catch up from SQL, decide again.
-                self._rebuild()
+            except LogConflict:
+                # Another process got there first: drop the draft, catch up, decide again.
+                self._drop_draft()
                 self._fold_entries(await self.store.read_durable(self.meeting_id, self.head_seq))
                 continue
             except Exception:
-                self._rebuild()
+                self._drop_draft()
                 log.exception("meeting %s: a batch failed before it was durable", self.meeting_id)
                 _fail(batch, Unavailable(message="the hub could not save this; try again"))
                 return None
-            self._record(entries, envelopes)
+            self._record(entries, envelopes, decided_in_draft=len(decided.envelopes))
             await self._forget_urn_keys(decided.emptied)
             return outcomes, entries, envelopes
-        self._rebuild()
+        self._drop_draft()
         _fail(batch, Unavailable(message="too much contention, try again"))
         return None
 
@@ -299,18 +307,24 @@ class Room:
             key = await self.urn_keys.key(self.meeting_id, vote, create=False)
             if key is None:
                 raise UrnError(f"the urn key of {vote} is gone")
-            size = urn_size(self.meeting.votes.votes[vote])
+            size = urn_size(self._draft.votes.votes[vote])
             sealed[vote] = seal_urn(key, self.meeting_id, vote, [*urns[vote], *fresh], size)
         return sealed
 
     async def _publish(self, entries: list[LogEntry]) -> None:
         try:
             await self.store.publish(self.meeting_id, entries)
-        except RedisError:
+        except LiveLogUnavailable:
             log.warning("meeting %s: Redis behind SQL until it is back", self.meeting_id)
 
-    def _record(self, entries: list[LogEntry], envelopes: list[Envelope]) -> None:
-        for entry, envelope in zip(entries, envelopes, strict=True):
+    def _record(
+        self, entries: list[LogEntry], envelopes: list[Envelope], *, decided_in_draft: int
+    ) -> None:
+        """A durable batch: its events enter ``meeting`` (the draft has those it decided)."""
+        for index, (entry, envelope) in enumerate(zip(entries, envelopes, strict=True)):
+            self.meeting.apply(envelope.event, envelope.at)
+            if index >= decided_in_draft:  # the signed checkpoint, added after deciding
+                self._draft.apply(envelope.event, envelope.at)
             self.history.append((envelope.event, envelope.at))
             self._remember_request(envelope, entry.seq)
         self.head_seq, self.head_hash = entries[-1].seq, entries[-1].hash
@@ -321,9 +335,9 @@ class Room:
             if envelope.command is not None:
                 self.request_command[envelope.rid] = envelope.command
 
-    def _rebuild(self) -> None:
-        """Forget folded but unwritten events: refold what is durable."""
-        self.meeting = fold(self.history)
+    def _drop_draft(self) -> None:
+        """Forget decided but unwritten events: the draft starts again from ``meeting``."""
+        self._draft = copy.deepcopy(self.meeting)
 
 
 def _settle(
@@ -355,5 +369,5 @@ def _fail(batch: list[Pending], error: OrdetError) -> None:
 async def _quietly(awaitable: Awaitable[Any]) -> None:
     try:
         await awaitable
-    except RedisError:
+    except LiveLogUnavailable:
         log.warning("could not release a writer lease; it expires by itself")

@@ -10,6 +10,7 @@ from sqlalchemy.engine import Engine
 
 from ..client import HubClient, fetch_ticket, login
 from ..store.directory import Directory
+from .errors import ScenarioError
 from .script import Actor
 
 PUBLIC = "public"
@@ -25,18 +26,29 @@ class Cast:
         self.actors = actors
         self.clients: dict[str, HubClient] = {}
         self._logins = asyncio.Semaphore(_PARALLEL_LOGINS)
+        self._opened = False
 
     async def connect(self, names: tuple[str, ...]) -> None:
         """Connect every named actor not yet connected, and wait for their views."""
         missing = [n for n in dict.fromkeys(names) if n not in self.clients]
-        # Those logged in first: the public screen cannot open a meeting.
-        logged_in = [n for n in missing if self.actors[n].principal != PUBLIC]
-        public = [n for n in missing if n not in logged_in]
-        for group in (logged_in, public):
-            if group:
-                await asyncio.wait_for(
-                    asyncio.gather(*(self._connect(n) for n in group)), CONNECT_TIMEOUT
-                )
+        if missing and not self._opened:
+            await asyncio.wait_for(self._open(), CONNECT_TIMEOUT)
+        if missing:
+            await asyncio.wait_for(
+                asyncio.gather(*(self._connect(n) for n in missing)), CONNECT_TIMEOUT
+            )
+
+    async def _open(self) -> None:
+        """Open the meeting as the presidium would before anyone else connects.
+
+        Only the chair or the secretary begins a meeting's log, and a script may
+        connect its members first: the runner opens it for them.
+        """
+        openers = await asyncio.to_thread(self.directory.openers, self.meeting)
+        if not openers:
+            raise ScenarioError(f"nobody may open meeting {self.meeting!r}: it has no chair")
+        await self._ticket(Actor("opener", openers[0]))
+        self._opened = True
 
     def __getitem__(self, name: str) -> HubClient:
         return self.clients[name]

@@ -15,11 +15,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, delete, select
 
 from ..log.chain import LogEntry
+from ..log.errors import LogConflict
 from .errors import StoreError
 from .models import LogRow, UrnRow
 
 
-class ArchiveConflict(StoreError):
+class ArchiveConflict(StoreError, LogConflict):
     """Another writer already holds one of these sequence numbers."""
 
 

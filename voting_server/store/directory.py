@@ -149,9 +149,22 @@ class Directory:
                 roles.add(Role.DELEGATE)
             if meeting.chair_id == person.id or person.id in self.vice_chairs(meeting.id):
                 roles.add(Role.CHAIR)  # the console itself is the presiding member's only
-            extra = {r.strip() for r in person.roles.split(",") if r.strip()}
-            roles |= {Role(r) for r in extra if r in (Role.SECRETARY, Role.AUDITOR)}
-            return roles
+            return roles | _extra_roles(person)
+
+    def openers(self, meeting_id: str) -> list[str]:
+        """Who may open the meeting, in order: its chair, the vice chairs, the secretaries."""
+        meeting = self.meeting(meeting_id)
+        if meeting is None:
+            return []
+        with Session(self.engine) as s:
+            people = s.exec(
+                select(PersonRow)
+                .where(PersonRow.assembly_id == meeting.assembly_id)
+                .order_by(col(PersonRow.id))
+            ).all()
+        secretaries = [p.id for p in people if Role.SECRETARY in _extra_roles(p)]
+        chairs = [c for c in (meeting.chair_id, *self.vice_chairs(meeting_id)) if c]
+        return list(dict.fromkeys([*chairs, *secretaries]))
 
     # --- login links and sessions ----------------------------------------------------
     def mint_login_link(self, principal: str, ttl_seconds: int = LOGIN_LINK_TTL) -> str:
@@ -226,3 +239,9 @@ def _settings(raw: str) -> dict[str, Any]:
     except ValueError:
         return {}
     return value if isinstance(value, dict) else {}
+
+
+def _extra_roles(person: PersonRow) -> set[Role]:
+    """The meeting roles a person holds beyond their seat (from ``PersonRow.roles``)."""
+    extra = {r.strip() for r in person.roles.split(",") if r.strip()}
+    return {Role(r) for r in extra if r in (Role.SECRETARY, Role.AUDITOR)}

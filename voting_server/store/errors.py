@@ -1,7 +1,7 @@
 """Errors of the SQL store.
 
 StoreError
-└── ArchiveConflict   another writer holds one of these sequence numbers
+└── ArchiveConflict   another writer holds one of these sequence numbers (a LogConflict)
 """
 
 from __future__ import annotations

@@ -23,9 +23,11 @@ from starlette.staticfiles import StaticFiles
 
 from ..audit.checkpoint import load_or_create_signing_key, public_key_hex
 from ..auth.tickets import Ticket, TicketSigner
-from ..domain.base import Role
+from ..domain.base import PRESIDIUM, Role
 from ..domain.swedish_time import local_iso
 from ..hub.hub import Hub
+from ..hub.room import MeetingNotOpened
+from ..log.chain import ChainError
 from ..portal.routes import Portal, portal_routes
 from ..settings import Settings
 from ..store.archive import Archive
@@ -82,6 +84,8 @@ def create_app(settings: Settings) -> Starlette:
         if await asyncio.to_thread(directory.meeting, meeting) is None:
             return _error(404, "meeting.unknown", "no such meeting")
         if wanted == Role.PUBLIC:
+            if waiting := await _not_open_yet(hub, meeting, may_open=False):
+                return waiting
             public = Ticket("", "public", Role.PUBLIC, None, meeting)
             return JSONResponse({"ticket": signer.mint(public), "role": "public"})
         cookie = request.cookies.get(settings.session_cookie)
@@ -91,7 +95,14 @@ def create_app(settings: Settings) -> Starlette:
         if session is None:
             return _error(401, "auth.no_session", "log in first")
         roles = await asyncio.to_thread(directory.roles_of, session.principal, meeting)
-        if Role.CHAIR in roles or (wanted == Role.CHAIR and Role.DELEGATE in roles):
+        may_ask_to_chair = wanted == Role.CHAIR and Role.DELEGATE in roles
+        if wanted and wanted not in roles and not may_ask_to_chair:
+            return _error(403, "auth.role_not_granted", f"not allowed as {wanted}")
+        # Only the presidium opens a meeting (writes its first entries); the
+        # rest wait for it, and until then the secretary may still change it.
+        if waiting := await _not_open_yet(hub, meeting, may_open=bool(roles & PRESIDIUM)):
+            return waiting
+        if Role.CHAIR in roles or may_ask_to_chair:
             # The console is the presiding member's alone: an ålderspresident too.
             presiding = await _presiding(hub, meeting)
             if presiding == session.principal:
@@ -206,9 +217,23 @@ def _is_origin(value: object) -> bool:
     )
 
 
+async def _not_open_yet(hub: Hub, meeting: str, *, may_open: bool) -> JSONResponse | None:
+    """Why no ticket can be given yet (the log has not begun, or is broken), or None.
+
+    With ``may_open`` the log is begun if it has not been.
+    """
+    try:
+        await hub.room(meeting, may_open=may_open)
+    except MeetingNotOpened:
+        return _error(409, "meeting.not_opened", "the chair or a secretary has not opened it yet")
+    except ChainError as broken:
+        return _error(503, "log.broken", f"the meeting's log does not verify: {broken}")
+    return None
+
+
 async def _presiding(hub: Hub, meeting: str) -> str:
-    """Who presides the meeting now, from its log."""
-    room = await hub.room(meeting)
+    """Who presides the meeting now, from its log (already begun: see ticket())."""
+    room = await hub.room(meeting, may_open=False)
     async with room.lock:
         return room.meeting.core.presiding
 

@@ -71,7 +71,7 @@ def audit_routes(hub: Hub, portal: Portal) -> list[BaseRoute]:
             raise not_found("meeting.unknown", "no such meeting")
         person = await principal(request)
         try:
-            room = await hub.room(meeting, may_open=person is not None)
+            room = await hub.room(meeting, may_open=False)  # reading never begins a log
         except MeetingNotOpened as err:
             raise PortalError(err.code, err.message, 409) from None
         if room.meeting.core.adjourned:

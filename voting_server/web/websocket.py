@@ -21,7 +21,7 @@ from ..auth.origins import origin_allowed
 from ..auth.tickets import Ticket, TicketError, TicketSigner
 from ..clock import CLOCK
 from ..domain.aggregate import COMMANDS, authorize
-from ..domain.base import Actor, Role
+from ..domain.base import PRESIDIUM, Actor, Role
 from ..domain.errors import OrdetError, ProtocolError
 from ..domain.wire import ENVELOPE_KEYS
 from ..hub.connection import WebSocketClient
@@ -43,7 +43,7 @@ async def hub_socket(websocket: WebSocket) -> None:
         return
     try:
         ticket, expires_at = await _check_ticket(websocket, app.state.signer)
-        room = await hub.room(ticket.meeting, may_open=ticket.role is not Role.PUBLIC)
+        room = await hub.room(ticket.meeting, may_open=ticket.role in PRESIDIUM)
     except MeetingNotOpened as err:
         await _deny(websocket, 409, err.code, err.message)
         return

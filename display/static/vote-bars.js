@@ -1,0 +1,182 @@
+// A vote's result: labels, colours, bars, the party table, and the whole block.
+
+import { t } from "/static/i18n.js";
+import { el } from "/static/dom.js";
+import { party, personName } from "/static/meeting-view.js";
+import { seatMap } from "/static/seat-map.js";
+import { optionColor } from "/static/vote-colors.js";
+
+/** "Ja", or "Ja (Bifall – Erik Lund)" when Ja stands for a proposal. */
+export function optionLabel(vote, option, view = null) {
+  if (vote.method !== "question") return option;
+  const base = t(`vote.option.${option}`);
+  const id = option === "ja" ? vote.ja : option === "nej" ? vote.nej : "";
+  if (!id) return base;
+  const proposal = (view?.debate?.proposals || []).find((p) => p.id === id);
+  if (!proposal) return base;
+  const authors = proposal.authors.map((a) => personName(view, a.person)).join(", ");
+  return `${base} (${t(`proposal.kind.${proposal.kind}`)} – ${authors})`;
+}
+
+export function resultText(vote, view = null) {
+  const result = vote.result;
+  if (!result) return "";
+  if (result.status === "tie") return t("vote.result.tie");
+  if (result.status === "lot_needed") return t("vote.result.lot_needed");
+  const by = result.decided_by ? t(`vote.decided_by.${result.decided_by}`) : "";
+  if (vote.method === "question") {
+    return t("vote.result.question", { choice: optionLabel(vote, result.choice, view), by });
+  }
+  const elected = (result.elected || []).join(", ") || t("vote.result.nobody");
+  return t("vote.result.elected", { names: elected, by });
+}
+
+/** The vote's progress line: "12 av 71 har röstat" (never a choice while open). */
+export function progressText(vote) {
+  return t("vote.progress", { voted: vote.voted, entitled: vote.entitled });
+}
+
+/** Horizontal bars, one per option, with counts and shares: a real table for screen readers. */
+export function voteBars(vote, view = null) {
+  const counts = vote.tally?.counts || [];
+  const max = Math.max(1, ...counts.map((c) => c.votes));
+  const total = counts.reduce((sum, c) => sum + c.votes, 0) + (vote.tally?.blank || 0);
+  const rows = counts.map((c, index) => {
+    const color = optionColor(vote, c.option, index);
+    const share = total ? Math.round((100 * c.votes) / total) : 0;
+    return el(
+      "tr",
+      { "data-option": c.option },
+      el("th", { scope: "row", text: optionLabel(vote, c.option, view) }),
+      el(
+        "td",
+        { class: "bar-cell" },
+        el("span", {
+          class: "bar",
+          style: `width:${(100 * c.votes) / max}%;background:${color}`,
+          "aria-hidden": "true",
+        }),
+      ),
+      el("td", { class: "num", text: `${c.votes}` }),
+      el("td", { class: "num share", text: `${share} %` }),
+    );
+  });
+  if (vote.tally?.blank) {
+    rows.push(
+      el(
+        "tr",
+        { "data-option": "blank" },
+        el("th", { scope: "row", text: t("vote.blank") }),
+        el("td", { class: "bar-cell" }),
+        el("td", { class: "num", text: `${vote.tally.blank}` }),
+        el("td", { class: "num share" }),
+      ),
+    );
+  }
+  return el(
+    "table",
+    { class: "bar-chart vote-chart" },
+    el("caption", { class: "visually-hidden", text: t("vote.chart_caption") }),
+    el(
+      "thead",
+      { class: "visually-hidden" },
+      el(
+        "tr",
+        {},
+        el("th", { scope: "col", text: t("vote.col.option") }),
+        el("th", { scope: "col", text: t("vote.col.bar") }),
+        el("th", { scope: "col", text: t("vote.col.votes") }),
+        el("th", { scope: "col", text: t("vote.col.share") }),
+      ),
+    ),
+    el("tbody", {}, rows),
+  );
+}
+
+/** The per-party breakdown: a table with a stacked bar for each party. */
+export function partyBreakdown(view, vote) {
+  const options = vote.options || [];
+  const head = el(
+    "tr",
+    {},
+    el("th", { scope: "col", text: t("vote.col.party") }),
+    options.map((o) => el("th", { scope: "col", class: "num", text: optionLabel(vote, o) })),
+    el("th", { scope: "col", class: "num", text: t("vote.col.absent") }),
+    el("th", { scope: "col", class: "stack-head" }, el("span", { class: "visually-hidden", text: t("vote.col.bar") })),
+  );
+  const rows = (vote.by_party || []).map((p) => {
+    const counts = Object.fromEntries(p.counts.map((c) => [c.option, c.votes]));
+    const notVoted = p.voters - p.voted;
+    const segments = options.map((o, index) =>
+      el("span", {
+        class: "segment",
+        style: `flex:${counts[o] || 0};background:${optionColor(vote, o, index)}`,
+      }),
+    );
+    segments.push(el("span", { class: "segment none", style: `flex:${notVoted + (p.blank || 0)}` }));
+    const info = party(view, p.party);
+    return el(
+      "tr",
+      { "data-party": p.party },
+      el(
+        "th",
+        { scope: "row" },
+        el("span", { class: "swatch", style: `background:${info.color}`, "aria-hidden": "true" }),
+        ` ${p.party}`,
+      ),
+      options.map((o) => el("td", { class: "num", text: `${counts[o] || 0}` })),
+      el("td", { class: "num", text: `${notVoted}` }),
+      el("td", { class: "stack-cell" }, el("span", { class: "stack", "aria-hidden": "true" }, segments)),
+    );
+  });
+  return el(
+    "table",
+    { class: "party-table" },
+    el("caption", { text: t("vote.by_party") }),
+    el("thead", {}, head),
+    el("tbody", {}, rows),
+  );
+}
+
+/** Everything about one vote for a screen: question, progress or result, charts. */
+export function voteBlock(view, vote, { withSeatMap = true, withParties = true } = {}) {
+  if (!vote) return [el("p", { class: "muted", text: t("vote.none") })];
+  const parts = [
+    el("p", { class: "vote-question", text: vote.question }),
+    el(
+      "p",
+      { class: "vote-kind" },
+      [
+        t(`vote.method.${vote.method}`),
+        vote.secret ? t("vote.secret") : t("vote.open_by_name"),
+        vote.round ? t("vote.round", { round: vote.round }) : "",
+      ]
+        .filter(Boolean)
+        .join(" · "),
+    ),
+  ];
+  if (vote.status === "open") {
+    const share = vote.entitled ? (100 * vote.voted) / vote.entitled : 0;
+    parts.push(
+      el("p", { class: "vote-status open", text: t("vote.is_open") }),
+      el("p", { class: "vote-progress", "data-voted": vote.voted, text: progressText(vote) }),
+      el("progress", {
+        class: "progress",
+        max: vote.entitled || 1,
+        value: vote.voted,
+        "aria-label": progressText(vote),
+        style: `--share:${share}%`,
+      }),
+    );
+    return parts;
+  }
+  parts.push(
+    el("p", { class: `vote-result status-${vote.result?.status || "none"}`, text: resultText(vote, view) }),
+    el("p", { class: "vote-progress", text: t("vote.voted_of", { voted: vote.voted, entitled: vote.entitled }) }),
+    voteBars(vote, view),
+  );
+  if (vote.decision) parts.push(el("p", { class: "decision" }, el("strong", { text: `${t("vote.decision")}: ` }), vote.decision));
+  if (!vote.secret && withParties && vote.by_party) parts.push(partyBreakdown(view, vote));
+  if (!vote.secret && withSeatMap && vote.named) parts.push(seatMap(view, vote));
+  return parts;
+}
