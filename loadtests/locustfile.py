@@ -31,7 +31,7 @@ from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import ClientConnection, connect
 
 from voting_server.clock import CLOCK
-from voting_server.protocol.patch import merge
+from voting_server.protocol.follower import ViewFollower
 from voting_server.store.db import make_engine
 from voting_server.store.directory import Directory
 from voting_server.store.seed import demo_meeting_id
@@ -66,9 +66,7 @@ class Link:
             ticket = self._ticket(http, params)
         url = host.replace("http", "ws", 1).rstrip("/") + f"/ws?ticket={ticket}"
         self.ws: ClientConnection = connect(url, max_size=2**24)
-        self.view: dict[str, Any] = {}
-        self.me: dict[str, Any] = {}
-        self.seq = 0
+        self.follower = ViewFollower()
         # Unique to this link: a request id used again for another command is refused.
         self.rid_prefix = f"r{secrets.token_hex(4)}-"
         self.rids = itertools.count(1)
@@ -84,14 +82,16 @@ class Link:
         answer.raise_for_status()
         return str(answer.json()["ticket"])
 
+    @property
+    def view(self) -> dict[str, Any]:
+        return self.follower.view
+
+    @property
+    def me(self) -> dict[str, Any]:
+        return self.follower.me
+
     def take(self, frame: dict[str, Any]) -> None:
-        kind = frame.get("type")
-        if kind == "snapshot":
-            self.view, self.seq = frame["view"], frame["seq"]
-        elif kind == "patch":
-            self.view, self.seq = merge(self.view, frame["patch"]), frame["seq"]
-        elif kind == "me":
-            self.me = frame["me"]
+        self.follower.take(frame)
 
     def follow(self, seconds: float) -> int:
         """Apply whatever arrives for a while; return how many frames came."""

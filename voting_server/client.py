@@ -16,7 +16,7 @@ import httpx
 import msgpack
 import websockets
 
-from .protocol.patch import merge
+from .protocol.follower import ViewFollower
 
 
 class CommandRefused(Exception):
@@ -52,13 +52,8 @@ class HubClient:
         self.ws_url = base_url.replace("http", "ws", 1).rstrip("/") + "/ws"
         self.ticket = ticket
         self.origin = origin
-        self.view: dict[str, Any] = {}
-        self.me: dict[str, Any] = {}
-        self.seq = 0
-        self.welcome: dict[str, Any] = {}
+        self.follower = ViewFollower()
         self.frames: list[dict[str, Any]] = []  # every frame received, for tests
-        self.gaps = 0  # patches that did not continue from our seq
-        self.snapshots = 0
         self._ws: Any = None
         self._reader: asyncio.Task[None] | None = None
         self._waiting: dict[Any, asyncio.Future[dict[str, Any]]] = {}
@@ -134,20 +129,34 @@ class HubClient:
             self._on_frame(frame)
             self._changed.set()
 
+    # The view as the follower holds it (protocol/follower.py).
+    @property
+    def view(self) -> dict[str, Any]:
+        return self.follower.view
+
+    @property
+    def me(self) -> dict[str, Any]:
+        return self.follower.me
+
+    @property
+    def seq(self) -> int:
+        return self.follower.seq
+
+    @property
+    def welcome(self) -> dict[str, Any]:
+        return self.follower.welcome
+
+    @property
+    def gaps(self) -> int:
+        return self.follower.gaps
+
+    @property
+    def snapshots(self) -> int:
+        return self.follower.snapshots
+
     def _on_frame(self, frame: dict[str, Any]) -> None:
         kind = frame.get("type")
-        if kind == "welcome":
-            self.welcome = frame
-        elif kind == "snapshot":
-            self.view, self.seq = frame["view"], frame["seq"]
-            self.snapshots += 1
-        elif kind == "patch":
-            if frame["from"] > self.seq:  # "from" is where the view last changed
-                self.gaps += 1
-            self.view = merge(self.view, frame["patch"])
-            self.seq = frame["seq"]
-        elif kind == "me":
-            self.me = frame["me"]
+        self.follower.take(frame)
         if kind in ("ack", "error", "pong"):
             future = self._waiting.pop(frame.get("rid"), None)
             if future is not None and not future.done():

@@ -17,7 +17,7 @@ from tests.audit.test_minutes_scenario import play_minutes_meeting
 from tests.portal.web import Member, enrolled_session
 from tests.support.hubs import HubProcess
 from voting_server.audit import minutes_report
-from voting_server.audit.minutes import local
+from voting_server.audit.minutes_model import local
 from voting_server.client import HubClient, fetch_ticket
 from voting_server.clock import CLOCK
 from voting_server.domain.deadlines import deadline

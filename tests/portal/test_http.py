@@ -18,8 +18,9 @@ from tests.portal.web import enrol_over_http, enrolled_session, log_in
 from tests.support.actors import open_meeting
 from tests.support.hubs import TEST_SECRET, HubProcess
 from voting_server.client import HubClient, fetch_ticket
+from voting_server.portal.http import Portal
 from voting_server.portal.openapi import openapi_document
-from voting_server.portal.routes import Portal, portal_routes
+from voting_server.portal.routes import portal_routes
 from voting_server.store.archive import Archive
 from voting_server.store.models import AssemblyRow, SessionRow
 from voting_server.store.portal_models import PortalAccountRow, SecurityEventRow

@@ -5,196 +5,30 @@ what the minutes record: the opening and closing, attendance with the
 substitutes who served and the times, and per agenda item the speakers,
 the proposals, the propositionsordning, each vote, the decision,
 reservations and notes. Justering signatures and checkpoints are not part
-of the document: the signatures are made over it (see ``justering_status``).
+of the document: the signatures are made over it (see ``minutes_justering``).
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import date, datetime
-from typing import Any
 
-import speaker_queue
 from speaker_queue import events as dev
 
-from ..domain.base import Event
-from ..domain.deadlines import MinutesDeadlines, minutes_deadlines
-from ..domain.justering.events import CHAIR, JusterareElected
-from ..domain.justering.state import JusteringState
+from ..domain.justering.events import JusterareElected
 from ..domain.meeting import events as mev
-from ..domain.roster import Person, PersonKind, Roster
-from ..domain.swedish_time import STOCKHOLM, swedish_day, swedish_time
 from ..domain.votes import events as vev
-
-#: The council's local time, in which the minutes give every time.
-TIMEZONE = STOCKHOLM
-
-Pair = tuple[Event, int]
-
-
-@dataclass
-class Span:
-    start: int
-    end: int | None = None
-
-
-@dataclass
-class Service:
-    """A substitute serving on an absent member's seat."""
-
-    person: str
-    seat: int
-    member: str  # the seat's owner
-    spans: list[Span] = field(default_factory=list)
-
-
-@dataclass
-class Speaker:
-    person: str
-    kind: speaker_queue.RequestKind
-    at: int
-    replying_to: str = ""  # the person a replik or kontrareplik answers
-
-
-@dataclass
-class ProposalEntry:
-    id: str
-    kind: str
-    text: str
-    authors: tuple[str, ...]
-    status: str = "active"  # active | withdrawn | merged
-    merged_into: str = ""
-
-
-@dataclass
-class VoteEntry:
-    opened: vev.VoteOpened
-    closed: vev.VoteClosed | None = None
-    tie: vev.TieDecided | None = None
-    lots: list[vev.LotDrawn] = field(default_factory=list)
-    decision: str = ""
-    reservations: list[vev.ReservationEntered] = field(default_factory=list)
-    notes: list[vev.MinutesNoteEntered] = field(default_factory=list)
-    excused: list[vev.VoterExcused] = field(default_factory=list)  # jäv after the opening
-
-    @property
-    def result(self) -> str:
-        """The decided choice (ja/nej), or the elected names, or ""."""
-        if self.tie is not None:
-            return self.tie.choice
-        outcome = (
-            self.lots[-1].outcome if self.lots else self.closed.outcome if self.closed else None
-        )
-        if outcome is None:
-            return ""
-        return outcome.choice or ", ".join(outcome.elected)
-
-    @property
-    def decided_by(self) -> str:
-        if self.tie is not None:
-            return "chair"
-        if self.lots:
-            return "lot"
-        outcome = self.closed.outcome if self.closed else None
-        return str(outcome.decided_by) if outcome and outcome.decided_by else ""
-
-
-@dataclass
-class AcclaimedEntry:
-    """A decision by acclamation in the minutes, with the dissent against it."""
-
-    acclaimed: vev.DecisionAcclaimed
-    reservations: list[vev.ReservationEntered] = field(default_factory=list)
-    notes: list[vev.MinutesNoteEntered] = field(default_factory=list)
-    no_part: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Paragraph:
-    """One § of the minutes: an agenda item and everything done under it."""
-
-    number: int
-    item: str
-    title: str
-    started_at: int | None = None
-    finished_at: int | None = None
-    jav: list[str] = field(default_factory=list)
-    speakers: list[Speaker] = field(default_factory=list)
-    proposals: dict[str, ProposalEntry] = field(default_factory=dict)
-    order: tuple[tuple[str, str], ...] = ()  # (proposal id, kind) in the order put
-    order_overridden: bool = False
-    order_approved: bool = False
-    votes: list[VoteEntry] = field(default_factory=list)
-    kontra: list[vev.KontrapropositionStarted] = field(default_factory=list)
-    rounds: list[vev.RoundSettled] = field(default_factory=list)
-    minority: list[vev.MinorityRightInvoked] = field(default_factory=list)
-    secret_requested_by: list[str] = field(default_factory=list)  # closed ballots asked for
-    acclaimed: list[AcclaimedEntry] = field(default_factory=list)  # decisions without a vote
-    justerare: tuple[str, ...] = ()  # elected while this item was under way
-    presided_by: list[str] = field(default_factory=list)  # who presided during the item
-
-
-@dataclass
-class Minutes:
-    meeting: str = ""
-    title: str = ""
-    roster: Roster = field(default_factory=lambda: Roster((), (), ""))
-    created_at: int | None = None  # the log's first entry
-    opened_at: int | None = None  # the first item started
-    adjourned_at: int | None = None
-    intervals: dict[str, list[Span]] = field(default_factory=dict)  # person -> presence
-    services: list[Service] = field(default_factory=list)
-    rollcalls: list[tuple[int, int]] = field(default_factory=list)  # (at, present)
-    paragraphs: list[Paragraph] = field(default_factory=list)
-    justerare: tuple[str, ...] = ()
-    presided: list[str] = field(default_factory=list)  # the ordförande, then each handover
-    presiding: str = ""
-
-    @property
-    def chair(self) -> str:
-        return self.roster.chair
-
-    @property
-    def chairs(self) -> list[str]:
-        """Everyone who presided, in order: each signs the minutes as chair."""
-        return self.presided or ([self.roster.chair] if self.roster.chair else [])
-
-    @property
-    def day(self) -> date | None:
-        at = self.opened_at or self.created_at
-        return None if at is None else local(at).date()
-
-    def name(self, person: str) -> str:
-        found = self.roster.by_id.get(person)
-        return found.name if found else person
-
-    def person(self, person: str) -> Person | None:
-        return self.roster.by_id.get(person)
-
-    def party(self, person: str) -> str:
-        found = self.roster.by_id.get(person)
-        return found.party if found else ""
-
-    def paragraph(self, item: str) -> Paragraph | None:
-        return next((p for p in self.paragraphs if p.item == item), None)
-
-    def members(self) -> list[Person]:
-        return sorted(
-            (p for p in self.roster.people if p.kind is PersonKind.MEMBER),
-            key=lambda p: (p.seat or 0, p.id),
-        )
-
-    def substitutes(self) -> list[Person]:
-        return sorted(
-            (p for p in self.roster.people if p.kind is PersonKind.SUBSTITUTE),
-            key=lambda p: (p.party, p.order or 0, p.id),
-        )
-
-
-def local(at: int) -> datetime:
-    return swedish_time(at)
+from .minutes_model import (
+    AcclaimedEntry,
+    Minutes,
+    Pair,
+    Paragraph,
+    ProposalEntry,
+    Service,
+    Span,
+    Speaker,
+    VoteEntry,
+)
 
 
 def build(pairs: Iterable[Pair]) -> Minutes:
@@ -426,124 +260,3 @@ class _Builder:
         para = self._para(e.item)
         if para is not None:
             para.minority.append(e)
-
-
-# --- justering --------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Signature:
-    paragraph: str
-    person: str
-    name: str
-    role: str
-    document_hash: str
-    signed_at: int
-    holds: bool  # the hash is that of the document as it reads now
-
-
-@dataclass(frozen=True)
-class JusteringStatus:
-    """Who signed what, whether it still holds, and the notice and appeal dates."""
-
-    document_hash: str
-    paragraph_hashes: dict[str, str]
-    chair: str
-    justerare: tuple[str, ...]
-    chairs: tuple[str, ...]  # everyone who presided; each signs as chair
-    signatures: tuple[Signature, ...]
-    verified: bool  # the chair and both justerare signed this very document
-    verified_paragraphs: tuple[str, ...]
-    verified_at: int | None
-    deadlines: MinutesDeadlines  # justering, notice and appeal period (domain/deadlines.py)
-
-    @property
-    def notice_date(self) -> date | None:
-        """The day the notice was posted on the anslagstavla, once recorded."""
-        return self.deadlines.notice_posted
-
-    @property
-    def appeal_ends(self) -> date | None:
-        return self.deadlines.appeal_ends
-
-    def signatories(self) -> list[tuple[str, str]]:
-        """(person, role) of everyone who is to sign the whole minutes."""
-        return [(c, CHAIR) for c in self.chairs] + [(p, "justerare") for p in self.justerare]
-
-
-def justering_of(pairs: Iterable[Pair]) -> JusteringState:
-    """The justerare, signatures, period and notice recorded in a log."""
-    state = JusteringState()
-    for event, at in pairs:
-        state.apply(event, at)
-    return state
-
-
-def justering_status(
-    minutes: Minutes,
-    justering: JusteringState,
-    document_hash: str,
-    paragraph_hashes: dict[str, str],
-) -> JusteringStatus:
-    """Check every signature against the document (or paragraph) as generated now."""
-
-    def current(paragraph: str) -> str:
-        return document_hash if paragraph == "" else paragraph_hashes.get(paragraph, "")
-
-    rows = tuple(
-        Signature(
-            s.paragraph,
-            s.person,
-            minutes.name(s.person),
-            s.role,
-            s.document_hash,
-            s.signed_at,
-            s.document_hash == current(s.paragraph),
-        )
-        for s in justering.signatures
-    )
-    needed = {*minutes.chairs, *minutes.justerare}
-
-    def complete(paragraph: str) -> list[Signature]:
-        holding = [r for r in rows if r.paragraph == paragraph and r.holds]
-        enough = len(minutes.justerare) == justering.justerare_count
-        if enough and needed <= {r.person for r in holding}:
-            return holding
-        return []
-
-    whole = complete("")
-    verified_at = max(r.signed_at for r in whole) if whole else None
-    deadlines = minutes_deadlines(
-        closed_on=swedish_day(minutes.adjourned_at) if minutes.adjourned_at else None,
-        verified_on=swedish_day(verified_at) if verified_at else None,
-        notice_posted=justering.notice_posted if verified_at else None,
-        justering_days=justering.period_days,
-    )
-    return JusteringStatus(
-        document_hash=document_hash,
-        paragraph_hashes=paragraph_hashes,
-        chair=minutes.chair,
-        chairs=tuple(minutes.chairs),
-        justerare=minutes.justerare,
-        signatures=rows,
-        verified=bool(whole),
-        verified_paragraphs=tuple(p.item for p in minutes.paragraphs if complete(p.item)),
-        verified_at=verified_at,
-        deadlines=deadlines,
-    )
-
-
-def deadlines_json(d: MinutesDeadlines, today: date) -> dict[str, Any]:
-    """The deadlines as Swedish ISO dates, for the pages and the portal."""
-
-    def day(value: date | None) -> str | None:
-        return value.isoformat() if value is not None else None
-
-    return {
-        "closed_on": day(d.closed_on),
-        "justering_by": day(d.justering_by),
-        "justering_days_left": d.days_left(today),
-        "verified_on": day(d.verified_on),
-        "notice_by": day(d.notice_by),
-        "notice_date": day(d.notice_posted),
-        "notice_late": d.notice_late,
-        "appeal_ends": day(d.appeal_ends),
-    }

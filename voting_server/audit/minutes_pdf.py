@@ -15,7 +15,8 @@ from html.parser import HTMLParser
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from .minutes import JusteringStatus, Minutes, local
+from .minutes_justering import JusteringStatus
+from .minutes_model import Minutes, local
 
 ROLE = {"chair": "Ordförande", "justerare": "Justerare"}
 _LATIN1_STAND_INS = str.maketrans({"–": "-", "—": "-", "’": "'", "“": '"', "”": '"', "…": "..."})

@@ -10,7 +10,9 @@ from dataclasses import dataclass
 
 from ..log.chain import LogEntry
 from . import minutes_html
-from .minutes import JusteringStatus, Minutes, Pair, build, justering_of, justering_status
+from .minutes import build
+from .minutes_justering import JusteringStatus, justering_of, justering_status
+from .minutes_model import Minutes, Pair
 from .records import decode_all
 
 

@@ -19,7 +19,7 @@ import msgpack
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
 
-from ..protocol.patch import merge
+from ..protocol.follower import ViewFollower
 
 ANSWER_MAX_BYTES = 4096  # acks and errors are far smaller; snapshots far larger
 ANSWERS = ("ack", "error", "pong")
@@ -94,6 +94,7 @@ class Follower:
         self.seq = 0
         self.gaps = 0
         self.frames = 0
+        self.view = ViewFollower()  # Ordet's frames, followed as every client does
         self._watches: list[tuple[Callable[[Follower], bool], asyncio.Future[float]]] = []
 
     def on_frame(self, frame: dict[str, Any]) -> None:
@@ -118,14 +119,9 @@ class Follower:
 
 def follow_ordet(follower: Follower, frame: dict[str, Any]) -> None:
     """Ordet's view, as hub.js and HubClient keep it."""
-    kind = frame.get("type")
-    if kind == "snapshot":
-        follower.state, follower.seq = frame["view"], frame["seq"]
-    elif kind == "patch":
-        if frame["from"] > follower.seq:
-            follower.gaps += 1
-        follower.state = merge(follower.state, frame["patch"])
-        follower.seq = frame["seq"]
+    view = follower.view
+    if view.take(frame):
+        follower.state, follower.seq, follower.gaps = view.view, view.seq, view.gaps
 
 
 def follow_reference(follower: Follower, frame: dict[str, Any]) -> None:

@@ -15,7 +15,7 @@ from starlette.websockets import WebSocket
 from ..auth.tickets import TicketError
 from ..domain.base import Role
 from ..domain.errors import NotAllowed
-from ..protocol.frames import encode, error_frame
+from ..protocol import outgoing
 from .room_client import Client
 
 OUTBOX_LIMIT = 1024
@@ -44,13 +44,13 @@ class WebSocketClient(Client):
         self.outbox.put_nowait(None)
 
     def lose_chair(self) -> None:
-        self.send(encode(error_frame(NotAllowed("chair.not_presiding", "another member presides"))))
+        self.send(outgoing.error(NotAllowed("chair.not_presiding", "another member presides")))
         # After the acks of this batch (the handover's own among them) have gone out.
         asyncio.get_running_loop().call_later(0.25, self.close_soon, 4403)
 
     def end_session(self) -> None:
         """The login behind this connection ended: say so, and close."""
-        self.send(encode(error_frame(TicketError("auth.session_revoked", "the session has ended"))))
+        self.send(outgoing.error(TicketError("auth.session_revoked", "the session has ended")))
         self.close_soon(4401)
 
     async def pump(self) -> None:

@@ -27,7 +27,7 @@ from ..domain.meeting import events as mev
 from ..domain.votes import VOTE_EVENTS
 from ..domain.votes import events as vev
 from ..log.chain import Envelope
-from ..protocol.frames import encode
+from ..protocol import outgoing
 from ..protocol.patch import diff
 from ..protocol.views import (
     core_part,
@@ -126,11 +126,11 @@ class Fanout:
             if self._roster is None:
                 self._roster = roster_view(meeting.core)
             view = {"roster": self._roster, **audience.view}
-            frames = [encode({"type": "snapshot", "seq": head, "view": view})]
+            frames = [outgoing.snapshot(head, view)]
         client.seq = head
         if client.person is not None:
             client.me = personal_view(meeting, client.person)
-            frames.append(encode({"type": "me", "seq": head, "me": client.me}))
+            frames.append(outgoing.me(head, client.me))
         return frames
 
     def detach(self, client: Client) -> None:
@@ -197,7 +197,7 @@ class Fanout:
         patch = diff(audience.view, new)
         frame = None
         if patch:
-            frame = encode({"type": "patch", "from": audience.changed, "seq": head, "patch": patch})
+            frame = outgoing.patch(audience.changed, head, patch)
             audience.changed = head
         audience.patches.append((audience.seq, head, frame))
         audience.view, audience.seq = new, head
@@ -288,4 +288,4 @@ def _refresh_me(meeting: Meeting, client: Client, head: int) -> None:
     me = personal_view(meeting, client.person)
     if me != client.me:
         client.me = me
-        client.send(encode({"type": "me", "seq": head, "me": me}))
+        client.send(outgoing.me(head, me))

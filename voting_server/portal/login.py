@@ -20,8 +20,9 @@ wrong; the security log keeps the reason.
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import delete, func
@@ -138,16 +139,14 @@ def authenticate(
 ) -> LoggedIn:
     """Check all three factors or raise; a failure is logged and counted."""
     at = CLOCK.now() if now is None else now
-    throttle = Throttle(engine)
-    attempt = throttle.begin(attempt_keys(username, address, chamber), at)
-    try:
-        result = _check(engine, username, password, code, at)
-    except LoginFailed as err:
+
+    def refused(err: LoginFailed) -> None:
         audit.record(
             engine, "login.failure", subject=username[:100], reason=err.reason, address=address
         )
-        raise
-    throttle.forget(attempt)
+
+    with _throttled(engine, attempt_keys(username, address, chamber), at, refused):
+        result = _check(engine, username, password, code, at)
     audit.record(
         engine,
         "login.recovery_code" if result.used_recovery_code else "login.success",
@@ -171,16 +170,29 @@ def confirm_identity(
     at = CLOCK.now() if now is None else now
     account = accounts.account_of(engine, person)
     username = account.username if account is not None else person
-    throttle = Throttle(engine)
-    attempt = throttle.begin(attempt_keys(username, address, chamber), at)
-    try:
+
+    def refused(err: LoginFailed) -> None:
+        audit.record(engine, "confirm.failure", actor=person, reason=err.reason, address=address)
+
+    with _throttled(engine, attempt_keys(username, address, chamber), at, refused):
         if totp.normalize_code(code) is None:
             raise LoginFailed("auth.code_required")
         result = _check(engine, username, password, code, at)
         if result.person != person:
             raise LoginFailed("auth.bad_credentials")
+
+
+@contextlib.contextmanager
+def _throttled(
+    engine: Engine, keys: dict[str, Rule], at: float, refused: Callable[[LoginFailed], None]
+) -> Iterator[None]:
+    """Count the attempt before it is checked; forget it once it succeeded."""
+    throttle = Throttle(engine)
+    attempt = throttle.begin(keys, at)
+    try:
+        yield
     except LoginFailed as err:
-        audit.record(engine, "confirm.failure", actor=person, reason=err.reason, address=address)
+        refused(err)
         raise
     throttle.forget(attempt)
 

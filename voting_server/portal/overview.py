@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from ..audit.minutes import deadlines_json
+from ..audit.minutes_justering import deadlines_json
 from ..audit.minutes_report import pairs_of
 from ..domain.aggregate import Meeting
 from ..domain.justering.state import signatory_role

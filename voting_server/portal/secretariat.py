@@ -28,6 +28,9 @@ from ..store.models import (
     MeetingRow,
     PartyRow,
     PersonRow,
+    role_list,
+    role_set,
+    settings_of,
 )
 from ..store.portal_models import MeetingDocumentRow, PortalAccountRow
 from ..store.seed import import_roster
@@ -40,24 +43,21 @@ ROLES = PERSON_ROLES
 ADMIN_GRANTS = frozenset({"admin", "secretary"})
 
 
-def parse_roles(text: str) -> set[str]:
-    return {r.strip() for r in text.split(",") if r.strip()}
-
-
 def roles_of(person: PersonRow) -> set[str]:
-    return parse_roles(person.roles)
+    return role_set(person.roles)
 
 
 def set_roles_as_operator(engine: Engine, person_id: str, text: str) -> str:
     """``ordet admin set-roles``: how the first administrator is made; logged as the operator."""
-    unknown = sorted(parse_roles(text) - set(ROLES))
-    if unknown:
-        raise SystemExit(f"unknown role {unknown[0]!r}: {', '.join(ROLES)}")
+    try:
+        roles = role_list(text)
+    except ValueError as bad:
+        raise SystemExit(str(bad)) from None
     with Session(engine) as s:
         row = s.get(PersonRow, person_id)
         if row is None:
             raise SystemExit(f"no person {person_id!r}")
-        before, row.roles = row.roles, ",".join(sorted(parse_roles(text)))
+        before, row.roles = row.roles, roles
         after = row.roles
         s.add(row)
         s.commit()
@@ -87,13 +87,13 @@ class Secretariat:
 
     def checked_roles(self, text: str, before: str = "") -> str:
         """The roles as stored (sorted, from the list), if this person may grant them."""
-        wanted = parse_roles(text)
-        unknown = sorted(wanted - set(ROLES))
-        if unknown:
-            raise PortalError("person.bad_role", f"unknown role {unknown[0]!r}: {', '.join(ROLES)}")
-        if (wanted ^ parse_roles(before)) & ADMIN_GRANTS and not self.everywhere:
+        try:
+            stored = role_list(text)
+        except ValueError as bad:
+            raise PortalError("person.bad_role", str(bad)) from None
+        if (role_set(stored) ^ role_set(before)) & ADMIN_GRANTS and not self.everywhere:
             raise forbidden("auth.not_admin", "only an administrator grants admin or secretary")
-        return ",".join(sorted(wanted))
+        return stored
 
     def check(self, assembly: str) -> None:
         if not self.everywhere and assembly != self.home:
@@ -115,7 +115,7 @@ class Secretariat:
         with Session(self.engine) as s:
             rows = s.exec(select(AssemblyRow).order_by(col(AssemblyRow.id))).all()
         return [
-            {"id": a.id, "name": a.name, "links": _settings(a.settings).get("links", [])}
+            {"id": a.id, "name": a.name, "links": settings_of(a.settings).get("links", [])}
             for a in rows
             if self.everywhere or a.id == self.home
         ]
@@ -128,7 +128,7 @@ class Secretariat:
             if row is not None:
                 self.check(assembly)
             row = row or AssemblyRow(id=assembly, name=name)
-            settings = _settings(row.settings)
+            settings = settings_of(row.settings)
             settings["links"] = links
             row.name = name
             row.settings = json.dumps(settings)
@@ -375,11 +375,3 @@ def _plain(err: Exception) -> str:
     if isinstance(err, ValueError) and err.args and isinstance(err.args[0], str):
         return err.args[0][:200]
     return "a row could not be read"
-
-
-def _settings(raw: str) -> dict[str, Any]:
-    try:
-        value = json.loads(raw or "{}")
-    except ValueError:
-        return {}
-    return value if isinstance(value, dict) else {}

@@ -41,13 +41,17 @@ class Vault:
 
 
 @functools.cache
-def _vault_for(secret: str) -> Vault:
-    return Vault(secret)
+def _vault_for(secret_env: str | None, data_env: str | None) -> Vault:
+    return Vault(installation_secret())
 
 
 def vault() -> Vault:
-    """The installation's vault (its key from the installation's secret)."""
-    return _vault_for(installation_secret())
+    """The installation's vault (its key from the installation's secret).
+
+    Found once per setting of ``ORDET_SECRET`` and ``ORDET_DATA``, not at every
+    code checked: finding it reads the environment and maybe a file.
+    """
+    return _vault_for(os.environ.get("ORDET_SECRET"), os.environ.get("ORDET_DATA"))
 
 
 def seal_plain_secrets(engine: Engine) -> int:

@@ -3,7 +3,7 @@
 Every client frame is checked here before any rule sees it: binary, at most
 ``MAX_FRAME_BYTES``, nested at most ``MAX_DEPTH`` deep, a map with a string
 ``type`` and an optional ``rid`` (string or integer). docs/protocol.md lists
-every frame.
+every frame. What the hub sends is built in outgoing.py.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any
 
 import msgpack
 
-from ..domain.errors import OrdetError, ProtocolError
+from ..domain.errors import ProtocolError
 
 MAX_FRAME_BYTES = 16 * 1024
 MAX_DEPTH = 6
@@ -20,10 +20,6 @@ MAX_RID_LENGTH = 64
 #: The longest text a frame may carry in one field: a yrkande or a reservation's
 #: reason runs to a few thousand characters, and everything is kept for good.
 MAX_TEXT = 4000
-
-
-def encode(frame: dict[str, Any]) -> bytes:
-    return msgpack.packb(frame, use_bin_type=True)  # type: ignore[no-any-return]
 
 
 def decode(raw: bytes) -> dict[str, Any]:
@@ -92,10 +88,3 @@ def check_texts(value: Any) -> None:
     elif isinstance(value, list):
         for item in value:
             check_texts(item)
-
-
-def error_frame(error: OrdetError, rid: str | int | None = None) -> dict[str, Any]:
-    frame: dict[str, Any] = {"type": "error", "code": error.code, "message": error.message}
-    if rid is not None:
-        frame["rid"] = rid
-    return frame

@@ -25,6 +25,7 @@ from .models import (
     PartyRow,
     PersonRow,
     SessionRow,
+    settings_of,
 )
 
 SESSION_TTL = 12 * 3600
@@ -55,7 +56,7 @@ class Directory:
             closed = {
                 a.id
                 for a in s.exec(select(AssemblyRow))
-                if _settings(a.settings).get("public") is False
+                if settings_of(a.settings).get("public") is False
             }
             home = None
             if principal is not None:
@@ -231,14 +232,6 @@ class Directory:
                 row.revoked = True
                 s.add(row)
                 s.commit()
-
-
-def _settings(raw: str) -> dict[str, Any]:
-    try:
-        value = json.loads(raw or "{}")
-    except ValueError:
-        return {}
-    return value if isinstance(value, dict) else {}
 
 
 def _extra_roles(person: PersonRow) -> set[Role]:

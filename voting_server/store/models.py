@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 from sqlmodel import Field, SQLModel
 
 
@@ -29,13 +32,27 @@ class UrnRow(SQLModel, table=True):
 PERSON_ROLES = ("admin", "auditor", "secretary")
 
 
+def role_set(text: str) -> set[str]:
+    """The roles named in a comma-separated text (as stored in ``PersonRow.roles``)."""
+    return {r.strip() for r in (text or "").split(",") if r.strip()}
+
+
 def role_list(text: str) -> str:
-    """Roles as stored: from ``PERSON_ROLES``, sorted, comma-separated."""
-    roles = {r.strip() for r in (text or "").split(",") if r.strip()}
+    """Roles as stored: from ``PERSON_ROLES``, sorted, comma-separated (or ValueError)."""
+    roles = role_set(text)
     unknown = sorted(roles - set(PERSON_ROLES))
     if unknown:
         raise ValueError(f"unknown role {unknown[0]!r}: {', '.join(PERSON_ROLES)}")
     return ",".join(sorted(roles))
+
+
+def settings_of(raw: str) -> dict[str, Any]:
+    """An assembly's settings JSON as a dict; anything else reads as none."""
+    try:
+        value = json.loads(raw or "{}")
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
 
 
 class AssemblyRow(SQLModel, table=True):

@@ -28,7 +28,8 @@ from ..domain.swedish_time import local_iso
 from ..hub.hub import Hub
 from ..hub.room import MeetingNotOpened
 from ..log.chain import ChainError
-from ..portal.routes import Portal, portal_routes
+from ..portal.http import Portal
+from ..portal.routes import portal_routes
 from ..settings import Settings
 from ..store.archive import Archive
 from ..store.db import make_engine

@@ -24,7 +24,8 @@ from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from ..audit import minutes_report
-from ..audit.minutes import deadlines_json, local
+from ..audit.minutes_justering import deadlines_json
+from ..audit.minutes_model import local
 from ..audit.replay import snapshot, state_at
 from ..clock import CLOCK
 from ..domain.base import Actor, Role
@@ -37,8 +38,8 @@ from ..hub.hub import Hub
 from ..hub.room import MeetingNotOpened, Room
 from ..portal import accounts, audit, forms, totp
 from ..portal.errors import PortalError, forbidden, not_found, unauthorized
+from ..portal.http import Portal
 from ..portal.login import PAIR, Throttle
-from ..portal.routes import Portal
 
 PAGES = Path(__file__).resolve().parents[2] / "display" / "pages"
 REPLAY_ROLES = frozenset({Role.CHAIR, Role.SECRETARY, Role.AUDITOR})

@@ -29,7 +29,8 @@ from ..hub.host_fields import blank_host_fields
 from ..hub.hub import Hub, now_ms
 from ..hub.room import MeetingNotOpened, Room
 from ..log.chain import ChainError
-from ..protocol.frames import check_texts, decode, encode, error_frame, request_id
+from ..protocol import outgoing
+from ..protocol.frames import check_texts, decode, request_id
 from ..protocol.rate import RateLimit
 
 log = logging.getLogger("ordet.ws")
@@ -67,17 +68,7 @@ async def hub_socket(websocket: WebSocket) -> None:
     since = _int_param(websocket.query_params.get("since"))
     async with room.lock:
         frames = room.attach(client, since)
-    client.send(
-        encode(
-            {
-                "type": "welcome",
-                "role": str(ticket.role),
-                "person": ticket.person,
-                "meeting": ticket.meeting,
-                "server_time": now_ms(),
-            }
-        )
-    )
+    client.send(outgoing.welcome(str(ticket.role), ticket.person, ticket.meeting, now_ms()))
     for frame in frames:
         client.send(frame)
     pump = asyncio.create_task(client.pump())
@@ -114,18 +105,15 @@ async def _receive_loop(
             return
         raw = message.get("bytes")
         if raw is None:
-            client.send(
-                encode(
-                    error_frame(ProtocolError("frame.not_binary", "send msgpack as binary frames"))
-                )
-            )
+            refusal = ProtocolError("frame.not_binary", "send msgpack as binary frames")
+            client.send(outgoing.error(refusal))
             continue
         frame: Any = None
         try:
             frame = decode(raw)
             _handle(frame, client, room, actor, ticket, rate)
         except OrdetError as err:
-            client.send(encode(error_frame(err, request_id(frame))))
+            client.send(outgoing.error(err, request_id(frame)))
 
 
 def _handle(
@@ -138,7 +126,7 @@ def _handle(
 ) -> None:
     rid = frame.get("rid")
     if frame["type"] == "ping":
-        client.send(encode({"type": "pong", "rid": rid, "server_time": now_ms()}))
+        client.send(outgoing.pong(rid, now_ms()))
         return
     check_texts(frame)
     blank_host_fields(frame)
@@ -147,7 +135,7 @@ def _handle(
     wait = rate.take(time.monotonic())
     if wait:
         error = ProtocolError("rate.limited", f"too many commands: wait {wait:.2f} s")
-        client.send(encode({**error_frame(error, rid), "retry_after": round(wait, 3)}))
+        client.send(outgoing.error(error, rid, retry_after=wait))
         return
     request_key = None if rid is None else f"{ticket.principal}:{rid}"
     future = room.submit(command, actor, request_key)
@@ -157,16 +145,12 @@ def _handle(
 def _answer(client: WebSocketClient, rid: Any, future: asyncio.Future[int]) -> None:
     error = future.exception()
     if error is None:
-        client.send(encode({"type": "ack", "rid": rid, "seq": future.result()}))
+        client.send(outgoing.ack(rid, future.result()))
     elif isinstance(error, OrdetError):
-        client.send(encode(error_frame(error, rid)))
+        client.send(outgoing.error(error, rid))
     else:
         log.error("unexpected error for rid %r: %r", rid, error)
-        client.send(
-            encode(
-                {"type": "error", "rid": rid, "code": "server.error", "message": "internal error"}
-            )
-        )
+        client.send(outgoing.internal_error(rid))
 
 
 async def _check_ticket(websocket: WebSocket, signer: TicketSigner) -> tuple[Ticket, int | None]:

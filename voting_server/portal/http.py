@@ -1,0 +1,128 @@
+"""What the portal's routes share: the Portal (engine, settings, sessions,
+cookies), and the way every JSON endpoint is wrapped.
+
+Every POST needs a JSON body and, if the browser sent an Origin, an allowed
+one; the session cookie is http-only and SameSite=Strict. Together these
+keep other sites from acting with a member's session (CSRF).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import ParamSpec, TypeVar
+
+from sqlalchemy.engine import Engine
+from starlette.requests import Request
+from starlette.responses import FileResponse, JSONResponse, Response
+
+from ..auth.origins import origin_allowed
+from ..settings import Settings
+from ..store.directory import SESSION_TTL, Directory, token_hash
+from ..store.models import SessionRow
+from . import login
+from .errors import PortalError, forbidden, unauthorized
+from .secretariat import Secretariat
+from .sessions import Sessions
+from .vault import seal_plain_secrets
+
+P = ParamSpec("P")
+T = TypeVar("T")
+Handler = Callable[[Request], Awaitable[Response]]
+PAGES = Path(__file__).resolve().parents[2] / "display" / "pages"
+
+
+class Portal:
+    """What the portal's routes share; ``sessions.on_session_revoked`` is the hook."""
+
+    def __init__(self, engine: Engine, settings: Settings) -> None:
+        self.engine = engine
+        self.settings = settings
+        self.directory = Directory(engine)
+        self.sessions = Sessions(engine)
+        seal_plain_secrets(engine)  # an installation upgraded in place
+
+    def set_cookie(self, response: Response, token: str) -> None:
+        response.set_cookie(
+            self.settings.session_cookie,
+            token,
+            max_age=SESSION_TTL,
+            path="/",
+            httponly=True,
+            samesite="strict",
+            secure=self.settings.secure_cookies,
+        )
+
+    def delete_cookie(self, response: Response) -> None:
+        response.delete_cookie(
+            self.settings.session_cookie,
+            path="/",
+            httponly=True,
+            samesite="strict",
+            secure=self.settings.secure_cookies,
+        )
+
+    async def session(self, request: Request) -> SessionRow:
+        cookie = request.cookies.get(self.settings.session_cookie)
+        row = None
+        if cookie:
+            row = await asyncio.to_thread(self.directory.session, token_hash(cookie))
+        if row is None:
+            raise unauthorized("auth.no_session", "log in first")
+        return row
+
+
+def address(request: Request) -> str:
+    return request.client.host if request.client else ""
+
+
+def error_response(err: PortalError) -> JSONResponse:
+    headers = {"Retry-After": str(err.retry_after)} if isinstance(err, login.SlowDown) else None
+    body: dict[str, object] = {"error": err.code, "message": err.message}
+    if isinstance(err, login.SlowDown):
+        body["retry_after"] = err.retry_after
+    return JSONResponse(body, status_code=err.status, headers=headers)
+
+
+def api(portal: Portal, handler: Handler) -> Handler:
+    """A JSON endpoint: its PortalErrors as JSON, POSTs only from allowed Origins."""
+
+    @functools.wraps(handler)
+    async def wrapped(request: Request) -> Response:
+        try:
+            if request.method == "POST" and not origin_allowed(
+                request, portal.settings.allowed_origins
+            ):
+                raise forbidden("auth.origin_not_allowed", "this Origin may not post here")
+            return await handler(request)
+        except PortalError as err:
+            return error_response(err)
+
+    return wrapped
+
+
+def page(name: str) -> Handler:
+    async def serve(request: Request) -> Response:
+        return FileResponse(PAGES / name, headers={"Cache-Control": "no-store"})
+
+    return serve
+
+
+def run(fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> Awaitable[T]:
+    """Database work off the event loop."""
+    return asyncio.to_thread(fn, *args, **kwargs)
+
+
+async def secretariat(portal: Portal, request: Request) -> Secretariat:
+    """The secretariat as the logged-in person may use it (or PortalError)."""
+    session = await portal.session(request)
+    return await run(Secretariat, portal.engine, session.principal)
+
+
+def base_url(settings: Settings) -> str:
+    """Where a link sent to a member points: the configured address, never the Host header."""
+    if not settings.base_url:
+        raise PortalError("settings.base_url_missing", "set ORDET_BASE_URL", 503)
+    return settings.base_url
