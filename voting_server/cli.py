@@ -43,7 +43,14 @@ def main(argv: list[str] | None = None) -> int:
     bench = sub.add_parser("bench", help="benchmarks and fault runs against the real stack")
     add_bench_commands(bench.add_subparsers(dest="action", required=True))
 
+    catalogue = sub.add_parser(
+        "catalogue", help="write display/static/catalogue.js from the Python definitions"
+    )
+    catalogue.add_argument("--check", action="store_true", help="only say if it is out of date")
+
     args = parser.parse_args(argv)
+    if args.command == "catalogue":
+        return run_catalogue(args.check)
     if args.command == "serve":
         return serve_forever(args.host, args.port)
     if args.command == "demo":
@@ -142,6 +149,17 @@ def serve_forever(host: str, port: int, banner: str = "") -> int:
             lifespan="on",
         )
         uvicorn.Server(config).run(sockets=[sock])
+    return 0
+
+
+def run_catalogue(check: bool) -> int:
+    from .catalogue import TARGET, render, write
+
+    if check:
+        current = TARGET.exists() and TARGET.read_text(encoding="utf-8") == render()
+        print(f"{TARGET} is {'up to date' if current else 'out of date: run ordet catalogue'}")
+        return 0 if current else 1
+    print(f"{TARGET} {'written' if write() else 'already up to date'}")
     return 0
 
 

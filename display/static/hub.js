@@ -7,6 +7,10 @@
 // "welcome" events; commands return a promise of the ack or error frame.
 
 import { decode, encode } from "/vendor/msgpack/index.mjs";
+import { COMMANDS } from "/static/catalogue.js";
+
+// What the pages may send: the commands the hub defines (catalogue.js), and ping.
+const SENDABLE = new Set([...COMMANDS, "ping"]);
 
 /** RFC 7386: objects merge key by key, null deletes, anything else replaces. */
 export function mergePatch(target, patch) {
@@ -128,6 +132,7 @@ export class HubConnection extends EventTarget {
    * ``connection.lost``.
    */
   command(type, fields = {}) {
+    if (!SENDABLE.has(type)) throw new Error(`not a command of this hub: ${type}`);
     const socket = this._socket;
     if (!socket || socket.readyState !== WebSocket.OPEN || this.state !== STATES.CONNECTED) {
       return Promise.resolve({ type: "error", code: "connection.not_open" });

@@ -59,11 +59,6 @@ const sv = {
   "minutes.notice_day": "Dag då anslaget sattes upp",
   "minutes.notice_record": "Registrera anslaget",
   "minutes.notice_done": "Anslaget är registrerat i mötets logg.",
-  "error.minutes.not_verified": "Protokollet är inte justerat än.",
-  "error.minutes.notice_recorded": "Anslaget är redan registrerat.",
-  "error.minutes.notice_before_justering": "Anslaget kan inte vara före justeringen.",
-  "error.minutes.notice_in_future": "Registrera anslaget när det har satts upp.",
-  "error.minutes.bad_date": "Ange dagen som ÅÅÅÅ-MM-DD.",
   "minutes.appeal": "Överklagandetiden (laglighetsprövning) löper ut: {date}",
   "minutes.signed": "{role} {name}: signerat {when}",
   "minutes.signed_paragraph": "{role} {name}: § {number} omedelbart justerad {when}",
@@ -78,12 +73,6 @@ const sv = {
   "minutes.code": "Kod från din autentiseringsapp",
   "minutes.sign": "Signera med kod",
   "minutes.sign_done": "Din underskrift är införd i sammanträdets logg.",
-  "error.minutes.document_changed": "Protokollet har ändrats. Läs det igen innan du signerar.",
-  "error.minutes.not_a_signatory": "Bara ordföranden och justerarna signerar protokollet.",
-  "error.minutes.already_signed": "Du har redan signerat detta.",
-  "error.minutes.meeting_not_closed": "Hela protokollet signeras efter sammanträdet.",
-  "error.minutes.no_justerare": "Justerare har inte valts.",
-  "error.auth.no_second_factor": "Du behöver en autentiseringsapp i portalen först.",
 };
 
 const en = {
@@ -144,11 +133,6 @@ const en = {
   "minutes.notice_day": "Day the notice was posted",
   "minutes.notice_record": "Record the notice",
   "minutes.notice_done": "The notice is recorded in the meeting's log.",
-  "error.minutes.not_verified": "The minutes are not verified yet.",
-  "error.minutes.notice_recorded": "The notice has been recorded already.",
-  "error.minutes.notice_before_justering": "The notice cannot come before the verification.",
-  "error.minutes.notice_in_future": "Record the notice once it has been posted.",
-  "error.minutes.bad_date": "Give the day as YYYY-MM-DD.",
   "minutes.appeal": "The appeal period ends: {date}",
   "minutes.signed": "{role} {name}: signed {when}",
   "minutes.signed_paragraph": "{role} {name}: § {number} verified at once {when}",
@@ -163,12 +147,6 @@ const en = {
   "minutes.code": "Code from your authenticator app",
   "minutes.sign": "Sign with code",
   "minutes.sign_done": "Your signature is recorded in the meeting's log.",
-  "error.minutes.document_changed": "The minutes changed. Read them again before signing.",
-  "error.minutes.not_a_signatory": "Only the chair and the verifiers sign the minutes.",
-  "error.minutes.already_signed": "You have signed this already.",
-  "error.minutes.meeting_not_closed": "The whole minutes are signed after the meeting.",
-  "error.minutes.no_justerare": "No verifiers have been elected.",
-  "error.auth.no_second_factor": "Set up an authenticator app in the portal first.",
 };
 
 export const AUDIT_CATALOGUES = { sv, en };

@@ -20,11 +20,11 @@ import {
   tickClocks,
   waitingItems,
 } from "/static/screen.js";
+import { PROPOSAL_KINDS, PROPOSAL_KINDS_WITH_TEXT } from "/static/catalogue.js";
 import { minorityEntries } from "/static/minority.js";
 import { mountBallot, renderBallot } from "/static/tablet-ballot.js";
 
-const PROPOSAL_KINDS = ["bifall", "avslag", "aterremiss", "bordlaggning", "andring", "tillagg"];
-const NEEDS_TEXT = new Set(["andring", "tillagg"]);
+const NEEDS_TEXT = new Set(PROPOSAL_KINDS_WITH_TEXT);
 
 const hub = startScreen({
   role: params.get("role") || "delegate",
