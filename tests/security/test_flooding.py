@@ -9,7 +9,7 @@ from collections.abc import Callable
 import msgpack
 from sqlalchemy.engine import Engine
 
-from tests.support.actors import connect_as
+from tests.support.actors import item_under_debate
 from tests.support.hubs import HubProcess
 from voting_server.protocol.frames import MAX_TEXT
 from voting_server.protocol.rate import BURST
@@ -20,11 +20,7 @@ async def test_a_yrkande_too_long_for_the_log_is_refused(
     start_hub: Callable[..., HubProcess], demo_engine: Engine
 ) -> None:
     hub = start_hub()
-    chair = await connect_as(hub.url, demo_engine, "m1", role="chair")
-    member = await connect_as(hub.url, demo_engine, "m2")
-    try:
-        await member.command("attendance.check_in")
-        await chair.command("agenda.start_item", item="3")
+    async with item_under_debate(hub.url, demo_engine) as (_, member):
         head = Archive(demo_engine).head("demo")
         long = {"type": "debate.submit_proposal", "kind": "andring", "text": "x" * (MAX_TEXT + 1)}
         answer = await member.send(long)
@@ -32,20 +28,13 @@ async def test_a_yrkande_too_long_for_the_log_is_refused(
         assert Archive(demo_engine).head("demo") == head
         fits = {**long, "text": "Anslaget höjs. " * (MAX_TEXT // 16)}
         assert (await member.send(fits))["type"] == "ack"
-    finally:
-        await chair.close()
-        await member.close()
 
 
 async def test_a_flood_of_commands_is_held_to_the_rate_and_told_so(
     start_hub: Callable[..., HubProcess], demo_engine: Engine
 ) -> None:
     hub = start_hub()
-    chair = await connect_as(hub.url, demo_engine, "m1", role="chair")
-    member = await connect_as(hub.url, demo_engine, "m2")
-    try:
-        await member.command("attendance.check_in")
-        await chair.command("agenda.start_item", item="3")
+    async with item_under_debate(hub.url, demo_engine) as (chair, member):
         head = Archive(demo_engine).head("demo")
         flood = 3 * BURST
         frames = [
@@ -71,6 +60,3 @@ async def test_a_flood_of_commands_is_held_to_the_rate_and_told_so(
         submitted = [e for e in written if b"debate.proposal_submitted" in e.data]
         assert len(submitted) == len(accepted)
         assert await chair.command("debate.close_list", keep_waiting=True) > 0
-    finally:
-        await chair.close()
-        await member.close()

@@ -14,7 +14,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from tests.portal.web import enrolled_session
-from tests.support.actors import connect_as
+from tests.support.actors import connect_as, item_under_debate
 from tests.support.hubs import HubProcess
 from voting_server.store.models import AssemblyRow, PersonRow
 from voting_server.store.seed import add_meeting
@@ -45,19 +45,12 @@ async def test_a_name_that_looks_like_a_formula_stays_text_in_the_spreadsheet(
         s.add(person)
         s.commit()
     hub = start_hub()
-    chair = await connect_as(hub.url, demo_engine, "m1", role="chair")
-    member = await connect_as(hub.url, demo_engine, "m2")
-    try:
-        await member.command("attendance.check_in")
-        await chair.command("agenda.start_item", item="3")
+    async with item_under_debate(hub.url, demo_engine) as (chair, member):
         await member.command("debate.request_floor")
         await chair.command("debate.give_floor")
         await chair.command("debate.finish_speech")
         async with httpx.AsyncClient(base_url=hub.url) as http:
             text = (await http.get("/api/meetings/demo/speaking-stats.csv")).text
-    finally:
-        await chair.close()
-        await member.close()
     cells = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
     assert '\'=HYPERLINK("https://evil.example","Klicka")' in cells
     assert not any(c[:1] in ("=", "+", "@") for c in cells)

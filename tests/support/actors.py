@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator
+
 from sqlalchemy.engine import Engine
 
 from voting_server.client import HubClient, fetch_ticket, login
@@ -48,3 +51,19 @@ async def connect_as(
     await client.connect()
     await client.wait_for(lambda c: c.seq > 0)
     return client
+
+
+@contextlib.asynccontextmanager
+async def item_under_debate(
+    url: str, engine: Engine, member: str = "m2", item: str = "3"
+) -> AsyncIterator[tuple[HubClient, HubClient]]:
+    """The chair and a checked-in member, with ``item`` under way; both closed after."""
+    chair = await connect_as(url, engine, "m1", role="chair")
+    person = await connect_as(url, engine, member)
+    try:
+        await person.command("attendance.check_in")
+        await chair.command("agenda.start_item", item=item)
+        yield chair, person
+    finally:
+        await chair.close()
+        await person.close()
