@@ -24,7 +24,7 @@ from voting_server.domain.errors import OrdetError
 from voting_server.domain.meeting.commands import StartItem
 from voting_server.domain.votes import commands as vc
 from voting_server.domain.wire import ENVELOPE_KEYS
-from voting_server.hub.host_fields import blank_host_fields
+from voting_server.protocol.commands import blank_server_chosen
 from voting_server.protocol.frames import decode
 from voting_server.protocol.views import audience_view, personal_view
 
@@ -51,7 +51,7 @@ def handle(state: Meeting, raw: bytes, actor: Actor) -> str:
     before = copy.deepcopy(state)
     try:
         frame = decode(raw)
-        blank_host_fields(frame)
+        blank_server_chosen(frame)
         command = COMMANDS.from_wire(frame, extra=ENVELOPE_KEYS)
         authorize(command, actor)
         execute(state, command, actor, 5000)

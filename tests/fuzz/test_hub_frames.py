@@ -17,7 +17,7 @@ from voting_server.domain.aggregate import COMMANDS, authorize
 from voting_server.domain.base import Actor, Role
 from voting_server.domain.errors import OrdetError
 from voting_server.domain.wire import ENVELOPE_KEYS
-from voting_server.hub.host_fields import blank_host_fields
+from voting_server.protocol.commands import blank_server_chosen
 from voting_server.protocol.frames import MAX_FRAME_BYTES, check_texts, decode
 from voting_server.store.archive import Archive
 
@@ -33,7 +33,7 @@ def refusal(raw: bytes) -> str | None:
         if frame["type"] == "ping":
             return None
         check_texts(frame)
-        blank_host_fields(frame)
+        blank_server_chosen(frame)
         authorize(COMMANDS.from_wire(frame, extra=ENVELOPE_KEYS), ME)
     except OrdetError as err:
         return err.code

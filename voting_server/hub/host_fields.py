@@ -1,4 +1,5 @@
-"""Fields of a command that the hub fills in, never the client.
+"""The hub fills in the fields of a command that only the server chooses
+(``domain/server_chosen.py`` lists them).
 
 Ids are named after the log position the command's first event will take, so
 they are unique, need no counter and come out the same on every process.
@@ -15,30 +16,10 @@ import hmac
 from collections.abc import Callable
 from typing import Any
 
-import speaker_queue
-
 from ..domain.aggregate import Meeting
+from ..domain.server_chosen import position_ids
 from ..domain.votes import commands as vc
 from ..domain.votes.lottery import commitment_of
-
-#: Per wire tag, the fields only the hub sets, with the blank a frame is given.
-HOST_FILLED: dict[str, dict[str, Any]] = {
-    "vote.open": {"vote": ""},
-    "vote.close": {"urn": []},
-    "lot.commit_seed": {"commitment": ""},
-    "lot.draw": {"seed": "", "head": ""},
-    "kontra.start": {"procedure": ""},
-    "election.request_proportional": {"request": ""},
-    "decision.acclaim": {"decision": ""},
-    "kontra.settle_round": {"decision": ""},
-    "debate.submit_proposal": {"id": ""},
-    "debate.merge_proposals": {"id": ""},
-}
-
-
-def blank_host_fields(frame: dict[str, Any]) -> None:
-    """Overwrite whatever a client put in the hub's fields (e.g. a forged urn)."""
-    frame.update(HOST_FILLED.get(frame["type"], {}))
 
 
 class HostFields:
@@ -55,17 +36,10 @@ class HostFields:
         urn: Callable[[str], tuple[str, ...]],
     ) -> Any:
         """The command with its host fields set; client values are overwritten."""
+        ids = {f.name: f"{f.id_prefix}{next_seq}" for f in position_ids(type(command))}
+        if ids:
+            return dataclasses.replace(command, **ids)
         match command:
-            case vc.OpenVote():
-                return dataclasses.replace(command, vote=f"v{next_seq}")
-            case vc.StartKontraproposition():
-                return dataclasses.replace(command, procedure=f"k{next_seq}")
-            case vc.RequestProportionalElection():
-                return dataclasses.replace(command, request=f"r{next_seq}")
-            case vc.AcclaimDecision() | vc.SettleRound():
-                return dataclasses.replace(command, decision=f"d{next_seq}")
-            case speaker_queue.SubmitProposal() | speaker_queue.MergeProposals():
-                return dataclasses.replace(command, id=f"y{next_seq}")
             case vc.CommitLotSeed():
                 seed = self.lot_seed(meeting, command.vote)
                 return dataclasses.replace(command, commitment=commitment_of(seed))

@@ -20,17 +20,16 @@ from starlette.websockets import WebSocket, WebSocketDisconnect
 from ..auth.origins import origin_allowed
 from ..auth.tickets import Ticket, TicketError, TicketSigner
 from ..clock import CLOCK
-from ..domain.aggregate import COMMANDS, authorize
+from ..domain.aggregate import authorize
 from ..domain.base import PRESIDIUM, Actor, Role
 from ..domain.errors import OrdetError, ProtocolError
-from ..domain.wire import ENVELOPE_KEYS
 from ..hub.connection import WebSocketClient
-from ..hub.host_fields import blank_host_fields
 from ..hub.hub import Hub, now_ms
 from ..hub.room import MeetingNotOpened, Room
 from ..log.chain import ChainError
 from ..protocol import outgoing
-from ..protocol.frames import check_texts, decode, request_id
+from ..protocol.commands import command_from
+from ..protocol.frames import decode, request_id
 from ..protocol.rate import RateLimit
 
 log = logging.getLogger("ordet.ws")
@@ -128,9 +127,7 @@ def _handle(
     if frame["type"] == "ping":
         client.send(outgoing.pong(rid, now_ms()))
         return
-    check_texts(frame)
-    blank_host_fields(frame)
-    command = COMMANDS.from_wire(frame, extra=ENVELOPE_KEYS)
+    command = command_from(frame)
     authorize(command, actor)
     wait = rate.take(time.monotonic())
     if wait:
