@@ -17,9 +17,9 @@ from sqlalchemy.engine import Engine
 
 from tests.support.hubs import TEST_SECRET
 from voting_server.audit.checkpoint import load_or_create_signing_key
+from voting_server.domain import aggregate as aggregate_module
 from voting_server.domain.aggregate import COMMANDS, EVENTS, fold
 from voting_server.domain.base import Actor, Role
-from voting_server.hub import batch as batch_module
 from voting_server.hub import room as room_module
 from voting_server.hub.hub import Hub
 from voting_server.hub.room import Room
@@ -108,13 +108,13 @@ def the_batch(vote: str) -> list[tuple[Actor, dict[str, Any]]]:
 
 BREAKS: dict[str, Callable[[pytest.MonkeyPatch, Room], None]] = {
     "a rule, mid-batch": lambda mp, room: mp.setattr(
-        batch_module, "execute", failing_on(2, batch_module.execute)
+        aggregate_module, "execute", failing_on(2, aggregate_module.execute)
     ),
     "filling host fields": lambda mp, room: mp.setattr(
         room.host, "fill", failing_on(3, room.host.fill)
     ),
     "the urn deposit": lambda mp, room: mp.setattr(
-        batch_module, "urn_deposit", failing_on(2, batch_module.urn_deposit)
+        aggregate_module, "urn_deposit", failing_on(2, aggregate_module.urn_deposit)
     ),
     "encoding an entry": lambda mp, room: mp.setattr(
         room_module, "encode_envelope", failing_on(3, room_module.encode_envelope)

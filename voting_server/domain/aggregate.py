@@ -24,8 +24,9 @@ from .meeting.commands import MEETING_COMMANDS, FinishItem, HandOverChair
 from .meeting.events import MEETING_EVENTS, JavDeclared, SeatTaken, SeatVacated
 from .meeting.seating import reseat
 from .meeting.state import MeetingState
-from .votes import VOTE_COMMANDS, VOTE_EVENTS, VotesState, after_jav
+from .votes import VOTE_COMMANDS, VOTE_EVENTS, VotesState, after_jav, urn_deposit
 from .votes import decide as decide_vote
+from .votes.commands import CastVote
 from .wire import Registry
 
 EVENTS = Registry(
@@ -112,6 +113,24 @@ def execute(meeting: Meeting, command: Any, actor: Actor, now: int) -> list[Even
     for event in follow_up:
         meeting.apply(event, now)
     return events + follow_up
+
+
+@dataclass(frozen=True)
+class Decided:
+    """What the rules decided for one command, already folded into the meeting."""
+
+    events: list[Event]
+    #: A secret ballot's urn entry: stored with its event but apart from the log,
+    #: so that no entry of the log tells what anyone chose (docs/votes.md).
+    deposit: str | None = None
+
+
+def decide(meeting: Meeting, command: Any, actor: Actor, now: int) -> Decided:
+    """``execute``, with the urn entry of a secret ballot."""
+    events = execute(meeting, command, actor, now)
+    if isinstance(command, CastVote) and meeting.votes.vote(command.vote).opened.secret:
+        return Decided(events, urn_deposit(meeting.votes, command))
+    return Decided(events)
 
 
 def _decide(meeting: Meeting, command: Any, actor: Actor, now: int) -> list[Event]:

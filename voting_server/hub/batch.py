@@ -15,14 +15,13 @@ from typing import Any
 
 import msgpack
 
-from ..domain.aggregate import Meeting, execute
+from ..domain.aggregate import Meeting, decide
 from ..domain.base import Actor
 from ..domain.errors import DomainError, OrdetError
 from ..domain.justering.events import MinutesSigned
 from ..domain.meeting.events import MeetingAdjourned
 from ..domain.votes import commands as vc
 from ..domain.votes import events as vev
-from ..domain.votes import urn_deposit
 from ..domain.wire import to_wire
 from ..log.chain import Envelope
 from .host_fields import HostFields
@@ -136,12 +135,13 @@ def decide_batch(
                 head_hash,
                 lambda vote: (*urns.get(vote, ()), *fresh.get(vote, ())),
             )
-            events = execute(meeting, command, p.actor, now)
+            decided = decide(meeting, command, p.actor, now)
         except DomainError as err:
             result.outcomes.append(err)
             continue
-        if isinstance(command, vc.CastVote) and meeting.votes.votes[command.vote].opened.secret:
-            fresh.setdefault(command.vote, []).append(urn_deposit(meeting.votes, command))
+        events = decided.events
+        if decided.deposit is not None:
+            fresh.setdefault(command.vote, []).append(decided.deposit)
         if isinstance(command, vc.CloseVote) and command.urn:
             result.emptied.append(command.vote)
         role = str(p.actor.role)
