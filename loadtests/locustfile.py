@@ -82,23 +82,12 @@ class Link:
         answer.raise_for_status()
         return str(answer.json()["ticket"])
 
-    @property
-    def view(self) -> dict[str, Any]:
-        return self.follower.view
-
-    @property
-    def me(self) -> dict[str, Any]:
-        return self.follower.me
-
-    def take(self, frame: dict[str, Any]) -> None:
-        self.follower.take(frame)
-
     def follow(self, seconds: float) -> int:
         """Apply whatever arrives for a while; return how many frames came."""
         count, until = 0, time.monotonic() + seconds
         while (left := until - time.monotonic()) > 0:
             try:
-                self.take(msgpack.unpackb(self.ws.recv(timeout=left)))
+                self.follower.take(msgpack.unpackb(self.ws.recv(timeout=left)))
             except TimeoutError:
                 break
             count += 1
@@ -112,7 +101,7 @@ class Link:
         answer: dict[str, Any] = {}
         while answer.get("rid") != rid:
             answer = msgpack.unpackb(self.ws.recv(timeout=30))
-            self.take(answer)
+            self.follower.take(answer)
         error = None
         if answer["type"] == "error" and not answer["code"].startswith(EXPECTED_REFUSALS):
             error = RuntimeError(answer["code"])
@@ -127,8 +116,9 @@ class Link:
         return answer
 
     def open_vote(self) -> str | None:
-        vote = self.view.get("current_vote")
-        if vote and self.view["votes"]["votes"][vote]["status"] == "open":
+        view = self.follower.view
+        vote = view.get("current_vote")
+        if vote and view["votes"]["votes"][vote]["status"] == "open":
             return str(vote)
         return None
 
@@ -152,7 +142,7 @@ class Delegate(User):
     def vote(self) -> None:
         self.link.follow(0.05)
         vote = self.link.open_vote()
-        if vote and self.link.me.get("vote", {}).get("ballot") is None:
+        if vote and self.link.follower.me.get("vote", {}).get("ballot") is None:
             self.link.command("vote.cast", vote=vote, choice=("ja", "nej", "avstar")[id(self) % 3])
 
     @task(1)

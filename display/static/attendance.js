@@ -1,59 +1,18 @@
 // The attendance page: meeting, agenda, quorum, seats and, for a member,
 // their own status with a check-in / check-out button.
 
-import { connectionMessage, HubConnection, STATES } from "/static/hub.js";
-import {
-  errorText,
-  mountLanguageSwitch,
-  onLanguageChange,
-  t,
-  translate,
-} from "/static/i18n.js";
+import { connectionLine } from "/static/chrome.js";
+import { $, meetingId, params, setText, textOn } from "/static/dom.js";
+import { HubConnection, STATES } from "/static/hub.js";
+import { errorText, mountLanguageSwitch, onLanguageChange, t, translate } from "/static/i18n.js";
+import { personName } from "/static/meeting-view.js";
 
-const $ = (id) => document.getElementById(id);
-
-const meeting = decodeURIComponent(location.pathname.split("/").filter(Boolean)[1] || "");
-const wantedRole = new URLSearchParams(location.search).get("role") || "";
-const hub = new HubConnection(meeting, { role: wantedRole });
+const meeting = meetingId;
+const hub = new HubConnection(meeting, { role: params.get("role") || "" });
 
 let result = null; // {kind: "ack" | "error" | "sending", key | code}
-let countdown = null;
 
-/** Black or white text, whichever contrasts more with a #rrggbb background. */
-function textOn(hex) {
-  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex || "");
-  if (!m) return "#000000";
-  const [r, g, b] = m.slice(1).map((h) => {
-    const c = parseInt(h, 16) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  });
-  const lum = 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  return (1.05) / (lum + 0.05) >= (lum + 0.05) / 0.05 ? "#ffffff" : "#000000";
-}
-
-function setText(el, text) {
-  el.removeAttribute("data-i18n");
-  if (el.textContent !== text) el.textContent = text;
-}
-
-function personName(view, id) {
-  return view?.roster?.people?.[id]?.name ?? id;
-}
-
-function renderConnection() {
-  const el = $("connection");
-  el.dataset.state = hub.state;
-  clearInterval(countdown);
-  countdown = null;
-  const text = () => t(...connectionMessage(hub));
-  setText($("connection-text"), text());
-  if (hub.state === STATES.RECONNECTING && hub.retryAt > Date.now()) {
-    countdown = setInterval(() => setText($("connection-text"), text()), 1000);
-  }
-  const role = hub.welcome?.role;
-  $("role").hidden = !role;
-  if (role) setText($("role"), `${t("role.label")}: ${t(`role.${role}`)}`);
-}
+const renderConnection = connectionLine(hub);
 
 function renderMeeting(view) {
   const title = view.meeting?.title || meeting;

@@ -5,14 +5,12 @@ import { errorText, mountLanguageSwitch, onLanguageChange, t, translate } from "
 import { $, el, meetingId, params, setText } from "/static/dom.js";
 
 /**
- * Connect to the hub and wire the top bar: connection state, role, language.
- * render() is called on every view, me, state and language change.
+ * A renderer of the top bar's connection line (state, retry countdown) and
+ * role, for ``hub``; call it on every state change.
  */
-export function startScreen({ role = "", fallbackToPublic = true, render, titleKey }) {
-  const hub = new HubConnection(meetingId, { role, fallbackToPublic });
+export function connectionLine(hub) {
   let countdown = null;
-
-  function renderConnection() {
+  return function renderConnection() {
     const box = $("connection");
     if (!box) return;
     box.dataset.state = hub.state;
@@ -30,7 +28,17 @@ export function startScreen({ role = "", fallbackToPublic = true, render, titleK
       if (granted) setText(roleBox, `${t("role.label")}: ${t(`role.${granted}`)}`);
     }
     document.body.dataset.connection = hub.state;
-  }
+  };
+}
+
+/**
+ * Connect to the hub and wire the top bar: connection state, role, language.
+ * render() is called on every view, me, state and language change.
+ */
+export function startScreen({ role = "", fallbackToPublic = true, render, titleKey }) {
+  const hub = new HubConnection(meetingId, { role, fallbackToPublic });
+
+  const renderConnection = connectionLine(hub);
 
   function renderTitle() {
     const title = hub.view?.meeting?.title || meetingId;
