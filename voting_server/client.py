@@ -56,6 +56,7 @@ class HubClient:
         self.frames: list[dict[str, Any]] = []  # every frame received, for tests
         self._ws: Any = None
         self._reader: asyncio.Task[None] | None = None
+        self.closed: websockets.ConnectionClosed | None = None  # how the hub closed it
         self._waiting: dict[Any, asyncio.Future[dict[str, Any]]] = {}
         self._changed = asyncio.Event()
         # Request ids unique to this client: the hub answers a reused id with the first
@@ -69,6 +70,7 @@ class HubClient:
             url += f"&since={since}"
         headers = {"Origin": self.origin} if self.origin else None
         self._ws = await websockets.connect(url, additional_headers=headers, max_size=2**24)
+        self.closed = None
         self._reader = asyncio.create_task(self._read())
 
     async def resume(self, ticket: str | None = None) -> None:
@@ -123,11 +125,22 @@ class HubClient:
         await asyncio.wait_for(until(), timeout)
 
     async def _read(self) -> None:
-        async for raw in self._ws:
-            frame = msgpack.unpackb(raw)
-            self.frames.append(frame)
-            self._on_frame(frame)
-            self._changed.set()
+        """Follow the frames until the hub closes the connection (kept in ``closed``)."""
+        try:
+            async for raw in self._ws:
+                frame = msgpack.unpackb(raw)
+                self.frames.append(frame)
+                self._on_frame(frame)
+                self._changed.set()
+        except websockets.ConnectionClosed as closed:
+            self.closed = closed
+        self._changed.set()
+
+    async def wait_closed(self, timeout: float = 10) -> websockets.ConnectionClosed | None:
+        """How the hub closed this connection, once it has."""
+        if self._reader is not None:
+            await asyncio.wait_for(asyncio.shield(self._reader), timeout)
+        return self.closed
 
     # The view as the follower holds it (protocol/follower.py).
     @property
