@@ -192,7 +192,7 @@ class ReopenList(DebateCommand):
 
 @dataclass(frozen=True, slots=True)
 class SubmitProposal(DebateCommand):
-    """Yrkande: a proposal on the current item. ``id`` is chosen by the host.
+    """Yrkande: a proposal on the current item; the rules number it (``y1``, ``y2``…).
 
     After a streck only someone speaking or on the list may propose, unless
     the chair sets ``chair_override`` (a proposal made before the streck).
@@ -200,7 +200,6 @@ class SubmitProposal(DebateCommand):
 
     type = "debate.submit_proposal"
     roles = _MEMBERS
-    id: str
     kind: ProposalKind
     text: str = ""
     person: str | None = None
@@ -219,11 +218,10 @@ class WithdrawProposal(DebateCommand):
 
 @dataclass(frozen=True, slots=True)
 class MergeProposals(DebateCommand):
-    """Join proposals of one kind into a new one (``id`` chosen by the host)."""
+    """Join proposals of one kind into a new one, numbered as any proposal."""
 
     type = "debate.merge_proposals"
     roles = _MEMBERS
-    id: str
     sources: tuple[str, ...]
     text: str
     authors_agree: bool = False

@@ -17,13 +17,6 @@ from .records import ItemDebate, Proposal
 from .state import DebateState
 
 
-def _new_id(state: DebateState, proposal: str) -> None:
-    if not proposal:
-        raise DebateError("debate.bad_id", "a proposal needs an id")
-    if state.proposal_exists(proposal):
-        raise DebateError("debate.duplicate_id", f"proposal {proposal!r} already exists")
-
-
 def _active(debate: ItemDebate, proposal: str) -> Proposal:
     found = debate.proposals.get(proposal)
     if found is None:
@@ -51,7 +44,6 @@ def submit_proposal(
     may_take_part(chamber, person)
     if not chamber.may_propose(person):
         raise DebateError("debate.may_not_propose", f"{person} may speak but not propose")
-    _new_id(state, c.id)
     text = c.text.strip()
     if c.kind in NEEDS_TEXT and not text:
         raise DebateError("debate.text_required", f"a proposal of kind {c.kind} needs a text")
@@ -61,7 +53,9 @@ def submit_proposal(
     if debate.closed and not (speaking or waiting or c.chair_override):
         # After a streck, only those still to speak may add proposals.
         raise DebateError("debate.list_closed", "the list is closed (streck i debatten)")
-    events: list[ev.DebateEvent] = [ev.ProposalSubmitted(item, c.id, person, c.kind, text)]
+    events: list[ev.DebateEvent] = [
+        ev.ProposalSubmitted(item, state.next_proposal_id(), person, c.kind, text)
+    ]
     if state.settings.proposal_queues_author and not (debate.closed or speaking or waiting):
         events.append(ev.FloorRequested(item, state.next_request_id(), person, RequestKind.SPEECH))
     return events
@@ -87,11 +81,10 @@ def merge_proposals(
     kinds = {source.kind for source in sources}
     if len(kinds) != 1:
         raise DebateError("debate.kinds_differ", "only proposals of one kind can be merged")
-    _new_id(state, c.id)
     text = c.text.strip()
     if not text:
         raise DebateError("debate.text_required", "a merged proposal needs a text")
     authors = tuple(dict.fromkeys(a for source in sources for a in source.authors))
     _consent(chamber, authors, c.authors_agree)
     kind = sources[0].kind
-    return [ev.ProposalsMerged(item, c.id, c.sources, kind, text, authors)]
+    return [ev.ProposalsMerged(item, state.next_proposal_id(), c.sources, kind, text, authors)]

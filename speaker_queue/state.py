@@ -23,6 +23,7 @@ class DebateState:
     settings: DebateSettings = field(default_factory=DebateSettings)
     items: dict[str, ItemDebate] = field(default_factory=dict)
     requests_made: int = 0
+    proposals_made: int = 0
 
     def item(self, item: str) -> ItemDebate:
         """The debate on ``item``; an empty one (not stored) if nothing happened yet."""
@@ -33,6 +34,13 @@ class DebateState:
 
     def proposal_exists(self, proposal: str) -> bool:
         return any(proposal in debate.proposals for debate in self.items.values())
+
+    def next_proposal_id(self) -> str:
+        """``y`` (yrkande) and the proposal's number in the meeting, skipping any in use."""
+        number = self.proposals_made + 1
+        while self.proposal_exists(f"y{number}"):
+            number += 1
+        return f"y{number}"
 
     def records(self) -> list[SpeechRecord]:
         return [record for debate in self.items.values() for record in debate.records]
@@ -197,6 +205,7 @@ def _list_reopened(s: DebateState, e: ev.ListReopened, at: int) -> None:
 
 
 def _proposal_submitted(s: DebateState, e: ev.ProposalSubmitted, at: int) -> None:
+    s.proposals_made += 1
     _debate(s, e.item).proposals[e.id] = Proposal(e.id, e.kind, e.text, (e.person,))
 
 
@@ -207,6 +216,7 @@ def _proposal_withdrawn(s: DebateState, e: ev.ProposalWithdrawn, at: int) -> Non
 
 
 def _proposals_merged(s: DebateState, e: ev.ProposalsMerged, at: int) -> None:
+    s.proposals_made += 1
     proposals = _debate(s, e.item).proposals
     for source in e.sources:
         if source in proposals:

@@ -13,6 +13,7 @@ from voting_server.audit.export import build, parse
 from voting_server.audit.verify import verify_export
 from voting_server.domain import aggregate
 from voting_server.domain.base import Actor, Role
+from voting_server.domain.context import Context
 from voting_server.domain.errors import DomainError
 from voting_server.domain.justering.events import (
     ElectJusterare,
@@ -30,7 +31,7 @@ def rendered(log: MeetingLog) -> minutes_report.Rendered:
 
 def refused(log: MeetingLog, command: object, actor: Actor, code: str) -> None:
     with pytest.raises(DomainError) as caught:
-        aggregate.execute(log.meeting, command, actor, log.now)
+        aggregate.execute(log.meeting, command, actor, Context(log.now))
     assert caught.value.code == code
 
 

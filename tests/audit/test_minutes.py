@@ -50,9 +50,9 @@ def minutes_meeting(*, adjourn: bool = True) -> MeetingLog:
     log.meet(speaker_queue.RequestFloor(), member("m2"))
     log.meet(speaker_queue.RequestFloor(), member("m4"))
     log.meet(speaker_queue.GiveFloor())
-    log.meet(speaker_queue.SubmitProposal("y1", ProposalKind.BIFALL), member("m2"))
+    log.meet(speaker_queue.SubmitProposal(ProposalKind.BIFALL), member("m2"))
     log.meet(speaker_queue.NextSpeaker())
-    log.meet(speaker_queue.SubmitProposal("y2", ProposalKind.AVSLAG), member("m4"))
+    log.meet(speaker_queue.SubmitProposal(ProposalKind.AVSLAG), member("m4"))
     log.meet(speaker_queue.RequestReplik(), member("m2"))
     log.meet(speaker_queue.NextSpeaker())
     log.meet(speaker_queue.RequestKontrareplik(), member("m4"))
@@ -60,7 +60,7 @@ def minutes_meeting(*, adjourn: bool = True) -> MeetingLog:
     log.meet(speaker_queue.RaisePointOfOrder(), member("m3"))
     log.meet(speaker_queue.NextSpeaker())
     log.meet(
-        speaker_queue.SubmitProposal("y3", ProposalKind.TILLAGG, "Uppföljning varje kvartal."),
+        speaker_queue.SubmitProposal(ProposalKind.TILLAGG, "Uppföljning varje kvartal."),
         member("e3"),
     )
     log.meet(speaker_queue.FinishSpeech())
@@ -69,7 +69,7 @@ def minutes_meeting(*, adjourn: bool = True) -> MeetingLog:
     order = (Proposal("y1", Kind.BIFALL), Proposal("y2", Kind.AVSLAG), Proposal("y3", Kind.TILLAGG))
     log.meet(vc.ProposeOrder(order))
     log.meet(vc.ApproveOrder())
-    log.meet(vc.OpenVote(question="Bifall till budgeten?", ja="y1", nej="y2", vote="v1"))
+    log.meet(vc.OpenVote(question="Bifall till budgeten?", ja="y1", nej="y2"))
     for person, choice in (("m1", "ja"), ("m2", "ja"), ("m3", "ja"), ("m4", "nej"), ("e3", "nej")):
         log.meet(vc.CastVote("v1", choice=choice), member(person))
     log.meet(vc.CloseVote("v1"))

@@ -8,6 +8,7 @@ import pytest
 
 from voting_server.domain.aggregate import Meeting, execute, fold
 from voting_server.domain.base import Actor, Event, Role
+from voting_server.domain.context import Context
 from voting_server.domain.errors import DomainError
 from voting_server.domain.meeting.commands import CheckIn, StartItem
 from voting_server.domain.meeting.events import AgendaItem, CheckedIn, ItemStarted, SeatTaken
@@ -44,12 +45,12 @@ def given(*events: Event) -> Meeting:
 
 
 def when(meeting: Meeting, command: Any, actor: Actor, now: int = 1000) -> list[Event]:
-    return execute(meeting, command, actor, now)
+    return execute(meeting, command, actor, Context(now))
 
 
 def refused(meeting: Meeting, command: Any, actor: Actor) -> str:
     with pytest.raises(DomainError) as info:
-        execute(meeting, command, actor, 1000)
+        execute(meeting, command, actor, Context(1000))
     return info.value.code
 
 
@@ -73,7 +74,7 @@ def arrived(*people: str, item: str | None = None) -> Meeting:
     meeting = given()
     secretary = Actor(Role.SECRETARY, "sekr")
     for person in people:
-        execute(meeting, CheckIn(person), secretary, 0)
+        execute(meeting, CheckIn(person), secretary, Context(0))
     if item is not None:
-        execute(meeting, StartItem(item), CHAIR, 0)
+        execute(meeting, StartItem(item), CHAIR, Context(0))
     return meeting

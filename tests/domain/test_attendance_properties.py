@@ -12,6 +12,7 @@ from tests.domain.meeting_fixtures import AGENDA, CHAIR, ROSTER
 from tests.domain.meeting_fixtures import given as given_events
 from voting_server.domain.aggregate import execute, fold
 from voting_server.domain.base import Actor, Role
+from voting_server.domain.context import Context
 from voting_server.domain.errors import DomainError
 from voting_server.domain.meeting import commands as c
 from voting_server.domain.meeting.rules import open_meeting
@@ -43,7 +44,7 @@ def run(sequence: list[Any]) -> tuple[Any, list[tuple[Any, int]]]:
             else SECRETARY
         )
         with contextlib.suppress(DomainError):
-            log += [(e, now) for e in execute(meeting, command, actor, now)]
+            log += [(e, now) for e in execute(meeting, command, actor, Context(now))]
         check_invariants(meeting)
     return meeting, log
 

@@ -10,6 +10,7 @@ from tests.audit.meeting_log import MEETING, ROSTER
 from voting_server.audit import minutes_report
 from voting_server.domain import aggregate
 from voting_server.domain.base import Actor, Role
+from voting_server.domain.context import Context
 from voting_server.domain.deadlines import deadline, is_closed, minutes_deadlines, next_open_day
 from voting_server.domain.justering.events import MinutesRulesSet
 from voting_server.domain.justering.state import JusteringState
@@ -121,7 +122,9 @@ def test_a_check_in_at_half_past_midnight_is_on_that_swedish_day() -> None:
         meeting.apply(event, opened)
         pairs.append((event, opened))
     check_in = stockholm_ms(2027, 6, 10, 0, 30)
-    for event in aggregate.execute(meeting, mc.CheckIn(), Actor(Role.DELEGATE, "m2"), check_in):
+    for event in aggregate.execute(
+        meeting, mc.CheckIn(), Actor(Role.DELEGATE, "m2"), Context(check_in)
+    ):
         pairs.append((event, check_in))
     rendered = minutes_report.render(pairs)
     assert rendered.minutes.day == date(2027, 6, 10)

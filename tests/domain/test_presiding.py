@@ -34,7 +34,7 @@ def test_the_console_rights_follow_the_chair() -> None:
     when(meeting, c.FinishItem(), VICE)
     # The ordförande is a member again, voting from the tablet.
     when(meeting, c.StartItem("3"), VICE)
-    when(meeting, vc.OpenVote("Bifall?", vote="v1"), VICE)
+    when(meeting, vc.OpenVote("Bifall?"), VICE)
     assert refused(meeting, vc.CastVote("v1", choice="ja"), CHAIR) == "chair.not_presiding"
     when(meeting, vc.CastVote("v1", choice="ja"), delegate("m1"))
 
@@ -42,7 +42,7 @@ def test_the_console_rights_follow_the_chair() -> None:
 def test_the_casting_vote_belongs_to_the_one_presiding() -> None:
     meeting = arrived("m1", "m2", "m3", "m4", item="2")
     when(meeting, c.HandOverChair("m2"), CHAIR)
-    when(meeting, vc.OpenVote("Bifall?", vote="v1"), VICE)
+    when(meeting, vc.OpenVote("Bifall?"), VICE)
     for person, choice in (("m1", "ja"), ("m2", "nej"), ("m3", "ja"), ("m4", "nej")):
         actor = VICE if person == "m2" else delegate(person)
         when(meeting, vc.CastVote("v1", choice=choice), actor)

@@ -119,10 +119,10 @@ def test_no_reservation_before_a_tie_is_decided_nor_in_a_secret_vote() -> None:
     ]
 
     s = world()
-    s.do(vc.OpenVote("Val", vote="s1", method=Method.MAJORITY, options=("A", "B"), secret=True))
-    s.cast("s1", "m2", names=("A",))
-    s.close("s1", urn=('["A"]',))
-    assert s.refused(vc.EnterReservation("s1"), delegate("m2")) == "reservation.secret_vote"
+    s.do(vc.OpenVote("Val", method=Method.MAJORITY, options=("A", "B"), secret=True))
+    s.cast("v1", "m2", names=("A",))
+    s.close("v1")
+    assert s.refused(vc.EnterReservation("v1"), delegate("m2")) == "reservation.secret_vote"
 
 
 def test_no_reservation_after_the_meeting_closes() -> None:
@@ -181,9 +181,8 @@ def test_any_member_present_may_enter_a_minutes_note() -> None:
 
 def test_a_decision_by_acclamation_is_recorded_and_may_be_reserved_against() -> None:
     w = world(present=(*MEMBERS, "e1"))
-    assert w.refused(vc.AcclaimDecision("  ", decision="d1")) == "decision.text_required"
-    assert w.refused(vc.AcclaimDecision("Bifall")) == "decision.id_required"
-    (acclaimed,) = w.do(vc.AcclaimDecision("Fullmäktige bifaller motionen.", "y3", decision="d1"))
+    assert w.refused(vc.AcclaimDecision("  ")) == "decision.text_required"
+    (acclaimed,) = w.do(vc.AcclaimDecision("Fullmäktige bifaller motionen.", "y3"))
     assert acclaimed == ev.DecisionAcclaimed(
         "d1", "i1", "Fullmäktige bifaller motionen.", "y3", "", MEMBERS
     )
@@ -214,8 +213,8 @@ def test_a_decision_by_acclamation_is_recorded_and_may_be_reserved_against() -> 
 
 def test_a_decision_by_acclamation_needs_quorum_and_no_open_vote() -> None:
     w = world(present=("m1", "m2", "m3"))
-    assert w.refused(vc.AcclaimDecision("Bifall", decision="d1")) == "meeting.no_quorum"
+    assert w.refused(vc.AcclaimDecision("Bifall")) == "meeting.no_quorum"
     w = world()
     w.open_question()
-    assert w.refused(vc.AcclaimDecision("Bifall", decision="d1")) == "vote.another_open"
-    assert world(item=None).refused(vc.AcclaimDecision("Bifall", decision="d1")) == ("vote.no_item")
+    assert w.refused(vc.AcclaimDecision("Bifall")) == "vote.another_open"
+    assert world(item=None).refused(vc.AcclaimDecision("Bifall")) == ("vote.no_item")

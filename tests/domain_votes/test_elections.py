@@ -8,7 +8,7 @@ from votes_world import HEAD, MEMBERS, SECRETARY, SEED, World, actor_for, world
 
 from voting_server.domain.base import Event
 from voting_server.domain.votes import commands as vc
-from voting_server.domain.votes import commitment_of, draw_order, urn_deposit
+from voting_server.domain.votes import draw_order
 from voting_server.domain.votes import events as ev
 from voting_server.domain.votes.model import (
     DecidedBy,
@@ -30,7 +30,6 @@ def election(seats: int = 1, secret: bool = False) -> World:
     w.do(
         vc.OpenVote(
             "Val av revisor",
-            vote="e1",
             method=Method.MAJORITY,
             secret=secret,
             options=CANDIDATES,
@@ -42,13 +41,13 @@ def election(seats: int = 1, secret: bool = False) -> World:
 
 def vote_for(w: World, ballots: dict[str, tuple[str, ...]]) -> None:
     for person, names in ballots.items():
-        w.do(vc.CastVote("e1", names=names), actor_for(person))
+        w.do(vc.CastVote("v1", names=names), actor_for(person))
 
 
 def test_the_most_votes_wins_and_blank_ballots_count_as_ballots() -> None:
     w = election()
     vote_for(w, {"m1": ("Anna",), "m2": ("Bo",), "m3": ("Anna",), "m4": ()})
-    (closed,) = w.close("e1")
+    (closed,) = w.close("v1")
     assert isinstance(closed, ev.VoteClosed)
     assert closed.tally == Tally(
         4, (OptionCount("Anna", 2), OptionCount("Bo", 1), OptionCount("Cia", 0)), blank=1
@@ -59,8 +58,8 @@ def test_the_most_votes_wins_and_blank_ballots_count_as_ballots() -> None:
 def test_several_seats_go_to_the_most_votes() -> None:
     w = election(seats=2)
     vote_for(w, {"m1": ("Anna", "Bo"), "m2": ("Cia", "Bo"), "m3": ("Anna", "Bo")})
-    w.close("e1")
-    assert w.votes.vote("e1").outcome == Outcome(
+    w.close("v1")
+    assert w.votes.vote("v1").outcome == Outcome(
         Status.DECIDED, DecidedBy.VOTES, elected=("Bo", "Anna")
     )
 
@@ -68,19 +67,19 @@ def test_several_seats_go_to_the_most_votes() -> None:
 def test_a_candidate_without_votes_is_not_elected() -> None:
     w = election(seats=2)
     vote_for(w, {"m1": ("Anna",)})
-    w.close("e1")
-    assert w.votes.vote("e1").outcome == Outcome(
+    w.close("v1")
+    assert w.votes.vote("v1").outcome == Outcome(
         Status.DECIDED, DecidedBy.VOTES, elected=("Anna",), unfilled=1
     )
 
 
 def test_an_election_ballot_names_at_most_the_seats_and_only_candidates() -> None:
     w = election(seats=1)
-    cast = vc.CastVote("e1", names=("Anna", "Bo"))
+    cast = vc.CastVote("v1", names=("Anna", "Bo"))
     assert w.refused(cast, actor_for("m2")) == "vote.bad_ballot"
-    assert w.refused(vc.CastVote("e1", names=("Dan",)), actor_for("m2")) == "vote.bad_ballot"
-    assert w.refused(vc.CastVote("e1", choice="ja"), actor_for("m2")) == "vote.bad_ballot"
-    assert w.refused(vc.CastVote("e1", names=("Anna", "Anna")), actor_for("m2")) == (
+    assert w.refused(vc.CastVote("v1", names=("Dan",)), actor_for("m2")) == "vote.bad_ballot"
+    assert w.refused(vc.CastVote("v1", choice="ja"), actor_for("m2")) == "vote.bad_ballot"
+    assert w.refused(vc.CastVote("v1", names=("Anna", "Anna")), actor_for("m2")) == (
         "vote.bad_ballot"
     )
 
@@ -88,22 +87,22 @@ def test_an_election_ballot_names_at_most_the_seats_and_only_candidates() -> Non
 def test_the_order_of_names_on_a_majority_ballot_does_not_matter() -> None:
     w = election(seats=2)
     vote_for(w, {"m2": ("Bo", "Anna")})
-    assert w.do(vc.CastVote("e1", names=("Anna", "Bo")), actor_for("m2")) == []
+    assert w.do(vc.CastVote("v1", names=("Anna", "Bo")), actor_for("m2")) == []
 
 
 def test_a_tie_for_the_last_seat_is_decided_by_lot() -> None:
     w = election(seats=2)
-    w.do(vc.CommitLotSeed("e1", commitment_of(SEED)))  # committed before anyone voted
+    w.do(vc.CommitLotSeed("v1"))  # committed before anyone voted
     vote_for(w, {"m1": ("Anna", "Bo"), "m2": ("Anna", "Cia"), "m3": ("Anna",)})
-    w.close("e1")
-    assert w.votes.vote("e1").outcome == Outcome(
+    w.close("v1")
+    assert w.votes.vote("v1").outcome == Outcome(
         Status.LOT_NEEDED, elected=("Anna",), tied=("Bo", "Cia")
     )
-    (drawn,) = w.do(vc.DrawLot("e1", SEED, HEAD))
+    (drawn,) = w.do(vc.DrawLot("v1"))
     order = draw_order(SEED, HEAD, ("Bo", "Cia"))
     winner = order[0]
     assert drawn == ev.LotDrawn(
-        "e1",
+        "v1",
         SEED,
         HEAD,
         ("Bo", "Cia"),
@@ -115,39 +114,35 @@ def test_a_tie_for_the_last_seat_is_decided_by_lot() -> None:
 def test_a_tie_that_does_not_matter_needs_no_lot() -> None:
     w = election(seats=2)
     vote_for(w, {"m1": ("Bo", "Cia")})
-    w.close("e1")
-    assert w.votes.vote("e1").outcome == Outcome(
+    w.close("v1")
+    assert w.votes.vote("v1").outcome == Outcome(
         Status.DECIDED, DecidedBy.VOTES, elected=("Bo", "Cia")
     )
-    assert w.refused(vc.DrawLot("e1", SEED, HEAD)) == "lot.not_needed"
-    assert w.refused(vc.CommitLotSeed("e1", commitment_of(SEED))) == "lot.not_needed"
+    assert w.refused(vc.DrawLot("v1")) == "lot.not_needed"
+    assert w.refused(vc.CommitLotSeed("v1")) == "lot.not_needed"
 
 
 def test_a_secret_election_is_counted_from_the_urn() -> None:
     w = election(secret=True)
-    urn = []
-    for person, names in {"m1": ("Cia",), "m2": ("Cia",), "m3": ()}.items():
-        command = vc.CastVote("e1", names=names)
-        w.do(command, actor_for(person))
-        urn.append(urn_deposit(w.votes, command))
-    w.close("e1", urn=tuple(urn))
-    assert w.votes.vote("e1").outcome == Outcome(Status.DECIDED, DecidedBy.VOTES, elected=("Cia",))
+    vote_for(w, {"m1": ("Cia",), "m2": ("Cia",), "m3": ()})
+    w.close("v1")  # the world hands the rules the urn the ballots filled
+    assert w.votes.vote("v1").outcome == Outcome(Status.DECIDED, DecidedBy.VOTES, elected=("Cia",))
 
 
 # --- proportional elections (lag 2022:629) -----------------------------------
 
 
-def request(w: World, seats: int, supporters: tuple[str, ...], rid: str = "r1") -> Event:
-    (requested,) = w.do(vc.RequestProportionalElection(seats, supporters, request=rid), SECRETARY)
+def request(w: World, seats: int, supporters: tuple[str, ...]) -> Event:
+    (requested,) = w.do(vc.RequestProportionalElection(seats, supporters), SECRETARY)
     return requested
 
 
 def test_a_proportional_election_is_granted_at_the_threshold() -> None:
     w = world()  # 7 present; 3 seats: threshold ⌈7/4⌉ = 2
-    assert request(w, 3, ("m6",), "r1") == ev.ProportionalElectionRequested(
+    assert request(w, 3, ("m6",)) == ev.ProportionalElectionRequested(
         "r1", "i1", 3, ("m6",), 7, 2, False
     )
-    assert request(w, 3, ("m7", "m6"), "r2") == ev.ProportionalElectionRequested(
+    assert request(w, 3, ("m7", "m6")) == ev.ProportionalElectionRequested(
         "r2", "i1", 3, ("m6", "m7"), 7, 2, True
     )
 
@@ -155,19 +150,15 @@ def test_a_proportional_election_is_granted_at_the_threshold() -> None:
 def test_a_request_needs_serving_supporters_and_two_seats() -> None:
     w = world(present=(*MEMBERS, "e1"))
     req = vc.RequestProportionalElection
-    assert w.refused(req(3, ("m6",)), SECRETARY) == "election.id_required"
-    assert w.refused(req(1, ("m6",), request="r"), SECRETARY) == "election.bad_seats"
-    assert w.refused(req(3, ("e1",), request="r"), SECRETARY) == "supporters.not_serving"
-    assert w.refused(req(3, ("m6", "m6"), request="r"), SECRETARY) == "supporters.duplicate"
-    request(w, 3, ("m6",), "r")
-    assert w.refused(req(3, ("m6",), request="r"), SECRETARY) == "election.duplicate_request"
+    assert w.refused(req(1, ("m6",)), SECRETARY) == "election.bad_seats"
+    assert w.refused(req(3, ("e1",)), SECRETARY) == "supporters.not_serving"
+    assert w.refused(req(3, ("m6", "m6")), SECRETARY) == "supporters.duplicate"
 
 
 def open_proportional(w: World, seats: int = 3, rid: str = "r1") -> None:
     w.do(
         vc.OpenVote(
             "Val av nämnd",
-            vote="p1",
             method=Method.PROPORTIONAL,
             secret=True,
             seats=seats,
@@ -178,19 +169,19 @@ def open_proportional(w: World, seats: int = 3, rid: str = "r1") -> None:
 
 def test_a_proportional_election_needs_a_granted_request_and_a_secret_ballot() -> None:
     w = world()
-    request(w, 3, ("m6",), "weak")
-    request(w, 3, ("m6", "m7"), "r1")
+    request(w, 3, ("m6",))  # r1: too few supporters
+    request(w, 3, ("m6", "m7"))  # r2: granted
     prop = vc.OpenVote
     method = Method.PROPORTIONAL
-    assert w.refused(prop("q", vote="p", method=method, seats=3, request="r1")) == (
+    assert w.refused(prop("q", method=method, seats=3, request="r2")) == (
         "vote.proportional_secret"
     )
-    for rid, seats in [("weak", 3), ("r1", 2), ("nope", 3)]:
-        command = prop("q", vote="p", method=method, secret=True, seats=seats, request=rid)
+    for rid, seats in [("r1", 3), ("r2", 2), ("nope", 3)]:
+        command = prop("q", method=method, secret=True, seats=seats, request=rid)
         assert w.refused(command) == "vote.proportional_not_requested"
-    open_proportional(w)
-    w.close("p1")
-    again = prop("q", vote="p2", method=method, secret=True, seats=3, request="r1")
+    open_proportional(w, rid="r2")
+    w.close("v1")
+    again = prop("q", method=method, secret=True, seats=3, request="r2")
     assert w.refused(again) == "vote.proportional_not_requested"
 
 
@@ -198,12 +189,9 @@ def proportional(ballots: dict[str, tuple[str, tuple[str, ...]]], seats: int = 3
     w = world()
     request(w, seats, ("m1", "m2", "m3"))
     open_proportional(w, seats)
-    urn = []
     for person, (label, names) in ballots.items():
-        command = vc.CastVote("p1", label=label, names=names)
-        w.do(command, actor_for(person))
-        urn.append(urn_deposit(w.votes, command))
-    w.close("p1", urn=tuple(urn))
+        w.do(vc.CastVote("v1", label=label, names=names), actor_for(person))
+    w.close("v1")
     return w
 
 
@@ -219,7 +207,7 @@ def test_seats_go_to_groups_by_dhondt_and_to_names_in_list_order() -> None:
             "m6": ("", ()),
         }
     )
-    closed = w.votes.vote("p1").closed
+    closed = w.votes.vote("v1").closed
     assert closed is not None
     assert closed.tally == Tally(
         6, blank=1, groups=(GroupCount("S", s_list, 3), GroupCount("M", ("Max", "Mia"), 2))
@@ -241,7 +229,7 @@ def test_ballots_with_the_same_label_but_another_list_form_another_group() -> No
         {"m1": ("S", ("Sara", "Sven")), "m2": ("S", ("Sven", "Sara")), "m3": ("S", ("Sara",))},
         seats=2,
     )
-    closed = w.votes.vote("p1").closed
+    closed = w.votes.vote("v1").closed
     assert closed is not None
     assert len(closed.tally.groups) == 3
     assert closed.outcome.status is Status.LOT_NEEDED  # three groups of one vote, two seats
@@ -258,7 +246,7 @@ def test_a_name_elected_through_one_group_is_skipped_in_another() -> None:
         },
         seats=2,
     )
-    outcome = w.votes.vote("p1").outcome
+    outcome = w.votes.vote("v1").outcome
     assert outcome is not None
     # A takes seat 1 (Ada); B's only name is taken, so seat 2 goes to A again (Bea).
     assert outcome.elected == ("Ada", "Bea")
@@ -267,11 +255,11 @@ def test_a_name_elected_through_one_group_is_skipped_in_another() -> None:
 
 def test_a_proportional_tie_is_decided_by_lot() -> None:
     w = proportional({"m1": ("A", ("Ada",)), "m2": ("B", ("Bo",)), "m3": ("C", ("Cy",))}, 2)
-    outcome = w.votes.vote("p1").outcome
+    outcome = w.votes.vote("v1").outcome
     assert outcome is not None and outcome.status is Status.LOT_NEEDED
     assert len(outcome.tied) == 3
-    w.do(vc.CommitLotSeed("p1", commitment_of(SEED)))
-    (drawn,) = w.do(vc.DrawLot("p1", SEED, HEAD))
+    w.do(vc.CommitLotSeed("v1"))
+    (drawn,) = w.do(vc.DrawLot("v1"))
     assert isinstance(drawn, ev.LotDrawn)
     assert drawn.outcome.status is Status.DECIDED
     assert drawn.outcome.decided_by is DecidedBy.LOT
@@ -282,29 +270,26 @@ def test_a_proportional_tie_is_decided_by_lot() -> None:
 
 def test_a_granted_request_binds_the_election_of_those_seats() -> None:
     w = world()
-    request(w, 3, ("m6", "m7"), "r1")
-    by_majority = vc.OpenVote("Val", vote="e", method=Method.MAJORITY, options=CANDIDATES, seats=3)
+    request(w, 3, ("m6", "m7"))
+    by_majority = vc.OpenVote("Val", method=Method.MAJORITY, options=CANDIDATES, seats=3)
     assert w.refused(by_majority) == "vote.proportional_requested"
-    secretly = vc.OpenVote(
-        "Val", vote="e", method=Method.MAJORITY, options=CANDIDATES, seats=3, secret=True
-    )
+    secretly = vc.OpenVote("Val", method=Method.MAJORITY, options=CANDIDATES, seats=3, secret=True)
     assert w.refused(secretly) == "vote.proportional_requested"
     # Another number of seats is another election.
-    w.do(vc.OpenVote("Val", vote="e1", method=Method.MAJORITY, options=CANDIDATES, seats=1))
-    w.close("e1")
+    w.do(vc.OpenVote("Val", method=Method.MAJORITY, options=CANDIDATES, seats=1))
+    w.close("v1")
     open_proportional(w)
 
 
 def test_the_parties_valsedlar_are_registered_at_the_opening() -> None:
     w = world()
-    request(w, 3, ("m6", "m7"), "r1")
+    request(w, 3, ("m6", "m7"))
     s = Valsedel("S", ("Sara", "Sven", "Siv"))
     m = Valsedel("M", ("Mona", "Mats"))
 
     def opening(*ballots: Valsedel) -> vc.OpenVote:
         return vc.OpenVote(
             "Val av nämnd",
-            vote="p1",
             method=Method.PROPORTIONAL,
             secret=True,
             seats=3,
@@ -316,20 +301,14 @@ def test_the_parties_valsedlar_are_registered_at_the_opening() -> None:
     assert w.refused(opening(s, Valsedel("V", ()))) == "vote.bad_valsedel"
     assert w.refused(opening(Valsedel("V", ("Vera", "Vera")))) == "vote.bad_valsedel"
     w.do(opening(s, m))
-    assert w.votes.vote("p1").opened.ballots == (s, m)
-    urn = []
+    assert w.votes.vote("v1").opened.ballots == (s, m)
     for person, ballot in (("m1", s), ("m2", s), ("m3", s), ("m4", m), ("m7", m)):
-        command = vc.CastVote("p1", label=ballot.label, names=ballot.names)
-        w.do(command, actor_for(person))
-        urn.append(urn_deposit(w.votes, command))
-    own = vc.CastVote("p1", label="Egen", names=("Egon",))  # a ballot of one's own stays possible
+        w.do(vc.CastVote("v1", label=ballot.label, names=ballot.names), actor_for(person))
+    own = vc.CastVote("v1", label="Egen", names=("Egon",))  # a ballot of one's own stays possible
     w.do(own, actor_for("m5"))
-    urn.append(urn_deposit(w.votes, own))
-    blank = vc.CastVote("p1")
-    w.do(blank, actor_for("m6"))
-    urn.append(urn_deposit(w.votes, blank))
-    w.close("p1", urn=tuple(urn))
-    outcome = w.votes.vote("p1").outcome
+    w.do(vc.CastVote("v1"), actor_for("m6"))  # blank
+    w.close("v1")
+    outcome = w.votes.vote("v1").outcome
     assert outcome is not None and set(outcome.elected) == {"Sara", "Sven", "Mona"}
-    plain = vc.OpenVote("Bifall?", vote="q", ballots=(s,))
+    plain = vc.OpenVote("Bifall?", ballots=(s,))
     assert w.refused(plain) == "vote.request_not_expected"

@@ -5,10 +5,11 @@ from __future__ import annotations
 import hashlib
 
 import pytest
-from votes_world import HEAD, SEED, World, actor_for, world
+from votes_world import CHAIR, HEAD, SEED, World, actor_for, world
 
+from voting_server.domain.context import Context
 from voting_server.domain.errors import DomainError, NotAllowed
-from voting_server.domain.votes import VotesState, commitment_of, draw_order
+from voting_server.domain.votes import VotesState, commitment_of, draw_order, execute
 from voting_server.domain.votes import commands as vc
 from voting_server.domain.votes import events as ev
 from voting_server.domain.votes.model import Method, Status
@@ -43,54 +44,61 @@ def test_weak_seeds_and_bad_heads_are_refused() -> None:
 
 def tied_election() -> World:
     w = world()
-    w.do(vc.OpenVote("Val", vote="e1", method=Method.MAJORITY, options=("Anna", "Bo"), seats=1))
-    w.do(vc.CastVote("e1", names=("Anna",)), actor_for("m2"))
-    w.do(vc.CastVote("e1", names=("Bo",)), actor_for("m3"))
+    w.do(vc.OpenVote("Val", method=Method.MAJORITY, options=("Anna", "Bo"), seats=1))
+    w.do(vc.CastVote("v1", names=("Anna",)), actor_for("m2"))
+    w.do(vc.CastVote("v1", names=("Bo",)), actor_for("m3"))
     return w
 
 
 def test_the_draw_needs_a_prior_commitment_that_the_seed_matches() -> None:
     w = tied_election()
-    assert w.refused(vc.DrawLot("e1", SEED, HEAD)) == "vote.still_open"
-    w.close("e1")
-    assert w.refused(vc.DrawLot("e1", SEED, HEAD)) == "lot.not_committed"
-    assert w.refused(vc.CommitLotSeed("e1", "ABC")) == "lot.bad_commitment"
-    assert w.do(vc.CommitLotSeed("e1", commitment_of(SEED))) == [
-        ev.LotSeedCommitted("e1", commitment_of(SEED))
-    ]
-    assert w.refused(vc.CommitLotSeed("e1", commitment_of(SEED))) == "lot.already_committed"
-    assert w.refused(vc.DrawLot("e1", "22" * 32, HEAD)) == "lot.seed_mismatch"
-    assert w.refused(vc.DrawLot("e1", SEED, "not hex")) == "lot.bad_head"
-    (drawn,) = w.do(vc.DrawLot("e1", SEED, HEAD))
+    assert w.refused(vc.DrawLot("v1")) == "vote.still_open"
+    w.close("v1")
+    assert w.refused(vc.DrawLot("v1")) == "lot.not_committed"
+    assert w.do(vc.CommitLotSeed("v1")) == [ev.LotSeedCommitted("v1", commitment_of(SEED))]
+    assert w.refused(vc.CommitLotSeed("v1")) == "lot.already_committed"
+    w.seed = "22" * 32  # a seed other than the one committed to
+    assert w.refused(vc.DrawLot("v1")) == "lot.seed_mismatch"
+    w.seed, w.head = SEED, ""  # no log head to mix in
+    assert w.refused(vc.DrawLot("v1")) == "lot.bad_head"
+    w.head = HEAD
+    (drawn,) = w.do(vc.DrawLot("v1"))
     assert isinstance(drawn, ev.LotDrawn)
+    assert (drawn.seed, drawn.head) == (SEED, HEAD)
     assert drawn.entrants == ("Anna", "Bo")
     assert drawn.outcome.elected == (drawn.order[0],)
-    assert w.refused(vc.DrawLot("e1", SEED, HEAD)) == "lot.not_needed"
+    assert w.refused(vc.DrawLot("v1")) == "lot.not_needed"
+
+
+def test_without_seeds_from_the_hub_there_is_no_lottery() -> None:
+    w = tied_election()
+    with pytest.raises(DomainError, match=r"lot\.no_seed"):
+        execute(w.votes, w.meeting.core, vc.CommitLotSeed("v1"), CHAIR, Context(w.now))
 
 
 def test_a_question_is_never_decided_by_lot() -> None:
     w = world()
     w.open_question()
-    assert w.refused(vc.CommitLotSeed("v1", commitment_of(SEED))) == "lot.not_an_election"
+    assert w.refused(vc.CommitLotSeed("v1")) == "lot.not_an_election"
 
 
 def test_only_the_chair_draws() -> None:
     w = tied_election()
     with pytest.raises(NotAllowed):
-        w.do(vc.CommitLotSeed("e1", commitment_of(SEED)), actor_for("m2"))
+        w.do(vc.CommitLotSeed("v1"), actor_for("m2"))
 
 
 def test_a_replay_of_the_log_reproduces_the_draw() -> None:
     w = tied_election()
-    w.close("e1")
-    w.do(vc.CommitLotSeed("e1", commitment_of(SEED)))
-    (drawn,) = w.do(vc.DrawLot("e1", SEED, HEAD))
+    w.close("v1")
+    w.do(vc.CommitLotSeed("v1"))
+    (drawn,) = w.do(vc.DrawLot("v1"))
     assert isinstance(drawn, ev.LotDrawn)
 
     replayed = VotesState()
     for at, event in enumerate(w.log):
         replayed.apply(event, at)
-    record = replayed.vote("e1")
+    record = replayed.vote("v1")
     assert record.outcome == drawn.outcome
     assert record.outcome.status is Status.DECIDED
     # An auditor checks the draw from the logged events alone.

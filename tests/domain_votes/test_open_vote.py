@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from votes_world import CHAIR, DISPLAY, MEMBERS, ROSTER, SECRETARY, delegate, world
 
+from voting_server.domain.context import Context
 from voting_server.domain.errors import InvalidState, NotAllowed
 from voting_server.domain.meeting import commands as mc
 from voting_server.domain.meeting.events import (
@@ -42,7 +43,7 @@ ALL_SEATED = tuple(
 
 def test_open_fixes_the_roster_of_seated_members() -> None:
     w = world()
-    assert w.do(vc.OpenVote("Bifall?", vote="v1", ja="p1", nej="p2")) == [
+    assert w.do(vc.OpenVote("Bifall?", ja="p1", nej="p2")) == [
         ev.VoteOpened(
             vote="v1",
             item="i1",
@@ -61,7 +62,7 @@ def test_open_fixes_the_roster_of_seated_members() -> None:
 
 def test_a_serving_substitute_votes_for_the_absent_members_seat() -> None:
     w = world(present=("m1", "m3", "m4", "m5", "m6", "e1"))
-    (opened,) = w.do(vc.OpenVote("Bifall?", vote="v1"))
+    (opened,) = w.do(vc.OpenVote("Bifall?"))
     assert isinstance(opened, ev.VoteOpened)
     assert Voter(2, "e1", "s") in opened.voters
     assert {v.person for v in opened.voters} == {"m1", "e1", "m3", "m4", "m5", "m6"}
@@ -69,7 +70,7 @@ def test_a_serving_substitute_votes_for_the_absent_members_seat() -> None:
 
 def test_a_member_with_jav_is_left_out_and_the_substitute_serves() -> None:
     w = world(present=(*MEMBERS, "e1"), jav=("m2",))
-    (opened,) = w.do(vc.OpenVote("Bifall?", vote="v1"))
+    (opened,) = w.do(vc.OpenVote("Bifall?"))
     assert isinstance(opened, ev.VoteOpened)
     assert Voter(2, "e1", "s") in opened.voters
     assert "m2" not in {v.person for v in opened.voters}
@@ -92,40 +93,37 @@ def test_jav_leaves_a_seated_person_out_of_questions_but_not_elections() -> None
 def test_a_member_with_jav_votes_in_an_election_instead_of_the_substitute() -> None:
     w = world(present=(*MEMBERS, "e1"), jav=("m2",))
     assert w.meeting.core.seated[2] == "e1"  # the substitute serves during the item
-    (opened,) = w.do(vc.OpenVote("Val", method=Method.MAJORITY, options=("A", "B"), vote="v1"))
+    (opened,) = w.do(vc.OpenVote("Val", method=Method.MAJORITY, options=("A", "B")))
     assert isinstance(opened, ev.VoteOpened)
     assert Voter(2, "m2", "s") in opened.voters
     assert "e1" not in {v.person for v in opened.voters}
 
 
-def test_opening_needs_an_item_quorum_an_id_and_no_other_open_vote() -> None:
-    assert world(item=None).refused(vc.OpenVote("q", vote="v1")) == "vote.no_item"
-    assert world(present=("m1", "m2", "m3")).refused(vc.OpenVote("q", vote="v1")) == (
-        "meeting.no_quorum"
-    )
+def test_opening_needs_an_item_quorum_and_no_other_open_vote() -> None:
+    assert world(item=None).refused(vc.OpenVote("q")) == "vote.no_item"
+    assert world(present=("m1", "m2", "m3")).refused(vc.OpenVote("q")) == "meeting.no_quorum"
     w = world()
-    assert w.refused(vc.OpenVote("q")) == "vote.id_required"
-    w.open_question("v1")
-    assert w.refused(vc.OpenVote("q", vote="v1")) == "vote.duplicate_id"
-    assert w.refused(vc.OpenVote("q", vote="v2")) == "vote.another_open"
+    w.open_question()
+    assert w.refused(vc.OpenVote("q")) == "vote.another_open"
     w.close("v1")
-    assert w.refused(vc.OpenVote("q", vote="v1")) == "vote.duplicate_id"
+    (reopened,) = w.do(vc.OpenVote("q"))
+    assert isinstance(reopened, ev.VoteOpened) and reopened.vote == "v2"  # the next id
 
 
 def test_opening_refuses_options_that_do_not_fit_the_method() -> None:
     w = world()
-    assert w.refused(vc.OpenVote("q", vote="v", options=("a",))) == "vote.bad_options"
-    assert w.refused(vc.OpenVote("q", vote="v", seats=2)) == "vote.bad_seats"
-    election = vc.OpenVote("q", vote="v", method=Method.MAJORITY, options=("a", "a"))
+    assert w.refused(vc.OpenVote("q", options=("a",))) == "vote.bad_options"
+    assert w.refused(vc.OpenVote("q", seats=2)) == "vote.bad_seats"
+    election = vc.OpenVote("q", method=Method.MAJORITY, options=("a", "a"))
     assert w.refused(election) == "vote.bad_options"
-    assert w.refused(vc.OpenVote("q", vote="v", method=Method.MAJORITY)) == "vote.bad_options"
-    assert w.refused(vc.OpenVote("q", vote="v", request="r1")) == "vote.request_not_expected"
+    assert w.refused(vc.OpenVote("q", method=Method.MAJORITY)) == "vote.bad_options"
+    assert w.refused(vc.OpenVote("q", request="r1")) == "vote.request_not_expected"
 
 
 def test_only_the_chair_opens_and_closes() -> None:
     w = world()
     with pytest.raises(NotAllowed):
-        w.do(vc.OpenVote("q", vote="v1"), delegate("m2"))
+        w.do(vc.OpenVote("q"), delegate("m2"))
     w.open_question()
     with pytest.raises(NotAllowed):
         w.do(vc.CloseVote("v1"), DISPLAY)
@@ -232,15 +230,9 @@ def _counts(ja: int, nej: int, avstar: int) -> tuple[OptionCount, ...]:
     return (OptionCount("ja", ja), OptionCount("nej", nej), OptionCount("avstar", avstar))
 
 
-def test_an_open_vote_takes_no_urn() -> None:
-    w = world()
-    w.open_question()
-    assert w.refused(vc.CloseVote("v1", urn=("ja",))) == "vote.urn_not_expected"
-
-
 def test_nothing_is_decided_before_the_meeting_opens_or_after_it_adjourns() -> None:
     with pytest.raises(InvalidState) as caught:
-        decide(VotesState(), MeetingState(), vc.OpenVote("q", vote="v1"), CHAIR, 0)
+        decide(VotesState(), MeetingState(), vc.OpenVote("q"), CHAIR, Context(0))
     assert caught.value.code == "meeting.not_opened"
     w = world()
     w.open_question()
@@ -276,7 +268,7 @@ def test_jav_declared_while_a_question_is_open_takes_the_seat_off_its_roster() -
 def test_jav_during_an_election_leaves_its_roster_as_it_is() -> None:
     w = world()
     w.votes = w.meeting.votes
-    w.do(vc.OpenVote("Val", method=Method.MAJORITY, options=("A", "B"), vote="e1"))
+    w.do(vc.OpenVote("Val", method=Method.MAJORITY, options=("A", "B")))
     declared = w.meet(mc.DeclareJav("i1", "m2"), SECRETARY)
     assert not any(isinstance(e, ev.VoterExcused) for e in declared)
-    assert "m2" in {v.person for v in w.votes.vote("e1").voters}
+    assert "m2" in {v.person for v in w.votes.vote("v1").voters}

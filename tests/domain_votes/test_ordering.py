@@ -121,7 +121,7 @@ def test_every_decision_needs_quorum_not_only_a_vote() -> None:
     """Beslutsförhet: refused once more than half of the seats are empty."""
     w = world()
     w.do(vc.ProposeOrder(MADE, override=True))
-    w.do(vc.StartKontraproposition(("A", "B", "C"), "A", procedure="k1"))
+    w.do(vc.StartKontraproposition(("A", "B", "C"), "A"))
     for person in ("m4", "m5", "m6", "m7"):  # four of seven seats empty: no quorum
         w.meet(mc.CheckOut(person), SECRETARY)
     assert not w.meeting.core.quorum
@@ -131,6 +131,6 @@ def test_every_decision_needs_quorum_not_only_a_vote() -> None:
         "minority right": w.refused(
             vc.InvokeMinorityRight("p3", K.ATERREMISS, ("m2", "m3"), "Skäl"), SECRETARY
         ),
-        "open a vote": w.refused(vc.OpenVote("Bifall?", vote="v9")),
+        "open a vote": w.refused(vc.OpenVote("Bifall?")),
     }
     assert refusals == dict.fromkeys(refusals, "meeting.no_quorum")

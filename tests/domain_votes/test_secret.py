@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from votes_world import MEMBERS, SECRETARY, World, actor_for, delegate, world
+from votes_world import MEMBERS, SECRETARY, World, delegate, world
 
 from voting_server.domain.errors import InvalidState
 from voting_server.domain.votes import commands as vc
@@ -25,21 +25,23 @@ from voting_server.domain.votes.model import (
 CANDIDATES = ("Anna", "Bo", "Cia")
 
 
-def open_election(w: World, vote: str = "v1", **kwargs: object) -> None:
+def open_election(w: World, **kwargs: object) -> None:
     fields = {"method": Method.MAJORITY, "options": CANDIDATES, "secret": True, **kwargs}
-    w.do(vc.OpenVote("Val av revisor", vote=vote, **fields))  # type: ignore[arg-type]
+    w.do(vc.OpenVote("Val av revisor", **fields))  # type: ignore[arg-type]
 
 
-def cast_secretly(w: World, vote: str, person: str, urn: list[str], **ballot: object) -> None:
-    """What the hub does: decide, then deposit the urn entry beside the event."""
-    command = vc.CastVote(vote, **ballot)  # type: ignore[arg-type]
-    w.do(command, actor_for(person))
-    urn.append(urn_deposit(w.votes, command))
+def refused_close(w: World, vote: str, urn: tuple[str, ...]) -> str:
+    """The code a close gets when the urn is ``urn`` instead of the one the ballots filled."""
+    kept = w.urns.get(vote, [])
+    w.urns[vote] = list(urn)
+    code = w.refused(vc.CloseVote(vote))
+    w.urns[vote] = kept
+    return code
 
 
 def test_only_an_election_may_be_secret() -> None:
     w = world()
-    assert w.refused(vc.OpenVote("Bifall?", vote="v1", secret=True)) == "vote.secret_not_election"
+    assert w.refused(vc.OpenVote("Bifall?", secret=True)) == "vote.secret_not_election"
     open_election(w)
     assert w.votes.vote("v1").opened.secret
 
@@ -53,19 +55,19 @@ def test_a_members_request_makes_the_items_elections_secret() -> None:
         "election.secret_already_requested"
     )
     assert w.refused(vc.RequestSecretElection(person="m5"), delegate("m4")) == "auth.not_yourself"
-    open_by_name = vc.OpenVote("Val", vote="v1", method=Method.MAJORITY, options=CANDIDATES)
+    open_by_name = vc.OpenVote("Val", method=Method.MAJORITY, options=CANDIDATES)
     assert w.refused(open_by_name) == "vote.secret_requested"
     open_election(w)  # with closed ballots it opens
     assert w.votes.secret_requests == {"i1": ["m4"]}
     # A question on the item is still open by name: only elections are secret.
-    w.close(urn=())
-    w.open_question("v2")
+    w.close()
+    w.open_question()
 
 
 def test_who_may_ask_for_closed_ballots_and_when() -> None:
     w = world(present=(*MEMBERS, "e1"))
     assert w.refused(vc.RequestSecretElection(), delegate("e1")) == "election.not_serving"
-    w.do(vc.OpenVote("Val", vote="v1", method=Method.MAJORITY, options=CANDIDATES))
+    w.do(vc.OpenVote("Val", method=Method.MAJORITY, options=CANDIDATES))
     assert w.refused(vc.RequestSecretElection(), delegate("m2")) == (
         "election.open_ballots_started"
     )
@@ -97,10 +99,9 @@ def test_a_secret_ballot_is_cast_once_and_in_person() -> None:
 def test_the_close_counts_the_urn_sorted() -> None:
     w = world()
     open_election(w)
-    urn: list[str] = []
     for person, name in [("m2", "Bo"), ("m3", "Anna"), ("m4", "Anna"), ("m5", "")]:
-        cast_secretly(w, "v1", person, urn, names=(name,) if name else ())
-    (closed,) = w.close(urn=tuple(urn))
+        w.cast("v1", person, names=(name,) if name else ())
+    (closed,) = w.close()
     assert closed == ev.VoteClosed(
         vote="v1",
         tally=Tally(4, (OptionCount("Anna", 2), OptionCount("Bo", 1), OptionCount("Cia", 0)), 1),
@@ -115,28 +116,25 @@ def test_the_urn_must_match_the_voters_and_hold_valid_ballots() -> None:
     w.cast("v1", "m2", names=("Anna",))
     w.cast("v1", "m3", names=("Anna",))
     one = '["Anna"]'
-    assert w.refused(vc.CloseVote("v1", urn=(one,))) == "vote.urn_mismatch"
-    assert w.refused(vc.CloseVote("v1", urn=(one, one, one))) == "vote.urn_mismatch"
-    assert w.refused(vc.CloseVote("v1", urn=(one, "kanske"))) == "vote.urn_invalid"
+    assert refused_close(w, "v1", (one,)) == "vote.urn_mismatch"
+    assert refused_close(w, "v1", (one, one, one)) == "vote.urn_mismatch"
+    assert refused_close(w, "v1", (one, "kanske")) == "vote.urn_invalid"
 
 
 def test_an_election_urn_entry_is_canonical() -> None:
     w = world()
-    w.do(
-        vc.OpenVote(
-            "Val", vote="e", method=Method.MAJORITY, secret=True, options=("A", "B", "C"), seats=2
-        )
+    w.do(vc.OpenVote("Val", method=Method.MAJORITY, secret=True, options=("A", "B", "C"), seats=2))
+    w.cast("v1", "m2", names=("B", "A"))
+    w.cast("v1", "m3")
+    assert w.urns["v1"] == ['["A","B"]', "[]"]
+    assert refused_close(w, "v1", ('["B","A"]', "[]")) == "vote.urn_invalid"
+    assert refused_close(w, "v1", ('["A", "B"]', "[]")) == "vote.urn_invalid"
+    assert refused_close(w, "v1", ('["A","D"]', "[]")) == "vote.urn_invalid"
+    assert refused_close(w, "v1", ("{", "[]")) == "vote.urn_invalid"
+    w.close("v1")
+    assert w.votes.vote("v1").outcome == Outcome(
+        Status.DECIDED, DecidedBy.VOTES, elected=("A", "B")
     )
-    urn: list[str] = []
-    cast_secretly(w, "e", "m2", urn, names=("B", "A"))
-    cast_secretly(w, "e", "m3", urn)
-    assert urn == ['["A","B"]', "[]"]
-    assert w.refused(vc.CloseVote("e", urn=('["B","A"]', "[]"))) == "vote.urn_invalid"
-    assert w.refused(vc.CloseVote("e", urn=('["A", "B"]', "[]"))) == "vote.urn_invalid"
-    assert w.refused(vc.CloseVote("e", urn=('["A","D"]', "[]"))) == "vote.urn_invalid"
-    assert w.refused(vc.CloseVote("e", urn=("{", "[]"))) == "vote.urn_invalid"
-    w.close("e", urn=tuple(urn))
-    assert w.votes.vote("e").outcome == Outcome(Status.DECIDED, DecidedBy.VOTES, elected=("A", "B"))
 
 
 def test_a_tied_secret_election_is_decided_by_lot() -> None:
@@ -144,7 +142,7 @@ def test_a_tied_secret_election_is_decided_by_lot() -> None:
     open_election(w)
     w.cast("v1", "m1", names=("Anna",))
     w.cast("v1", "m2", names=("Bo",))
-    w.close(urn=('["Anna"]', '["Bo"]'))
+    w.close()
     outcome = w.votes.vote("v1").outcome
     assert outcome is not None
     assert (outcome.status, outcome.tied) == (Status.LOT_NEEDED, ("Anna", "Bo"))
@@ -175,14 +173,13 @@ def test_the_log_of_a_secret_vote_links_no_voter_to_a_choice(
     for sequence in (ballots, shuffled):
         w = world()
         open_election(w)
-        urn: list[str] = []
         start = len(w.log)
         for person, names in sequence:
-            cast_secretly(w, "v1", person, urn, names=names)
+            w.cast("v1", person, names=names)
         for event in w.log[start:]:
             assert isinstance(event, ev.SecretBallotCast)
             assert {f.name for f in dataclasses.fields(event)} == {"vote", "seat"}
-        (closed,) = w.close(urn=tuple(urn))
+        (closed,) = w.close()
         assert isinstance(closed, ev.VoteClosed)
         assert closed.named == () and closed.by_party == ()
         assert list(closed.urn) == sorted(closed.urn)

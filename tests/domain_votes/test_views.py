@@ -59,7 +59,7 @@ def voting(secret: bool) -> World:
     """m2 and m3 have voted: in an open question, or in a secret election (only those are)."""
     w = world()
     if secret:
-        w.do(vc.OpenVote("Val", vote="v1", method=Method.MAJORITY, options=OPTIONS, secret=True))
+        w.do(vc.OpenVote("Val", method=Method.MAJORITY, options=OPTIONS, secret=True))
         w.cast("v1", "m2", names=("Bo",))
         w.cast("v1", "m3")
     else:
@@ -127,7 +127,7 @@ def test_after_the_close_everyone_sees_the_result_and_the_named_list() -> None:
 
 def test_a_closed_secret_vote_shows_counts_only() -> None:
     w = voting(True)
-    w.close(urn=('["Bo"]', "[]"))
+    w.close()
     view = public_view(w.votes.vote("v1"))
     assert "named" not in view and "by_party" not in view
     assert view["tally"]["ballots"] == 2
@@ -135,19 +135,19 @@ def test_a_closed_secret_vote_shows_counts_only() -> None:
 
 def test_the_whole_view_is_plain_for_every_role() -> None:
     w = world()
-    w.do(vc.StartKontraproposition(("A", "B", "C"), "A", procedure="k1"))
+    w.do(vc.StartKontraproposition(("A", "B", "C"), "A"))
     w.do(vc.DemandVote("k1"), delegate("m2"))
-    w.do(vc.OpenVote("Val", vote="e1", method=Method.MAJORITY, options=("X", "Y")))
-    w.do(vc.CommitLotSeed("e1", commitment_of(SEED)))
+    w.do(vc.OpenVote("Val", method=Method.MAJORITY, options=("X", "Y")))
+    w.do(vc.CommitLotSeed("v1"))
     for role in Role:
         view = votes_view(w.votes, role, "m2")
         assert plain(view)
-        assert view["current"] == "e1"
+        assert view["current"] == "v1"
         assert view["procedures"]["k1"]["current"] == {
             "round": 1,
             "ja": "B",
             "nej": "C",
             "final": False,
         }
-        assert view["votes"]["e1"]["lot_commitment"] == commitment_of(SEED)
-        assert ("my" in view["votes"]["e1"]) == (role in (Role.DELEGATE, Role.CHAIR))
+        assert view["votes"]["v1"]["lot_commitment"] == commitment_of(SEED)
+        assert ("my" in view["votes"]["v1"]) == (role in (Role.DELEGATE, Role.CHAIR))

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 
-from votes_world import HEAD, SECRETARY, SEED, actor_for, world
+from votes_world import SECRETARY, actor_for, world
 
 from voting_server.domain.aggregate import COMMANDS, EVENTS
 from voting_server.domain.meeting import commands as mc
 from voting_server.domain.meeting.commands import MEETING_COMMANDS
 from voting_server.domain.meeting.events import MEETING_EVENTS
-from voting_server.domain.votes import VOTE_COMMANDS, VOTE_EVENTS, commitment_of, urn_deposit
+from voting_server.domain.votes import VOTE_COMMANDS, VOTE_EVENTS
 from voting_server.domain.votes import commands as vc
 from voting_server.domain.votes.model import Method, Proposal, ProposalKind
 from voting_server.domain.wire import Registry, to_wire
@@ -35,15 +35,15 @@ def test_every_event_of_a_full_meeting_survives_the_wire() -> None:
     w.do(vc.ProposeOrder((Proposal("p1", ProposalKind.BIFALL),)))
     w.do(vc.ApproveOrder())
     w.do(vc.InvokeMinorityRight("p2", ProposalKind.ATERREMISS, ("m6",), "Skäl"), actor_for("m1"))
-    w.do(vc.StartKontraproposition(("A", "B", "C", "D"), "A", procedure="k1"))
+    w.do(vc.StartKontraproposition(("A", "B", "C", "D"), "A"))
     w.do(vc.SettleRound("k1", "C"))
     w.do(vc.DemandVote("k1"), actor_for("m2"))
-    w.do(vc.OpenVote("C mot D", vote="v1", procedure="k1"))
+    w.do(vc.OpenVote("C mot D", procedure="k1"))
     w.cast("v1", "m2", "ja")
     w.cast("v1", "m3", "nej")
     w.close("v1")
     w.do(vc.DecideTie("v1", "ja"))
-    w.do(vc.OpenVote("A mot C", vote="v2", procedure="k1"))
+    w.do(vc.OpenVote("A mot C", procedure="k1"))
     w.cast("v2", "m1", "ja")
     w.cast("v2", "m2", "nej")
     w.cast("v2", "m3", "ja")
@@ -55,22 +55,15 @@ def test_every_event_of_a_full_meeting_survives_the_wire() -> None:
     w.do(vc.EnterMinutesNote("v2", "Not"), actor_for("m3"))
     w.do(vc.AnnounceDecision("v2", "Fullmäktige bifaller A"))
     w.do(vc.RequestSecretElection(), actor_for("m5"))
-    w.do(vc.AcclaimDecision("Fullmäktige bifaller p1.", "p1", decision="d1"))
+    w.do(vc.AcclaimDecision("Fullmäktige bifaller p1.", "p1"))
     w.do(vc.DeclareNoPart("d1"), actor_for("m6"))
-    w.do(vc.RequestProportionalElection(2, ("m1", "m2", "m3"), request="r1"), actor_for("m1"))
-    w.do(
-        vc.OpenVote(
-            "Val", vote="p1", method=Method.PROPORTIONAL, secret=True, seats=2, request="r1"
-        )
-    )
-    w.do(vc.CommitLotSeed("p1", commitment_of(SEED)))
-    urn = []
+    w.do(vc.RequestProportionalElection(2, ("m1", "m2", "m3")), actor_for("m1"))
+    w.do(vc.OpenVote("Val", method=Method.PROPORTIONAL, secret=True, seats=2, request="r1"))
+    w.do(vc.CommitLotSeed("v3"))
     for person, label in (("m1", "A"), ("m2", "B"), ("m3", "C")):
-        command = vc.CastVote("p1", label=label, names=(label.lower(),))
-        w.do(command, actor_for(person))
-        urn.append(urn_deposit(w.votes, command))
-    w.close("p1", urn=tuple(urn))
-    w.do(vc.DrawLot("p1", SEED, HEAD))
+        w.cast("v3", person, label=label, names=(label.lower(),))
+    w.close("v3")
+    w.do(vc.DrawLot("v3"))
 
     vote_events = [e for e in w.log if type(e) in VOTE_EVENTS]
     assert {type(e) for e in vote_events} == set(VOTE_EVENTS)

@@ -20,6 +20,7 @@ from voting_server.audit.checkpoint import load_or_create_signing_key
 from voting_server.domain import aggregate as aggregate_module
 from voting_server.domain.aggregate import COMMANDS, EVENTS, fold
 from voting_server.domain.base import Actor, Role
+from voting_server.hub import batch as batch_module
 from voting_server.hub import room as room_module
 from voting_server.hub.hub import Hub
 from voting_server.hub.room import Room
@@ -110,8 +111,8 @@ BREAKS: dict[str, Callable[[pytest.MonkeyPatch, Room], None]] = {
     "a rule, mid-batch": lambda mp, room: mp.setattr(
         aggregate_module, "execute", failing_on(2, aggregate_module.execute)
     ),
-    "filling host fields": lambda mp, room: mp.setattr(
-        room.host, "fill", failing_on(3, room.host.fill)
+    "checking the urn is at hand": lambda mp, room: mp.setattr(
+        batch_module, "_urn_at_hand", failing_on(3, batch_module._urn_at_hand)
     ),
     "the urn deposit": lambda mp, room: mp.setattr(
         aggregate_module, "urn_deposit", failing_on(2, aggregate_module.urn_deposit)

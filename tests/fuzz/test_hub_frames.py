@@ -13,12 +13,11 @@ from sqlalchemy.engine import Engine
 from tests.support.actors import ticket_for
 from tests.support.hubs import HubProcess
 from voting_server.bench.driver import Conn
-from voting_server.domain.aggregate import COMMANDS, authorize
+from voting_server.domain.aggregate import authorize
 from voting_server.domain.base import Actor, Role
 from voting_server.domain.errors import OrdetError
-from voting_server.domain.wire import ENVELOPE_KEYS
-from voting_server.protocol.commands import blank_server_chosen
-from voting_server.protocol.frames import MAX_FRAME_BYTES, check_texts, decode
+from voting_server.protocol.commands import command_from
+from voting_server.protocol.frames import MAX_FRAME_BYTES, decode
 from voting_server.store.archive import Archive
 
 from .strategies import VALID_FRAMES
@@ -32,9 +31,7 @@ def refusal(raw: bytes) -> str | None:
         frame = decode(raw)
         if frame["type"] == "ping":
             return None
-        check_texts(frame)
-        blank_server_chosen(frame)
-        authorize(COMMANDS.from_wire(frame, extra=ENVELOPE_KEYS), ME)
+        authorize(command_from(frame), ME)
     except OrdetError as err:
         return err.code
     return None

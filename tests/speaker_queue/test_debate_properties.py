@@ -112,7 +112,6 @@ class RandomDebate(RuleBasedStateMachine):
         self.log: list[tuple[DebateEvent, int]] = []
         self.now = 1_700_000_000_000
         self.item: str | None = "item-1"
-        self.proposals = 0
 
     @property
     def debate(self) -> ItemDebate:
@@ -264,8 +263,7 @@ class RandomDebate(RuleBasedStateMachine):
     # --- proposals ----------------------------------------------------------
     @rule(person=persons, by_chair=chair_or_self, kind=st.sampled_from(ProposalKind) | kinds)
     def submit_proposal(self, person: str, by_chair: bool, kind: ProposalKind) -> None:
-        self.proposals += 1
-        command = SubmitProposal(f"p{self.proposals}", kind, "text", person if by_chair else None)
+        command = SubmitProposal(kind, "text", person if by_chair else None)
         self.member(command, person, by_chair)
 
     @rule(data=st.data(), by_chair=chair_or_self, agrees=st.booleans())
@@ -283,8 +281,7 @@ class RandomDebate(RuleBasedStateMachine):
         groups = [ids for ids in by_kind.values() if len(ids) > 1] or [["p999", "p998"]]
         group = data.draw(st.sampled_from(groups))
         sources = data.draw(st.lists(st.sampled_from(group), min_size=2, max_size=3))
-        self.proposals += 1
-        self.chair(MergeProposals(f"p{self.proposals}", tuple(sources), "merged", agrees))
+        self.chair(MergeProposals(tuple(sources), "merged", agrees))
 
     # --- what must always hold ------------------------------------------------
     @invariant()

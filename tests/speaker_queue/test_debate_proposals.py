@@ -38,8 +38,8 @@ def test_the_swedish_kinds_travel_as_plain_ascii():
 
 
 def test_a_proposal_puts_its_author_on_the_list(debate):
-    assert debate.when(SubmitProposal("p1", AVSLAG, "Avslag på motionen"), "anna") == [
-        ProposalSubmitted(ITEM, "p1", "anna", AVSLAG, "Avslag på motionen"),
+    assert debate.when(SubmitProposal(AVSLAG, "Avslag på motionen"), "anna") == [
+        ProposalSubmitted(ITEM, "y1", "anna", AVSLAG, "Avslag på motionen"),
         FloorRequested(ITEM, "q1", "anna", SPEECH),
     ]
 
@@ -49,15 +49,15 @@ def test_an_author_already_on_the_list_is_not_added_again(debate, situation):
     debate.given(debate.requested("q1", "anna"))
     if situation == "speaking":
         debate.given(debate.floor("q1", "anna"))
-    assert debate.when(SubmitProposal("p1", BIFALL), "anna") == [
-        ProposalSubmitted(ITEM, "p1", "anna", BIFALL, "")
+    assert debate.when(SubmitProposal(BIFALL), "anna") == [
+        ProposalSubmitted(ITEM, "y1", "anna", BIFALL, "")
     ]
 
 
 def test_the_setting_can_keep_authors_off_the_list(debate):
     debate.given(DebateSettingsChanged(DebateSettings(proposal_queues_author=False)))
-    assert debate.when(SubmitProposal("p1", BIFALL), "anna") == [
-        ProposalSubmitted(ITEM, "p1", "anna", BIFALL, "")
+    assert debate.when(SubmitProposal(BIFALL), "anna") == [
+        ProposalSubmitted(ITEM, "y1", "anna", BIFALL, "")
     ]
 
 
@@ -70,45 +70,47 @@ def test_the_setting_can_keep_authors_off_the_list(debate):
     ],
 )
 def test_who_may_not_propose(debate, person, code):
-    assert debate.refused(SubmitProposal("p1", BIFALL), person) == code
+    assert debate.refused(SubmitProposal(BIFALL), person) == code
 
 
 def test_the_chair_hands_in_a_members_proposal(debate):
-    events = debate.when(SubmitProposal("p1", BIFALL, person="bo"), "chair")
-    assert events[0] == ProposalSubmitted(ITEM, "p1", "bo", BIFALL, "")
-    assert (
-        debate.refused(SubmitProposal("p1", BIFALL, person="bo"), "anna") == "debate.not_yourself"
-    )
+    events = debate.when(SubmitProposal(BIFALL, person="bo"), "chair")
+    assert events[0] == ProposalSubmitted(ITEM, "y1", "bo", BIFALL, "")
+    assert debate.refused(SubmitProposal(BIFALL, person="bo"), "anna") == "debate.not_yourself"
 
 
 @pytest.mark.parametrize("kind", [ANDRING, TILLAGG])
 def test_amendments_and_additions_need_a_text(debate, kind):
-    assert debate.refused(SubmitProposal("p1", kind, "   "), "anna") == "debate.text_required"
+    assert debate.refused(SubmitProposal(kind, "   "), "anna") == "debate.text_required"
 
 
 def test_proposal_ids_are_unique_across_items(debate):
-    debate.given(ProposalSubmitted("item-0", "p1", "bo", BIFALL, ""))
-    assert debate.refused(SubmitProposal("p1", AVSLAG), "anna") == "debate.duplicate_id"
-    assert debate.refused(SubmitProposal("", AVSLAG), "anna") == "debate.bad_id"
+    debate.given(ProposalSubmitted("item-0", "y1", "bo", BIFALL, ""))
+    [submitted, _] = debate.when(SubmitProposal(AVSLAG), "anna")
+    assert submitted.id == "y2"
+    # Numbering skips an id already in use.
+    debate.given(ProposalSubmitted("item-0", "y3", "bo", BIFALL, ""))
+    [submitted, _] = debate.when(SubmitProposal(AVSLAG), "anna")
+    assert submitted.id == "y4"
 
 
 def test_after_the_streck_only_those_still_to_speak_propose(debate):
     debate.given(debate.requested("q1", "bo"), ListClosed(ITEM, True, True))
-    assert debate.refused(SubmitProposal("p1", AVSLAG), "anna") == "debate.list_closed"
-    assert debate.when(SubmitProposal("p1", AVSLAG), "bo") == [
-        ProposalSubmitted(ITEM, "p1", "bo", AVSLAG, "")
+    assert debate.refused(SubmitProposal(AVSLAG), "anna") == "debate.list_closed"
+    assert debate.when(SubmitProposal(AVSLAG), "bo") == [
+        ProposalSubmitted(ITEM, "y1", "bo", AVSLAG, "")
     ]
 
 
 def test_the_chair_records_a_proposal_made_before_the_streck(debate):
     debate.given(ListClosed(ITEM, True, True))
-    command = SubmitProposal("p1", AVSLAG, person="anna", chair_override=True)
+    command = SubmitProposal(AVSLAG, person="anna", chair_override=True)
     # The list stays closed, so the author is not added to it.
-    assert debate.when(command, "chair") == [ProposalSubmitted(ITEM, "p1", "anna", AVSLAG, "")]
+    assert debate.when(command, "chair") == [ProposalSubmitted(ITEM, "y1", "anna", AVSLAG, "")]
 
 
 def test_proposals_need_an_item(debate):
-    assert debate.refused(SubmitProposal("p1", AVSLAG), "anna", item=None) == "debate.no_item"
+    assert debate.refused(SubmitProposal(AVSLAG), "anna", item=None) == "debate.no_item"
 
 
 # --- withdrawing (återta) -----------------------------------------------------
@@ -116,34 +118,34 @@ def test_proposals_need_an_item(debate):
 
 def _two_amendments(debate):
     return debate.given(
-        ProposalSubmitted(ITEM, "p1", "anna", ANDRING, "Ändra 2025 till 2026"),
-        ProposalSubmitted(ITEM, "p2", "bo", ANDRING, "Ändra 2025 till 2027"),
-        ProposalSubmitted(ITEM, "p3", "bo", AVSLAG, ""),
+        ProposalSubmitted(ITEM, "y1", "anna", ANDRING, "Ändra 2025 till 2026"),
+        ProposalSubmitted(ITEM, "y2", "bo", ANDRING, "Ändra 2025 till 2027"),
+        ProposalSubmitted(ITEM, "y3", "bo", AVSLAG, ""),
     )
 
 
 def test_the_author_withdraws_their_proposal(debate):
     _two_amendments(debate)
-    assert debate.when(WithdrawProposal("p1"), "anna") == [ProposalWithdrawn(ITEM, "p1")]
+    assert debate.when(WithdrawProposal("y1"), "anna") == [ProposalWithdrawn(ITEM, "y1")]
 
 
 def test_the_chair_withdraws_only_with_the_authors_agreement(debate):
     _two_amendments(debate)
-    assert debate.refused(WithdrawProposal("p1"), "chair") == "debate.author_agreement_required"
-    assert debate.when(WithdrawProposal("p1", author_agrees=True), "chair") == [
-        ProposalWithdrawn(ITEM, "p1")
+    assert debate.refused(WithdrawProposal("y1"), "chair") == "debate.author_agreement_required"
+    assert debate.when(WithdrawProposal("y1", author_agrees=True), "chair") == [
+        ProposalWithdrawn(ITEM, "y1")
     ]
 
 
 def test_another_member_cannot_withdraw_a_proposal(debate):
     _two_amendments(debate)
-    assert debate.refused(WithdrawProposal("p1", author_agrees=True), "bo") == "debate.not_author"
+    assert debate.refused(WithdrawProposal("y1", author_agrees=True), "bo") == "debate.not_author"
 
 
 def test_withdraw_refusals(debate):
-    _two_amendments(debate).given(ProposalWithdrawn(ITEM, "p1"))
-    assert debate.refused(WithdrawProposal("p1"), "anna") == "debate.proposal_inactive"
-    assert debate.refused(WithdrawProposal("p9"), "anna") == "debate.unknown_proposal"
+    _two_amendments(debate).given(ProposalWithdrawn(ITEM, "y1"))
+    assert debate.refused(WithdrawProposal("y1"), "anna") == "debate.proposal_inactive"
+    assert debate.refused(WithdrawProposal("y9"), "anna") == "debate.unknown_proposal"
 
 
 # --- merging ------------------------------------------------------------------
@@ -151,49 +153,48 @@ def test_withdraw_refusals(debate):
 
 def test_the_chair_merges_with_the_authors_agreement(debate):
     _two_amendments(debate)
-    command = MergeProposals("p4", ("p1", "p2"), "Ändra 2025 till 2026", authors_agree=True)
+    command = MergeProposals(("y1", "y2"), "Ändra 2025 till 2026", authors_agree=True)
     event = ProposalsMerged(
-        ITEM, "p4", ("p1", "p2"), ANDRING, "Ändra 2025 till 2026", ("anna", "bo")
+        ITEM, "y4", ("y1", "y2"), ANDRING, "Ändra 2025 till 2026", ("anna", "bo")
     )
     assert debate.when(command, "chair") == [event]
     debate.given(event)
     proposals = debate.state.item(ITEM).proposals
     assert [(p.id, p.status, p.merged_into) for p in proposals.values()] == [
-        ("p1", ProposalStatus.MERGED, "p4"),
-        ("p2", ProposalStatus.MERGED, "p4"),
-        ("p3", ProposalStatus.ACTIVE, None),
-        ("p4", ProposalStatus.ACTIVE, None),
+        ("y1", ProposalStatus.MERGED, "y4"),
+        ("y2", ProposalStatus.MERGED, "y4"),
+        ("y3", ProposalStatus.ACTIVE, None),
+        ("y4", ProposalStatus.ACTIVE, None),
     ]
     # Every author of a merged proposal must agree to withdraw it.
-    assert debate.refused(WithdrawProposal("p4"), "anna") == "debate.not_author"
+    assert debate.refused(WithdrawProposal("y4"), "anna") == "debate.not_author"
 
 
 def test_merging_needs_the_authors_agreement(debate):
     _two_amendments(debate)
-    command = MergeProposals("p4", ("p1", "p2"), "Ändra")
+    command = MergeProposals(("y1", "y2"), "Ändra")
     assert debate.refused(command, "chair") == "debate.author_agreement_required"
     assert debate.refused(command, "anna") == "debate.not_author"
 
 
 def test_an_author_merges_their_own_proposals(debate):
-    _two_amendments(debate).given(ProposalSubmitted(ITEM, "p5", "bo", ANDRING, "Stryk punkt 3"))
-    command = MergeProposals("p6", ("p2", "p5"), "Ändra till 2027 och stryk punkt 3")
+    _two_amendments(debate).given(ProposalSubmitted(ITEM, "y5", "bo", ANDRING, "Stryk punkt 3"))
+    command = MergeProposals(("y2", "y5"), "Ändra till 2027 och stryk punkt 3")
     [merged] = debate.when(command, "bo")
     assert merged.authors == ("bo",)
 
 
 @pytest.mark.parametrize(
-    ("sources", "text", "new_id", "code"),
+    ("sources", "text", "code"),
     [
-        (("p1",), "t", "p4", "debate.merge_needs_two"),
-        (("p1", "p1"), "t", "p4", "debate.merge_needs_two"),
-        (("p2", "p3"), "t", "p4", "debate.kinds_differ"),
-        (("p1", "p9"), "t", "p4", "debate.unknown_proposal"),
-        (("p1", "p2"), " ", "p4", "debate.text_required"),
-        (("p1", "p2"), "t", "p3", "debate.duplicate_id"),
+        (("y1",), "t", "debate.merge_needs_two"),
+        (("y1", "y1"), "t", "debate.merge_needs_two"),
+        (("y2", "y3"), "t", "debate.kinds_differ"),
+        (("y1", "y9"), "t", "debate.unknown_proposal"),
+        (("y1", "y2"), " ", "debate.text_required"),
     ],
 )
-def test_merge_refusals(debate, sources, text, new_id, code):
+def test_merge_refusals(debate, sources, text, code):
     _two_amendments(debate)
-    command = MergeProposals(new_id, sources, text, authors_agree=True)
+    command = MergeProposals(sources, text, authors_agree=True)
     assert debate.refused(command, "chair") == code

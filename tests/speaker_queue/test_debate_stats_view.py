@@ -98,7 +98,7 @@ def test_the_view_of_a_speech_under_way(debate, is_plain):
         debate.requested("q3", "cai"),
         debate.requested("q4", "bo", REPLIK, "q2"),
         debate.requested("q5", "away"),
-        ProposalSubmitted(ITEM, "p1", "anna", ProposalKind.AVSLAG, "Avslag"),
+        ProposalSubmitted(ITEM, "y1", "anna", ProposalKind.AVSLAG, "Avslag"),
         ListClosed(ITEM, True, False),
     )
     view = debate_view(debate.state, debate.chamber, now=t + 7 * MIN + 1)

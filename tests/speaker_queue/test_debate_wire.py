@@ -85,8 +85,8 @@ def test_roles_are_plain_role_names(cls):
         DebateSettingsChanged(DebateSettings(replik_limit=3)),
         FloorGiven("i", "q1", "a", RequestKind.SPEECH, True, None, "S", "f", 1, 2, 3, 4),
         MoveRequest("q1", "down"),
-        MergeProposals("p3", ("p1", "p2"), "text", authors_agree=True),
-        SubmitProposal("p1", ProposalKind.ATERREMISS, "Återremiss"),
+        MergeProposals(("y1", "y2"), "text", authors_agree=True),
+        SubmitProposal(ProposalKind.ATERREMISS, "Återremiss"),
     ],
 )
 def test_round_trip_through_the_hosts_codec(obj):

@@ -36,7 +36,7 @@ def recount(seq: int, record: VoteRecord, chair: str, closed: VoteClosed) -> Rec
     if record.opened.secret:
         return _recount_secret(seq, record, closed)
     try:
-        again = rules_open.close(record, chair, ())
+        again = rules_open.close(record, chair)
     except DomainError as err:
         return Recount(seq, closed.vote, closed, None, (err.message,))
     problems = _differences(closed, again)

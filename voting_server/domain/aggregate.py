@@ -3,7 +3,8 @@
 ``execute`` checks the actor's role, asks the rule module that owns the
 command for its events, folds them into the state, and adds the seat changes
 that follow. On a refusal it raises before anything is folded, so the state is
-unchanged.
+unchanged. A command holds only what its sender asked for; the time and what
+only the server holds come as the ``Context`` (``context.py``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import speaker_queue
 
 from .base import Actor, Command, Event, Role
 from .checkpoints import AUDIT_EVENTS
+from .context import Context
 from .debate import MeetingChamber
 from .errors import DomainError, InvalidState, NotAllowed
 from .justering import state as justering
@@ -100,11 +102,12 @@ def authorize_chair(meeting: Meeting, command: Any, actor: Actor) -> None:
         raise NotAllowed("chair.jav", "hand over the chair for an item of your jäv")
 
 
-def execute(meeting: Meeting, command: Any, actor: Actor, now: int) -> list[Event]:
+def execute(meeting: Meeting, command: Any, actor: Actor, context: Context) -> list[Event]:
     """Decide a command, fold its events into ``meeting`` and return them."""
+    now = context.now
     authorize(command, actor)
     authorize_chair(meeting, command, actor)
-    events = _decide(meeting, command, actor, now)
+    events = _decide(meeting, command, actor, context)
     for event in events:
         meeting.apply(event, now)
     if not any(type(event) in _SEATING_EVENTS for event in events):
@@ -125,20 +128,21 @@ class Decided:
     deposit: str | None = None
 
 
-def decide(meeting: Meeting, command: Any, actor: Actor, now: int) -> Decided:
+def decide(meeting: Meeting, command: Any, actor: Actor, context: Context) -> Decided:
     """``execute``, with the urn entry of a secret ballot."""
-    events = execute(meeting, command, actor, now)
+    events = execute(meeting, command, actor, context)
     if isinstance(command, CastVote) and meeting.votes.vote(command.vote).opened.secret:
         return Decided(events, urn_deposit(meeting.votes, command))
     return Decided(events)
 
 
-def _decide(meeting: Meeting, command: Any, actor: Actor, now: int) -> list[Event]:
+def _decide(meeting: Meeting, command: Any, actor: Actor, context: Context) -> list[Event]:
+    now = context.now
     justering.guard(meeting, command)  # a verified paragraph cannot change
     if type(command) in _JUSTERING_COMMANDS:
         return justering.decide(meeting, command, actor, now)
     if type(command) in _VOTE_COMMANDS:
-        return decide_vote(meeting.votes, meeting.core, command, actor, now)
+        return decide_vote(meeting.votes, meeting.core, command, actor, context)
     if not isinstance(command, speaker_queue.DebateCommand):
         events = meeting_rules.decide(meeting.core, command, actor, now)
         for event in list(events):

@@ -10,6 +10,7 @@ event survives a msgpack round trip unchanged.
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import ClassVar
@@ -56,3 +57,14 @@ class Command:
     __slots__ = ()
     type: ClassVar[str]
     roles: ClassVar[frozenset[Role]] = frozenset()
+
+
+def next_id(prefix: str, taken: Container[str], made: int) -> str:
+    """The id of the next thing of a kind: ``prefix`` and its number, skipping any in use.
+
+    Numbered from the state, ids come out the same on every hub process and in a replay.
+    """
+    number = made + 1
+    while f"{prefix}{number}" in taken:
+        number += 1
+    return f"{prefix}{number}"

@@ -1,15 +1,17 @@
 """One batch of commands decided together (group commit), before it is written.
 
-``decide_batch`` runs each command through the rules in arrival order, fills
-the fields only the hub may set, and collects what must become durable in
-one transaction: the log entries' envelopes, the new entries of secret
-votes' urns, and the urns emptied by a close.
+``decide_batch`` runs each command through the rules in arrival order, each
+with its context (the time, the log's head, the lottery's seeds, the urns it
+may count), and collects what must become durable in one transaction: the log
+entries' envelopes, the new entries of secret votes' urns, and the urns
+emptied by a close.
 """
 
 from __future__ import annotations
 
 import asyncio
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,6 +19,7 @@ import msgpack
 
 from ..domain.aggregate import Meeting, decide
 from ..domain.base import Actor
+from ..domain.context import Context
 from ..domain.errors import DomainError, OrdetError
 from ..domain.justering.events import MinutesSigned
 from ..domain.meeting.events import MeetingAdjourned
@@ -24,7 +27,6 @@ from ..domain.votes import commands as vc
 from ..domain.votes import events as vev
 from ..domain.wire import to_wire
 from ..log.chain import Envelope
-from .host_fields import HostFields
 
 CHECKPOINT_AFTER = (vev.VoteClosed, MeetingAdjourned, MinutesSigned)
 
@@ -96,11 +98,10 @@ def decide_batch(
     batch: list[Pending],
     now: int,
     *,
-    head_seq: int,
     head_hash: bytes,
     known_requests: dict[str, int],
     known_commands: dict[str, str],
-    host: HostFields,
+    lot_seeds: Callable[[str, int], str],
     urns: dict[str, list[str]],
 ) -> Batch:
     """Decide every command of a batch in order, folding accepted events into ``meeting``.
@@ -114,6 +115,12 @@ def decide_batch(
     result = Batch()
     in_batch: dict[str, str] = {}
     fresh = result.deposits
+    context = Context(
+        now,
+        head=head_hash,  # a draw is decided alone, so this is the entry right before it
+        lot_seed=lot_seeds,
+        urn=lambda vote: (*urns.get(vote, ()), *fresh.get(vote, ())),
+    )
     for p in batch:
         digest = command_digest(p.command) if p.rid is not None else None
         if p.rid is not None and (p.rid in known_requests or p.rid in in_batch):
@@ -125,24 +132,17 @@ def decide_batch(
             else:
                 result.outcomes.append(p.rid)
             continue
-        next_seq = head_seq + len(result.envelopes) + 1
+        command = p.command
         try:
-            _urn_at_hand(meeting, p.command, urns)
-            command = host.fill(
-                p.command,
-                meeting,
-                next_seq,
-                head_hash,
-                lambda vote: (*urns.get(vote, ()), *fresh.get(vote, ())),
-            )
-            decided = decide(meeting, command, p.actor, now)
+            secret = _urn_at_hand(meeting, command, urns)
+            decided = decide(meeting, command, p.actor, context)
         except DomainError as err:
             result.outcomes.append(err)
             continue
         events = decided.events
         if decided.deposit is not None:
             fresh.setdefault(command.vote, []).append(decided.deposit)
-        if isinstance(command, vc.CloseVote) and command.urn:
+        if secret and isinstance(command, vc.CloseVote):
             result.emptied.append(command.vote)
         role = str(p.actor.role)
         for event in events:
@@ -153,13 +153,17 @@ def decide_batch(
     return result
 
 
-def _urn_at_hand(meeting: Meeting, command: Any, urns: dict[str, list[str]]) -> None:
-    """Refuse a ballot or a close of a secret vote whose urn could not be opened."""
+def _urn_at_hand(meeting: Meeting, command: Any, urns: dict[str, list[str]]) -> bool:
+    """Whether a command casts in or closes an open secret vote; refused when its
+    urn could not be opened."""
     if not isinstance(command, vc.CastVote | vc.CloseVote):
-        return
+        return False
     record = meeting.votes.votes.get(command.vote)
-    if record is not None and record.opened.secret and record.is_open and command.vote not in urns:
+    if record is None or not record.opened.secret or not record.is_open:
+        return False
+    if command.vote not in urns:
         raise UrnUnavailable(message="the urn of this secret vote cannot be opened")
+    return True
 
 
 class UrnUnavailable(DomainError):

@@ -40,7 +40,7 @@ from .batch import (
     take_batch,
 )
 from .fanout import Fanout
-from .host_fields import HostFields
+from .lot_seeds import LotSeeds
 from .room_client import Client
 from .urn import UrnError, open_urn, seal_urn
 from .urn_keys import UrnKeys
@@ -70,7 +70,7 @@ class Room:
         self.meeting_id = meeting_id
         self.store = store
         self.clock = clock
-        self.host = HostFields(meeting_id, secret)
+        self.lot_seeds = LotSeeds(meeting_id, secret)
         self.urn_keys = urn_keys
         self.meeting = Meeting()  # folded from durable entries only
         self._draft = Meeting()  # where batches are decided (see the module's docstring)
@@ -225,11 +225,10 @@ class Room:
                     self._draft,
                     batch,
                     self.clock(),
-                    head_seq=self.head_seq,
                     head_hash=self.head_hash,
                     known_requests=self.request_seq,
                     known_commands=self.request_command,
-                    host=self.host,
+                    lot_seeds=self.lot_seeds,
                     urns=urns,
                 )
                 envelopes, outcomes = decided.envelopes, decided.outcomes

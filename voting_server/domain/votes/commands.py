@@ -24,7 +24,7 @@ _MEMBERS = IN_CHAMBER | PRESIDIUM
 class OpenVote(Command):
     """Open a vote on the item under way; its roster is fixed now.
 
-    ``vote`` is host-filled (a new id). ``allow_change`` comes from the
+    The rules number the vote (``v1``, ``v2``…). ``allow_change`` comes from the
     assembly's settings; a secret ballot can never be changed. ``procedure``
     opens the vote for the current round of a kontraproposition; ``request``
     names the granted request that makes an election proportional, and
@@ -43,7 +43,6 @@ class OpenVote(Command):
     nej: str = ""
     procedure: str = ""
     request: str = ""
-    vote: str = ""
     ballots: tuple[Valsedel, ...] = ()
 
 
@@ -63,12 +62,11 @@ class CastVote(Command):
 
 @dataclass(frozen=True, slots=True)
 class CloseVote(Command):
-    """Close a vote and count it. ``urn`` is host-filled: a secret vote's urn contents."""
+    """Close a vote and count it; a secret vote's urn comes with the context."""
 
     type = "vote.close"
     roles = _CHAIR
     vote: str
-    urn: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,27 +81,24 @@ class DecideTie(Command):
 
 @dataclass(frozen=True, slots=True)
 class CommitLotSeed(Command):
-    """Commit to a lottery seed for an election. ``commitment`` is host-filled: sha256(seed)."""
+    """Commit to a lottery seed for an election: sha256 of the seed the context holds."""
 
     type = "lot.commit_seed"
     roles = _CHAIR
     vote: str
-    commitment: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class DrawLot(Command):
     """Draw lots between tied contenders.
 
-    ``seed`` (the committed seed, revealed) and ``head`` (the hash of the last
-    log entry before this draw, hex) are host-filled.
+    The context reveals the committed seed and gives the hash of the last log
+    entry before this draw, which the draw mixes in.
     """
 
     type = "lot.draw"
     roles = _CHAIR
     vote: str
-    seed: str = ""
-    head: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,13 +149,12 @@ class EnterMinutesNote(Command):
 
 @dataclass(frozen=True, slots=True)
 class AcclaimDecision(Command):
-    """Record a decision made without a vote (ja-rop). ``decision`` is host-filled."""
+    """Record a decision made without a vote (ja-rop), numbered ``d1``, ``d2``…"""
 
     type = "decision.acclaim"
     roles = _CHAIR
     text: str
     proposal: str = ""  # the proposal that won, where there is one
-    decision: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,13 +169,12 @@ class DeclareNoPart(Command):
 
 @dataclass(frozen=True, slots=True)
 class RequestProportionalElection(Command):
-    """Record the voters asking for a proportional election. ``request`` is host-filled."""
+    """Record the voters asking for a proportional election, numbered ``r1``, ``r2``…"""
 
     type = "election.request_proportional"
     roles = PRESIDIUM
     seats: int
     supporters: tuple[str, ...]
-    request: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,15 +190,14 @@ class RequestSecretElection(Command):
 class StartKontraproposition(Command):
     """Start a kontrapropositionsvotering with ``main`` as the huvudförslag (main proposal).
 
-    ``procedure`` is host-filled. The other proposals are put against each
-    other in the order given.
+    The procedure is numbered ``k1``, ``k2``…; the other proposals are put
+    against each other in the order given.
     """
 
     type = "kontra.start"
     roles = _CHAIR
     proposals: tuple[str, ...]
     main: str
-    procedure: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,8 +217,7 @@ class SettleRound(Command):
     type = "kontra.settle_round"
     roles = _CHAIR
     procedure: str
-    winner: str
-    decision: str = ""  # host-filled: the final round by acclamation is a decision
+    winner: str  # the final round by acclamation is a decision, numbered as any
 
 
 @dataclass(frozen=True, slots=True)

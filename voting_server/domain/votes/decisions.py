@@ -48,8 +48,6 @@ def acclaim(
     votes: VotesState, meeting: MeetingState, c: cmd.AcclaimDecision, actor: Actor
 ) -> list[Event]:
     """A decision by acclamation (ja-rop): recorded as any decision, and it needs quorum."""
-    if not c.decision:
-        raise DomainError("decision.id_required", "the hub names every decision")
     item = current_item(meeting)
     require_quorum(meeting)
     if votes.current is not None:
@@ -59,7 +57,11 @@ def acclaim(
     if len(c.text) > TEXT_LIMIT or len(c.proposal) > 64:
         raise DomainError("decision.text_too_long", f"at most {TEXT_LIMIT} characters")
     serving = tuple(sorted(meeting.seated.values()))
-    return [ev.DecisionAcclaimed(c.decision, item, c.text.strip(), c.proposal, "", serving)]
+    return [
+        ev.DecisionAcclaimed(
+            votes.next_decision_id(), item, c.text.strip(), c.proposal, "", serving
+        )
+    ]
 
 
 def no_part(

@@ -32,11 +32,6 @@ def commitment_of(seed: str) -> str:
     return hashlib.sha256(_seed_bytes(seed)).hexdigest()
 
 
-def check_commitment(commitment: str) -> None:
-    if len(commitment) != 64 or not _is_hex(commitment) or commitment != commitment.lower():
-        raise DomainError("lot.bad_commitment", "a commitment is 64 lowercase hex digits")
-
-
 def draw_order(seed: str, head: str, entrants: Sequence[str]) -> tuple[str, ...]:
     """The entrants in the order the lottery puts them; the first wins."""
     key = hashlib.sha256(_seed_bytes(seed) + _head_bytes(head)).digest()

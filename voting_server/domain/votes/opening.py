@@ -49,10 +49,6 @@ def voters_of(meeting: MeetingState, method: Method) -> tuple[Voter, ...]:
 def open_vote(
     votes: VotesState, meeting: MeetingState, c: cmd.OpenVote, actor: Actor
 ) -> list[Event]:
-    if not c.vote:
-        raise DomainError("vote.id_required", "the hub names every vote")
-    if c.vote in votes.votes:
-        raise InvalidState("vote.duplicate_id", f"vote {c.vote!r} exists")
     if votes.current is not None:
         raise InvalidState("vote.another_open", f"close vote {votes.current!r} first")
     item = current_item(meeting)
@@ -79,7 +75,7 @@ def open_vote(
         ja, nej, round_number = current.ja, current.nej, current.number
     return [
         ev.VoteOpened(
-            vote=c.vote,
+            vote=votes.next_vote_id(),
             item=item,
             method=c.method,
             secret=c.secret,
@@ -182,10 +178,6 @@ def request_secret(
 def request_proportional(
     votes: VotesState, meeting: MeetingState, c: cmd.RequestProportionalElection, actor: Actor
 ) -> list[Event]:
-    if not c.request:
-        raise DomainError("election.id_required", "the hub names every request")
-    if c.request in votes.requests:
-        raise InvalidState("election.duplicate_request", f"request {c.request!r} exists")
     item = current_item(meeting)
     if c.seats < 2:
         raise DomainError("election.bad_seats", "a proportional election fills two seats or more")
@@ -195,6 +187,6 @@ def request_proportional(
     granted = len(supporters) >= threshold
     return [
         ev.ProportionalElectionRequested(
-            c.request, item, c.seats, supporters, present, threshold, granted
+            votes.next_request_id(), item, c.seats, supporters, present, threshold, granted
         )
     ]

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..base import PRESIDIUM, Actor, Event
+from ..context import Context
 from ..errors import InvalidState, NotAllowed
 from ..meeting.rules import target_person
 from ..meeting.state import MeetingState
@@ -22,23 +23,26 @@ from .state import VotesState
 
 
 def decide(
-    votes: VotesState, meeting: MeetingState, command: Any, actor: Actor, now: int
+    votes: VotesState, meeting: MeetingState, command: Any, actor: Actor, context: Context
 ) -> list[Event]:
     """The events a vote command produces; raises DomainError on a refusal."""
     if not meeting.opened:
         raise InvalidState("meeting.not_opened", "the meeting has not been opened")
     if meeting.adjourned and type(command) not in AFTER_ADJOURNMENT:
         raise InvalidState("meeting.adjourned", "the meeting is adjourned")
+    with_context = _DECIDE_WITH_CONTEXT.get(type(command))
+    if with_context is not None:
+        return with_context(votes, meeting, command, actor, context)
     return _DECIDE[type(command)](votes, meeting, command, actor)
 
 
 def execute(
-    votes: VotesState, meeting: MeetingState, command: Any, actor: Actor, now: int
+    votes: VotesState, meeting: MeetingState, command: Any, actor: Actor, context: Context
 ) -> list[Event]:
     """Decide a command and fold its events into ``votes``."""
-    events = decide(votes, meeting, command, actor, now)
+    events = decide(votes, meeting, command, actor, context)
     for event in events:
-        votes.apply(event, now)
+        votes.apply(event, context.now)
     return events
 
 
@@ -77,12 +81,14 @@ def _cast(votes: VotesState, meeting: MeetingState, c: cmd.CastVote, actor: Acto
     return rules_open.cast(record, seat, person, ballot)
 
 
-def _close(votes: VotesState, meeting: MeetingState, c: cmd.CloseVote, actor: Actor) -> list[Event]:
+def _close(
+    votes: VotesState, meeting: MeetingState, c: cmd.CloseVote, actor: Actor, context: Context
+) -> list[Event]:
     record = open_vote(votes, c.vote)
     if record.opened.secret:
-        closed = rules_secret.close(record, c.urn)
+        closed = rules_secret.close(record, context.urn(c.vote))
     else:
-        closed = rules_open.close(record, meeting.presiding, c.urn)
+        closed = rules_open.close(record, meeting.presiding)
     if closed.outcome.status is not Status.DECIDED:
         return [closed]
     return [closed, *rules_kontra.settle_by_vote(votes, record, closed.outcome.choice)]
@@ -91,10 +97,7 @@ def _close(votes: VotesState, meeting: MeetingState, c: cmd.CloseVote, actor: Ac
 _DECIDE: dict[type, Callable[[VotesState, MeetingState, Any, Actor], list[Event]]] = {
     cmd.OpenVote: opening.open_vote,
     cmd.CastVote: _cast,
-    cmd.CloseVote: _close,
     cmd.DecideTie: decisions.decide_tie,
-    cmd.CommitLotSeed: rules_lot.commit_seed,
-    cmd.DrawLot: rules_lot.draw,
     cmd.AnnounceDecision: decisions.announce,
     cmd.EnterReservation: decisions.reserve,
     cmd.GiveReservationReason: decisions.give_reason,
@@ -109,4 +112,12 @@ _DECIDE: dict[type, Callable[[VotesState, MeetingState, Any, Actor], list[Event]
     cmd.ProposeOrder: rules_order.propose,
     cmd.ApproveOrder: rules_order.approve,
     cmd.InvokeMinorityRight: rules_order.invoke_minority_right,
+}
+#: The commands whose events depend on what only the server holds (the urn, the seeds, the head).
+_DECIDE_WITH_CONTEXT: dict[
+    type, Callable[[VotesState, MeetingState, Any, Actor, Context], list[Event]]
+] = {
+    cmd.CloseVote: _close,
+    cmd.CommitLotSeed: rules_lot.commit_seed,
+    cmd.DrawLot: rules_lot.draw,
 }

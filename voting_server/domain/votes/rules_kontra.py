@@ -22,10 +22,6 @@ from .state import Procedure, VoteRecord, VotesState
 def start(
     votes: VotesState, meeting: MeetingState, c: cmd.StartKontraproposition, actor: Actor
 ) -> list[Event]:
-    if not c.procedure:
-        raise DomainError("kontra.id_required", "the hub names every procedure")
-    if c.procedure in votes.procedures:
-        raise InvalidState("kontra.duplicate_id", f"procedure {c.procedure!r} exists")
     item = current_item(meeting)
     if len(c.proposals) < 3:
         raise DomainError("kontra.too_few_proposals", "it takes three proposals or more")
@@ -36,7 +32,7 @@ def start(
     active = votes.active_procedure(item)
     if active is not None:
         raise InvalidState("kontra.in_progress", f"finish procedure {active.id!r} first")
-    return [ev.KontrapropositionStarted(c.procedure, item, c.proposals, c.main)]
+    return [ev.KontrapropositionStarted(votes.next_procedure_id(), item, c.proposals, c.main)]
 
 
 def demand_vote(
@@ -67,11 +63,9 @@ def settle_by_acclamation(
     settled = _settled(procedure, current, c.winner, vote="")
     if not settled.final:
         return [settled]
-    if not c.decision:
-        raise DomainError("decision.id_required", "the hub names every decision")
     # The final round by acclamation decides the matter: a decision like any other.
     decision = ev.DecisionAcclaimed(
-        decision=c.decision,
+        decision=votes.next_decision_id(),
         item=procedure.started.item,
         text=f"Bifall till {c.winner}",
         proposal=c.winner,

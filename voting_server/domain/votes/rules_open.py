@@ -8,7 +8,7 @@ The minutes get every seat's ballot by name and a breakdown per party.
 from __future__ import annotations
 
 from ..base import Event
-from ..errors import DomainError, InvalidState
+from ..errors import InvalidState
 from . import events as ev
 from .ballots import check_ballot, normalize
 from .model import Ballot
@@ -37,10 +37,8 @@ def excuse_for_jav(record: VoteRecord, person: str) -> list[Event]:
     return [ev.VoterExcused(record.id, seat, person, discarded=seat in record.ballots)]
 
 
-def close(record: VoteRecord, chair: str, urn: tuple[str, ...]) -> ev.VoteClosed:
+def close(record: VoteRecord, chair: str) -> ev.VoteClosed:
     """The count of an open vote; ``chair`` is the person whose Ja or Nej breaks a tie."""
-    if urn:
-        raise DomainError("vote.urn_not_expected", "an open vote has no urn")
     opened = record.opened
     tally = count(opened, list(record.ballots.values()))
     outcome = outcome_of(opened, tally, record.ballot_of(chair), record.lots)

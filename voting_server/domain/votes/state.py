@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
-from ..base import Event
+from ..base import Event, next_id
 from ..errors import InvalidState
 from . import events as ev
 from .kontraproposition import Round, next_round
@@ -126,6 +126,18 @@ class VotesState:
     minority: list[ev.MinorityRightInvoked] = field(default_factory=list)
     secret_requests: dict[str, list[str]] = field(default_factory=dict)  # item -> who asked
     decisions: dict[str, DecisionRecord] = field(default_factory=dict)  # by acclamation
+
+    def next_vote_id(self) -> str:
+        return next_id("v", self.votes, len(self.votes))
+
+    def next_request_id(self) -> str:
+        return next_id("r", self.requests, len(self.requests))
+
+    def next_procedure_id(self) -> str:
+        return next_id("k", self.procedures, len(self.procedures))
+
+    def next_decision_id(self) -> str:
+        return next_id("d", self.decisions, len(self.decisions))
 
     def decision(self, decision_id: str) -> DecisionRecord:
         record = self.decisions.get(decision_id)
