@@ -6,11 +6,11 @@
 import {
   $,
   confirmAction,
-  el,
+  h,
   nameWithParty,
   party,
   personName,
-  replaceIfChanged,
+  show,
   run,
   setText,
   t,
@@ -46,10 +46,10 @@ export function renderMinority(view, connected) {
   const motions = (view.debate?.proposals || []).filter((p) => p.status === "active" && FORMAL.has(p.kind));
   const select = $("minority-motion");
   const chosen = select.value;
-  replaceIfChanged(
+  show(
     select,
     motions.map((p) =>
-      el("option", {
+      h("option", {
         value: p.id,
         "data-kind": p.kind,
         text: `${t(`proposal.kind.${p.kind}`)} – ${p.authors.map((a) => personName(view, a.person)).join(", ")}`,
@@ -59,12 +59,13 @@ export function renderMinority(view, connected) {
   if (motions.some((p) => p.id === chosen)) select.value = chosen;
   const kind = motions.find((p) => p.id === select.value)?.kind || "";
 
-  replaceIfChanged(
+  show(
     $("minority-parties"),
     partiesSeated(view, seated).map(({ id, people }) => {
       const info = party(view, id);
       const all = people.every((p) => supporters.has(p));
-      return el("button", {
+      return h("button", {
+        key: id,
         type: "button",
         class: "button secondary",
         "data-party": id,
@@ -73,15 +74,15 @@ export function renderMinority(view, connected) {
       });
     }),
   );
-  replaceIfChanged(
+  show(
     $("minority-supporters"),
     seated.map(({ seat, person }) => {
       const info = party(view, view.roster?.people?.[person]?.party);
       const label = `${t("seats.seat", { seat })}, ${nameWithParty(view, person)}`;
-      return el(
+      return h(
         "li",
-        {},
-        el("button", {
+        { key: person },
+        h("button", {
           type: "button",
           "data-person": person,
           "data-presence": supporters.has(person) ? "present" : "absent",
@@ -118,7 +119,7 @@ function partiesSeated(view, seated) {
 }
 
 function renderMinorityRecords(view) {
-  replaceIfChanged($("minority-records"), minorityEntries(view));
+  show($("minority-records"), minorityEntries(view));
 }
 
 async function invokeMinority(hub, redraw) {
@@ -149,32 +150,32 @@ export function renderDissent(view) {
     ...votes.map((v) => ({ id: v.id, title: v.decision || v.question, at: v.closed_at || 0, record: v })),
     ...decisions.map(([id, d]) => ({ id, title: d.text, at: d.at || 0, record: d })),
   ].sort((a, b) => a.at - b.at);
-  replaceIfChanged(
+  show(
     $("dissent"),
     rows.length
       ? rows.map(({ id, title, record }) => dissentEntry(view, id, title, record))
-      : [el("li", { class: "muted", text: t("chair.dissent_none") })],
+      : [h("li", { class: "muted", text: t("chair.dissent_none") })],
   );
 }
 
 function dissentEntry(view, id, title, record) {
   const lines = [
     ...(record.reservations || []).map((r) =>
-      el("li", { "data-dissent": "reservation" }, `${t("chair.dissent_reserved")}: ${nameWithParty(view, r.person)}`,
+      h("li", { "data-dissent": "reservation" }, `${t("chair.dissent_reserved")}: ${nameWithParty(view, r.person)}`,
         r.reason ? ` – ${r.reason}` : ""),
     ),
     ...(record.no_part || []).map((person) =>
-      el("li", { "data-dissent": "no_part", text: `${t("chair.dissent_no_part")}: ${nameWithParty(view, person)}` }),
+      h("li", { "data-dissent": "no_part", text: `${t("chair.dissent_no_part")}: ${nameWithParty(view, person)}` }),
     ),
     ...(record.notes || []).map((n) =>
-      el("li", { "data-dissent": "note", text: `${t("chair.dissent_note")}: ${nameWithParty(view, n.person)} – ${n.text}` }),
+      h("li", { "data-dissent": "note", text: `${t("chair.dissent_note")}: ${nameWithParty(view, n.person)} – ${n.text}` }),
     ),
   ];
-  return el(
+  return h(
     "li",
-    { "data-decision": id },
-    el("strong", { text: title }),
-    lines.length ? el("ul", {}, lines) : el("p", { class: "muted", text: t("chair.dissent_nothing") }),
+    { key: id, "data-decision": id },
+    h("strong", { text: title }),
+    lines.length ? h("ul", {}, lines) : h("p", { class: "muted", text: t("chair.dissent_nothing") }),
   );
 }
 

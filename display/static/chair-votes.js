@@ -5,11 +5,11 @@
 import {
   $,
   confirmAction,
-  el,
+  h,
   nameWithParty,
   optionLabel,
   personName,
-  replaceIfChanged,
+  show,
   run,
   setText,
   shownVote,
@@ -27,18 +27,18 @@ export function renderVotes(view, me) {
   box.dataset.status = vote ? vote.status : "none";
   box.dataset.vote = vote?.id || "";
   box.dataset.result = vote?.result?.status || "";
-  replaceIfChanged(box, voteBlock(view, vote, { withSeatMap: false }));
+  show(box, voteBlock(view, vote, { withSeatMap: false }));
   const actions = [];
   const open = vote?.status === "open";
   if (open) {
     if (!vote.secret) {
       const voted = vote.has_voted || [];
       actions.push(
-        el(
+        h(
           "details",
           { class: "has-voted", open: true },
-          el("summary", { text: t("chair.has_voted", { n: voted.length }) }),
-          el("ul", { class: "voted-list", id: "has-voted" }, voted.map((p) => el("li", { "data-person": p, text: nameWithParty(view, p) }))),
+          h("summary", { text: t("chair.has_voted", { n: voted.length }) }),
+          h("ul", { class: "voted-list", id: "has-voted" }, voted.map((p) => h("li", { "data-person": p, text: nameWithParty(view, p) }))),
         ),
       );
     }
@@ -46,12 +46,12 @@ export function renderVotes(view, me) {
     if (mine?.entitled && vote.method === "question") {
       const choice = mine.ballot?.choice;
       actions.push(
-        el(
+        h(
           "div",
           { class: "button-row", role: "group", "aria-label": t("chair.my_vote") },
-          el("span", { text: `${t("chair.my_vote")}:` }),
+          h("span", { text: `${t("chair.my_vote")}:` }),
           vote.options.map((o) =>
-            el("button", {
+            h("button", {
               type: "button",
               class: "button secondary my-ballot",
               "data-choice": o,
@@ -64,25 +64,25 @@ export function renderVotes(view, me) {
       );
     }
     const actionRow = [
-      el(
+      h(
         "button",
         { type: "button", class: "button danger", id: "close-vote", "aria-keyshortcuts": "c" },
-        el("span", { text: t("chair.close_vote") }),
+        h("span", { text: t("chair.close_vote") }),
         " ",
-        el("kbd", { "aria-hidden": "true", text: "C" }),
+        h("kbd", { "aria-hidden": "true", text: "C" }),
       ),
     ];
     if (vote.method !== "question" && !vote.lot_commitment) {
-      actionRow.push(el("button", { type: "button", class: "button secondary", id: "commit-seed", text: t("chair.commit_seed") }));
+      actionRow.push(h("button", { type: "button", class: "button secondary", id: "commit-seed", text: t("chair.commit_seed") }));
     }
-    actions.push(el("div", { class: "button-row" }, actionRow));
+    actions.push(h("div", { class: "button-row" }, actionRow));
   } else if (vote) {
     actions.push(...closedVoteActions(vote));
   }
   if (vote?.lot_commitment) {
-    actions.push(el("p", { class: "hint", text: t("chair.seed_committed", { hash: vote.lot_commitment.slice(0, 12) }) }));
+    actions.push(h("p", { class: "hint", text: t("chair.seed_committed", { hash: vote.lot_commitment.slice(0, 12) }) }));
   }
-  replaceIfChanged($("vote-actions"), actions);
+  show($("vote-actions"), actions);
   $("vote-form").hidden = open;
   $("open-vote").disabled = !connected() || !view.current_item;
   renderVoteForm(view);
@@ -93,42 +93,42 @@ function closedVoteActions(vote) {
   const parts = [];
   if (status === "tie") {
     parts.push(
-      el(
+      h(
         "fieldset",
         {},
-        el("legend", { text: t("chair.casting_vote") }),
-        el("p", { text: t("chair.casting_help") }),
-        el(
+        h("legend", { text: t("chair.casting_vote") }),
+        h("p", { text: t("chair.casting_help") }),
+        h(
           "div",
           { class: "button-row" },
-          el("button", { type: "button", class: "button", id: "decide-ja", "data-choice": "ja", text: t("chair.decide_ja") }),
-          el("button", { type: "button", class: "button", id: "decide-nej", "data-choice": "nej", text: t("chair.decide_nej") }),
+          h("button", { type: "button", class: "button", id: "decide-ja", "data-choice": "ja", text: t("chair.decide_ja") }),
+          h("button", { type: "button", class: "button", id: "decide-nej", "data-choice": "nej", text: t("chair.decide_nej") }),
         ),
       ),
     );
   } else if (status === "lot_needed") {
     parts.push(
-      el(
+      h(
         "fieldset",
         {},
-        el("legend", { text: t("chair.lottery") }),
-        el(
+        h("legend", { text: t("chair.lottery") }),
+        h(
           "div",
           { class: "button-row" },
           vote.lot_commitment
-            ? el("button", { type: "button", class: "button", id: "draw-lot", text: t("chair.draw_lot") })
-            : el("button", { type: "button", class: "button secondary", id: "commit-seed", text: t("chair.commit_seed") }),
+            ? h("button", { type: "button", class: "button", id: "draw-lot", text: t("chair.draw_lot") })
+            : h("button", { type: "button", class: "button secondary", id: "commit-seed", text: t("chair.commit_seed") }),
         ),
       ),
     );
   } else if (status === "decided" && !vote.decision) {
     parts.push(
-      el(
+      h(
         "div",
         { class: "vote-form" },
-        el("label", { for: "decision-text", text: t("chair.decision_text") }),
-        el("textarea", { id: "decision-text", rows: 2, "data-vote": vote.id }, suggestedDecision(vote)),
-        el("div", { class: "button-row" }, el("button", { type: "button", class: "button", id: "announce", text: t("chair.announce") })),
+        h("label", { for: "decision-text", text: t("chair.decision_text") }),
+        h("textarea", { id: "decision-text", rows: 2, "data-vote": vote.id }, suggestedDecision(vote)),
+        h("div", { class: "button-row" }, h("button", { type: "button", class: "button", id: "announce", text: t("chair.announce") })),
       ),
     );
   }
@@ -156,9 +156,9 @@ export function renderVoteForm(view) {
   );
   const request = $("vote-request");
   const wanted = request.value;
-  replaceIfChanged(
+  show(
     request,
-    requests.map(([id, r]) => el("option", { value: id, text: t("chair.request_option", { seats: r.seats }) })),
+    requests.map(([id, r]) => h("option", { value: id, text: t("chair.request_option", { seats: r.seats }) })),
   );
   if (requests.some(([id]) => id === wanted)) request.value = wanted;
   // Only an election may be secret; a member's request for closed ballots binds the item.
@@ -177,10 +177,10 @@ export function renderVoteForm(view) {
   for (const id of ["vote-ja", "vote-nej", "acclaim-proposal"]) {
     const select = $(id);
     const chosen = select.value;
-    replaceIfChanged(select, [
-      el("option", { value: "", text: t("chair.no_proposal") }),
+    show(select, [
+      h("option", { value: "", text: t("chair.no_proposal") }),
       ...proposals.map((p) =>
-        el("option", { value: p.id, text: `${t(`proposal.kind.${p.kind}`)} – ${p.authors.map((a) => personName(view, a.person)).join(", ")}` }),
+        h("option", { value: p.id, text: `${t(`proposal.kind.${p.kind}`)} – ${p.authors.map((a) => personName(view, a.person)).join(", ")}` }),
       ),
     ]);
     select.value = proposals.some((p) => p.id === chosen) ? chosen : "";

@@ -8,12 +8,12 @@ import {
   STATES,
   confirmAction,
   currentItem,
-  el,
+  h,
   nameWithParty,
   party,
   personName,
   renderSpeaker,
-  replaceIfChanged,
+  show,
   run,
   setText,
   startScreen,
@@ -51,13 +51,13 @@ function renderSpeakers(view) {
   const closed = $("list-closed");
   closed.hidden = !debate.closed;
   setText(closed, t("debate.list_closed"));
-  replaceIfChanged(
+  show(
     $("queue"),
     waiting.length
       ? waiting.map((w, index) => {
           const who = nameWithParty(view, w.person);
           const button = (action, key, extra = {}) =>
-            el("button", {
+            h("button", {
               type: "button",
               class: "button secondary",
               "data-action": action,
@@ -66,22 +66,22 @@ function renderSpeakers(view) {
               text: t(key),
               ...extra,
             });
-          return el(
+          return h(
             "li",
-            { class: `waiting kind-${w.kind}`, "data-person": w.person, "data-request": w.request },
-            el(
+            { key: w.request, class: `waiting kind-${w.kind}`, "data-person": w.person, "data-request": w.request },
+            h(
               "span",
               {},
-              el("span", { class: "waiting-place", text: `${index + 1}. ` }),
-              el("span", { class: "waiting-name", text: who }),
+              h("span", { class: "waiting-place", text: `${index + 1}. ` }),
+              h("span", { class: "waiting-name", text: who }),
               " ",
-              w.kind !== "speech" ? el("span", { class: "tag", text: t(`debate.kind.${w.kind}`) }) : null,
-              w.present === false ? el("span", { class: "tag muted", text: t("debate.not_present") }) : null,
+              w.kind !== "speech" ? h("span", { class: "tag", text: t(`debate.kind.${w.kind}`) }) : null,
+              w.present === false ? h("span", { class: "tag muted", text: t("debate.not_present") }) : null,
             ),
-            el(
+            h(
               "span",
               { class: "row-buttons" },
-              el("button", {
+              h("button", {
                 type: "button",
                 class: "button",
                 "data-action": "give",
@@ -96,7 +96,7 @@ function renderSpeakers(view) {
             ),
           );
         })
-      : [el("li", { class: "muted", text: t("debate.nobody_waiting") })],
+      : [h("li", { class: "muted", text: t("debate.nobody_waiting") })],
   );
   // Anyone present may be named by the speaker.
   const presence = view.attendance?.presence || {};
@@ -105,7 +105,7 @@ function renderSpeakers(view) {
     .sort((a, b) => personName(view, a).localeCompare(personName(view, b), "sv"));
   const select = $("named-person");
   const chosen = select.value;
-  replaceIfChanged(select, present.map((p) => el("option", { value: p, text: nameWithParty(view, p) })));
+  show(select, present.map((p) => h("option", { value: p, text: nameWithParty(view, p) })));
   if (present.includes(chosen)) select.value = chosen;
   $("name-person").disabled = off || !current || !present.length;
 }
@@ -135,9 +135,9 @@ function renderHandover(view) {
     .filter((person) => view.roster?.people?.[person]?.kind === "member");
   const select = $("handover-to");
   const chosen = select.value;
-  replaceIfChanged(
+  show(
     select,
-    present.map((person) => el("option", { value: person, text: personName(view, person) })),
+    present.map((person) => h("option", { value: person, text: personName(view, person) })),
   );
   if (present.includes(chosen)) select.value = chosen;
 }
@@ -179,16 +179,16 @@ function renderAttendance(view) {
     .filter(([, p]) => p.kind === "member" && p.seat != null)
     .sort((x, y) => x[1].seat - y[1].seat);
   const presence = a.presence || {};
-  replaceIfChanged(
+  show(
     $("presence"),
     members.map(([id, p]) => {
       const state = presence[id] || "absent";
       const info = party(view, p.party);
       const label = `${t("seats.seat", { seat: p.seat })}, ${nameWithParty(view, id)}: ${t(`me.${state}`)}`;
-      return el(
+      return h(
         "li",
-        {},
-        el("button", {
+        { key: id },
+        h("button", {
           type: "button",
           "data-person": id,
           "data-presence": state,
@@ -222,15 +222,15 @@ async function onPresenceClick(event) {
 
 function renderAgenda(view) {
   const busy = Boolean(view.current_item);
-  replaceIfChanged(
+  show(
     $("agenda"),
     (view.agenda || []).map((item) =>
-      el(
+      h(
         "li",
-        { class: item.status, "data-item": item.id, "aria-current": item.status === "current" ? "step" : null },
-        el("span", {}, el("span", { class: "agenda-title", text: item.title }), " ", el("span", { class: "agenda-status", text: t(`agenda.${item.status}`) })),
+        { key: item.id, class: item.status, "data-item": item.id, "aria-current": item.status === "current" ? "step" : null },
+        h("span", {}, h("span", { class: "agenda-title", text: item.title }), " ", h("span", { class: "agenda-status", text: t(`agenda.${item.status}`) })),
         item.status === "pending"
-          ? el("button", {
+          ? h("button", {
               type: "button",
               class: "button secondary",
               "data-item": item.id,
@@ -250,26 +250,26 @@ function renderAgenda(view) {
 function renderProposals(view) {
   const proposals = (view.debate?.proposals || []).filter((p) => p.status === "active");
   orderPick = orderPick.filter((id) => proposals.some((p) => p.id === id));
-  replaceIfChanged(
+  show(
     $("proposals"),
     proposals.length
       ? proposals.map((p) => {
           const place = orderPick.indexOf(p.id);
-          return el(
+          return h(
             "li",
-            { "data-proposal": p.id },
-            el(
+            { key: p.id, "data-proposal": p.id },
+            h(
               "label",
               { class: "checkbox" },
-              el("input", { type: "checkbox", value: p.id, checked: place >= 0 }),
-              el("span", { class: "tag", text: place >= 0 ? `${place + 1}` : "–" }),
-              el("span", { class: "tag", text: t(`proposal.kind.${p.kind}`) }),
-              el("span", { text: p.authors.map((a) => nameWithParty(view, a.person)).join(", ") }),
+              h("input", { type: "checkbox", value: p.id, checked: place >= 0 }),
+              h("span", { class: "tag", text: place >= 0 ? `${place + 1}` : "–" }),
+              h("span", { class: "tag", text: t(`proposal.kind.${p.kind}`) }),
+              h("span", { text: p.authors.map((a) => nameWithParty(view, a.person)).join(", ") }),
             ),
-            p.text ? el("p", { class: "proposal-text", text: p.text }) : null,
+            p.text ? h("p", { class: "proposal-text", text: p.text }) : null,
           );
         })
-      : [el("li", { class: "muted", text: t("proposal.none") })],
+      : [h("li", { class: "muted", text: t("proposal.none") })],
   );
   const order = view.votes?.orders?.[view.current_item];
   const names = (order?.order || []).map((o) => t(`proposal.kind.${o.kind}`)).join(" → ");

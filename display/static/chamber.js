@@ -10,7 +10,7 @@ import {
   party,
   personName,
   renderSpeaker,
-  replaceIfChanged,
+  show,
   resultText,
   setText,
   shownVote,
@@ -61,7 +61,7 @@ function renderNotice(view) {
 
 function renderQueue(view) {
   const waiting = view.debate?.waiting || [];
-  replaceIfChanged($("waiting"), waitingItems(view, NEXT_SHOWN));
+  show($("waiting"), waitingItems(view, NEXT_SHOWN));
   const more = waiting.length - NEXT_SHOWN;
   setText($("waiting-more"), more > 0 ? t("debate.more_waiting", { n: more }) : waiting.length ? "" : t("debate.nobody_waiting"));
   const closed = $("list-closed");
@@ -75,7 +75,7 @@ function renderVote(view) {
   box.dataset.status = vote ? vote.status : "none";
   box.dataset.vote = vote ? vote.id : "";
   box.dataset.result = vote?.result?.status || "";
-  replaceIfChanged(box, voteBlock(view, vote));
+  show(box, voteBlock(view, vote));
   // An open vote, or a result while nobody speaks, goes to the top of the screen.
   const first = vote && (vote.status === "open" || !view.debate?.current);
   document.body.dataset.vote = vote ? vote.status : "none";
@@ -90,14 +90,14 @@ function renderStats(view) {
   if (!stats) return;
   const scope = stats.item?.speeches ? "item" : "meeting";
   const chosen = stats[scope];
-  replaceIfChanged($("stats-party"), [
+  show($("stats-party"), [
     statsChart(chosen.by_party, {
       caption: t(`stats.by_party.${scope}`),
       label: (key) => `${key} – ${party(view, key).name}`,
       color: (key) => party(view, key).color,
     }),
   ]);
-  replaceIfChanged($("stats-gender"), [
+  show($("stats-gender"), [
     statsChart(chosen.by_gender, {
       caption: t(`stats.by_gender.${scope}`),
       label: genderLabel,

@@ -5,7 +5,10 @@ export const $ = (id) => document.getElementById(id);
 export const params = new URLSearchParams(location.search);
 export const meetingId = decodeURIComponent(location.pathname.split("/").filter(Boolean)[1] || "");
 
-/** Build an element: el("li", {class: "x", "aria-label": "y"}, child, "text"). */
+/**
+ * Build an element: el("li", {class: "x", "aria-label": "y", dataset: {id: "1"}}, child, "text").
+ * `text` sets the text before the children; false, null and undefined leave an attribute out.
+ */
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs)) {
@@ -13,6 +16,7 @@ export function el(tag, attrs = {}, ...children) {
     if (key === "class") node.className = value;
     else if (key === "text") node.textContent = value;
     else if (key === "style") node.style.cssText = value;
+    else if (key === "dataset") Object.assign(node.dataset, value);
     else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
     else node.setAttribute(key, value === true ? "" : String(value));
   }
@@ -26,15 +30,6 @@ export function setText(node, text) {
   if (node.textContent !== text) node.textContent = text;
 }
 
-/** Replace a container's children only when their text or markup changed (keeps focus). */
-export function replaceIfChanged(container, children) {
-  const probe = document.createElement(container.tagName);
-  probe.append(...children);
-  if (probe.innerHTML === container.innerHTML) return false;
-  container.replaceChildren(...probe.childNodes);
-  return true;
-}
-
 /** Black or white text, whichever contrasts more with a #rrggbb background. */
 export function textOn(hex) {
   const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex || "");
@@ -45,14 +40,4 @@ export function textOn(hex) {
   });
   const lum = 0.2126 * r + 0.7152 * g + 0.0722 * b;
   return 1.05 / (lum + 0.05) >= (lum + 0.05) / 0.05 ? "#ffffff" : "#000000";
-}
-
-const SVG = "http://www.w3.org/2000/svg";
-
-/** Build an SVG element. */
-export function svg(tag, attrs = {}, ...children) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, String(value));
-  node.append(...children);
-  return node;
 }

@@ -1,7 +1,7 @@
 // Reading the view a screen is sent: names, parties, the current item and vote.
 
 import { t } from "/static/i18n.js";
-import { el } from "/static/dom.js";
+import { h } from "/static/vdom.js";
 
 export function personName(view, id) {
   return view?.roster?.people?.[id]?.name ?? id ?? "";
@@ -25,16 +25,22 @@ export function currentItem(view) {
   return (view?.agenda || []).find((item) => item.id === view.current_item) || null;
 }
 
-export function waitingItems(view, limit = Infinity) {
+/** The speaker list as list items; `mine` marks the reader's own requests. */
+export function waitingItems(view, limit = Infinity, mine = null) {
   const waiting = view?.debate?.waiting || [];
   return waiting.slice(0, limit).map((w, index) =>
-    el(
+    h(
       "li",
-      { class: `waiting kind-${w.kind}`, "data-person": w.person, "data-request": w.request },
-      el("span", { class: "waiting-place", "aria-hidden": "true", text: `${index + 1}.` }),
-      el("span", { class: "waiting-name", text: nameWithParty(view, w.person) }),
-      w.kind !== "speech" ? el("span", { class: "tag", text: t(`debate.kind.${w.kind}`) }) : null,
-      w.present === false ? el("span", { class: "tag muted", text: t("debate.not_present") }) : null,
+      {
+        key: w.request,
+        class: `waiting kind-${w.kind}${mine && w.person === mine ? " mine" : ""}`,
+        "data-person": w.person,
+        "data-request": w.request,
+      },
+      h("span", { class: "waiting-place", "aria-hidden": "true", text: `${index + 1}.` }),
+      h("span", { class: "waiting-name", text: nameWithParty(view, w.person) }),
+      w.kind !== "speech" ? h("span", { class: "tag", text: t(`debate.kind.${w.kind}`) }) : null,
+      w.present === false ? h("span", { class: "tag muted", text: t("debate.not_present") }) : null,
     ),
   );
 }

@@ -29,19 +29,19 @@ async function accountAction(person, kind) {
 function personRow(p) {
   const action =
     p.account === "none"
-      ? el("button", { className: "button secondary", type: "button", textContent: t("portal.admin.create_account") })
-      : el("button", { className: "button secondary", type: "button", textContent: t("portal.admin.reset") });
+      ? el("button", { class: "button secondary", type: "button", text: t("portal.admin.create_account") })
+      : el("button", { class: "button secondary", type: "button", text: t("portal.admin.reset") });
   action.addEventListener("click", () => accountAction(p.id, p.account === "none" ? "create" : "reset"));
   return el(
     "tr",
     { dataset: { person: p.id } },
-    el("td", { textContent: p.id }),
-    el("td", { textContent: p.name }),
-    el("td", { textContent: p.kind }),
-    el("td", { textContent: p.party ?? "" }),
-    el("td", { textContent: p.seat ?? p.order ?? "" }),
-    el("td", { textContent: p.roles }),
-    el("td", { textContent: t(`portal.admin.account.${p.account}`) }),
+    el("td", { text: p.id }),
+    el("td", { text: p.name }),
+    el("td", { text: p.kind }),
+    el("td", { text: p.party ?? "" }),
+    el("td", { text: p.seat ?? p.order ?? "" }),
+    el("td", { text: p.roles }),
+    el("td", { text: t(`portal.admin.account.${p.account}`) }),
     el("td", {}, action),
   );
 }
@@ -54,12 +54,12 @@ async function loadAssembly() {
   ]);
   document.getElementById("people").replaceChildren(...people.map(personRow));
   document.getElementById("admin-meetings").replaceChildren(
-    ...meetings.map((m) => el("li", { textContent: `${m.title} (${m.starts_at || "–"}), ${m.items.length}` })),
+    ...meetings.map((m) => el("li", { text: `${m.title} (${m.starts_at || "–"}), ${m.items.length}` })),
   );
   document.getElementById("events").replaceChildren(
     ...events.map((e) =>
       el("li", {
-        textContent: `${formatWhen(e.at, { dateStyle: "short", timeStyle: "medium" })} ${e.action} ${e.actor} → ${e.subject} ${e.reason}`,
+        text: `${formatWhen(e.at, { dateStyle: "short", timeStyle: "medium" })} ${e.action} ${e.actor} → ${e.subject} ${e.reason}`,
       }),
     ),
   );
@@ -68,7 +68,7 @@ async function loadAssembly() {
 async function load() {
   try {
     const assemblies = await api("/portal/api/admin/assemblies");
-    select.replaceChildren(...assemblies.map((a) => el("option", { value: a.id, textContent: a.name })));
+    select.replaceChildren(...assemblies.map((a) => el("option", { value: a.id, text: a.name })));
     await loadAssembly();
   } catch (err) {
     if (err.status === 401) location.assign("/portal/login");

@@ -2,6 +2,8 @@
 
 import { errorText } from "/static/i18n.js";
 
+export { el } from "/static/dom.js";
+
 export class ApiError extends Error {
   constructor(code, status) {
     super(code);
@@ -37,12 +39,3 @@ export function showError(el, err) {
   showMessage(el, errorText(err.code || "server.error"));
 }
 
-export function el(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(props)) {
-    if (key === "dataset") Object.assign(node.dataset, value);
-    else node[key] = value;
-  }
-  node.append(...children);
-  return node;
-}

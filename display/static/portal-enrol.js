@@ -31,7 +31,7 @@ document.getElementById("enrol-form").addEventListener("submit", async (event) =
     });
     document.getElementById("enrol-panel").hidden = true;
     document.getElementById("recovery-codes").replaceChildren(
-      ...result.recovery_codes.map((code) => el("li", { textContent: code })),
+      ...result.recovery_codes.map((code) => el("li", { text: code })),
     );
     document.getElementById("codes-panel").hidden = false;
   } catch (err) {

@@ -20,7 +20,7 @@ function when(value) {
 }
 
 function empty(key) {
-  return el("p", { className: "empty", textContent: t(key) });
+  return el("p", { class: "empty", text: t(key) });
 }
 
 /** A meeting's heading line: its date and time in Swedish time, and its state. */
@@ -32,16 +32,16 @@ function meetingLine(m) {
 
 function agendaAndDocuments(m) {
   return [
-    el("h4", { textContent: t("agenda.heading") }),
-    el("ol", { className: "plain-list" }, ...m.agenda.map((i) => el("li", { textContent: i.title }))),
+    el("h4", { text: t("agenda.heading") }),
+    el("ol", { class: "plain-list" }, ...m.agenda.map((i) => el("li", { text: i.title }))),
     ...(m.documents.length
       ? [
-          el("h4", { textContent: t("portal.documents") }),
+          el("h4", { text: t("portal.documents") }),
           el(
             "ul",
-            { className: "plain-list" },
+            { class: "plain-list" },
             ...m.documents.map((d) =>
-              el("li", {}, el("a", { href: d.url, textContent: d.title, rel: "noopener" })),
+              el("li", {}, el("a", { href: d.url, text: d.title, rel: "noopener" })),
             ),
           ),
         ]
@@ -52,19 +52,19 @@ function agendaAndDocuments(m) {
 function meetingCard(m, { join }) {
   const actions = [];
   if (join) {
-    actions.push(el("a", { className: "button join", href: m.chamber, textContent: t("portal.join") }));
+    actions.push(el("a", { class: "button join", href: m.chamber, text: t("portal.join") }));
     if (m.console) {
       actions.push(
-        el("a", { className: "button secondary", href: m.console, textContent: t("portal.console") }),
+        el("a", { class: "button secondary", href: m.console, text: t("portal.console") }),
       );
     }
   }
   return el(
     "article",
-    { className: "meeting-card", dataset: { meeting: m.id, status: m.status } },
-    el("h3", { textContent: m.title }),
-    el("p", { textContent: meetingLine(m) }),
-    ...(actions.length ? [el("p", { className: "actions" }, ...actions)] : []),
+    { class: "meeting-card", dataset: { meeting: m.id, status: m.status } },
+    el("h3", { text: m.title }),
+    el("p", { text: meetingLine(m) }),
+    ...(actions.length ? [el("p", { class: "actions" }, ...actions)] : []),
     ...agendaAndDocuments(m),
   );
 }
@@ -81,7 +81,7 @@ function todoItem(item) {
     return el(
       "li",
       { dataset: { kind: item.kind, meeting: item.meeting } },
-      el("a", { href: item.minutes, textContent: t(`portal.todo.justering.${item.role}`, { title: item.title }) }),
+      el("a", { href: item.minutes, text: t(`portal.todo.justering.${item.role}`, { title: item.title }) }),
       item.justering_by ? ` – ${t("portal.todo.by", { date: formatDay(item.justering_by), due })}` : "",
     );
   }
@@ -92,17 +92,17 @@ function todoItem(item) {
 function reasonForm(item) {
   const against = item.decision ? { decision: item.decision } : { vote: item.vote };
   const id = `reason-${item.meeting}-${item.decision || item.vote}`;
-  const text = el("textarea", { id, rows: 3, maxLength: 4000, required: true });
-  const message = el("p", { className: "message", role: "status" });
+  const text = el("textarea", { id, rows: 3, maxlength: 4000, required: true });
+  const message = el("p", { class: "message", role: "status" });
   const form = el(
     "form",
-    { className: "form reason-form" },
+    { class: "form reason-form" },
     el("label", {
       htmlFor: id,
-      textContent: t("portal.todo.reservation_reason", { question: item.question || item.vote }),
+      text: t("portal.todo.reservation_reason", { question: item.question || item.vote }),
     }),
     text,
-    el("button", { type: "submit", className: "button", textContent: t("portal.todo.reason_send") }),
+    el("button", { type: "submit", class: "button", text: t("portal.todo.reason_send") }),
     message,
   );
   form.addEventListener("submit", async (event) => {
@@ -125,13 +125,13 @@ function pastCard(m) {
   const did = [];
   if (m.attendance.length) {
     did.push(
-      el("h4", { textContent: t("portal.attendance.heading") }),
+      el("h4", { text: t("portal.attendance.heading") }),
       el(
         "ul",
-        { className: "plain-list attendance" },
+        { class: "plain-list attendance" },
         ...m.attendance.map((i) =>
           el("li", {
-            textContent: t("portal.attendance.span", {
+            text: t("portal.attendance.span", {
               arrived: when(i.arrived),
               left: i.left === null ? t("portal.attendance.still") : when(i.left),
             }),
@@ -142,26 +142,26 @@ function pastCard(m) {
   }
   if (m.ballots.length) {
     did.push(
-      el("h4", { textContent: t("portal.votes.heading") }),
+      el("h4", { text: t("portal.votes.heading") }),
       el(
         "ul",
-        { className: "plain-list ballots" },
+        { class: "plain-list ballots" },
         ...m.ballots.map((b) =>
-          el("li", { textContent: `${b.question || b.vote}: ${ballotText(b.ballot)}` }),
+          el("li", { text: `${b.question || b.vote}: ${ballotText(b.ballot)}` }),
         ),
       ),
     );
   }
   return el(
     "article",
-    { className: "meeting-card", dataset: { meeting: m.id, status: m.status } },
-    el("h3", { textContent: m.title }),
-    el("p", { textContent: meetingLine(m) }),
+    { class: "meeting-card", dataset: { meeting: m.id, status: m.status } },
+    el("h3", { text: m.title }),
+    el("p", { text: meetingLine(m) }),
     ...(m.todo.length
-      ? [el("h4", { textContent: t("portal.todo.heading") }), el("ul", { className: "plain-list todo" }, ...m.todo.map(todoItem))]
+      ? [el("h4", { text: t("portal.todo.heading") }), el("ul", { class: "plain-list todo" }, ...m.todo.map(todoItem))]
       : []),
     ...(did.length ? did : [empty("portal.past.nothing")]),
-    el("p", {}, el("a", { href: m.minutes, textContent: t("portal.minutes") })),
+    el("p", {}, el("a", { href: m.minutes, text: t("portal.minutes") })),
   );
 }
 
@@ -191,14 +191,14 @@ function render() {
   document
     .getElementById("justering")
     .replaceChildren(
-      ...(todo.length ? todo.map(todoItem) : [el("li", { textContent: t("portal.todo.none") })]),
+      ...(todo.length ? todo.map(todoItem) : [el("li", { text: t("portal.todo.none") })]),
     );
   document
     .getElementById("past")
     .replaceChildren(...(data.past.length ? data.past.map(pastCard) : [empty("portal.past.none")]));
   document.getElementById("links").replaceChildren(
     ...data.links.map((link) =>
-      el("li", {}, el("a", { href: link.url, textContent: link.title, rel: "noopener" })),
+      el("li", {}, el("a", { href: link.url, text: link.title, rel: "noopener" })),
     ),
   );
   document.getElementById("codes-left").textContent = t("portal.codes.left", {
@@ -242,7 +242,7 @@ document.getElementById("renew-form").addEventListener("submit", async (event) =
     });
     document
       .getElementById("renewed-codes")
-      .replaceChildren(...result.recovery_codes.map((c) => el("li", { textContent: c })));
+      .replaceChildren(...result.recovery_codes.map((c) => el("li", { text: c })));
     showMessage(message, t("portal.codes.renewed"), "ok");
     data.recovery_codes_left = result.recovery_codes.length;
     render();

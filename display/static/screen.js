@@ -2,6 +2,7 @@
 // screen, gathered for the pages that import them from one place.
 
 export * from "/static/dom.js";
+export * from "/static/vdom.js";
 export * from "/static/meeting-view.js";
 export * from "/static/chrome.js";
 export * from "/static/clock.js";

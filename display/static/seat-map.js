@@ -1,7 +1,7 @@
 // The hemicycle: seat positions, and each seat coloured by its ballot.
 
 import { t } from "/static/i18n.js";
-import { el, svg } from "/static/dom.js";
+import { h } from "/static/vdom.js";
 import { nameWithParty } from "/static/meeting-view.js";
 import { OPTION_COLORS } from "/static/vote-colors.js";
 
@@ -50,45 +50,46 @@ export function seatMap(view, vote) {
   const seats = view?.roster?.seats || [];
   const named = Object.fromEntries((vote.named || []).map((line) => [line.seat, line]));
   const positions = hemicyclePositions(seats.length);
-  const figure = svg("svg", {
-    viewBox: "0 0 400 220",
-    class: "seat-map",
-    role: "img",
-    "aria-labelledby": "seat-map-title",
-  });
-  figure.append(svg("title", { id: "seat-map-title" }, t("vote.seat_map_title")));
-  seats.forEach((seat, index) => {
+  const dots = seats.map((seat, index) => {
     const p = positions[index];
     const line = named[seat];
     const choice = line?.voted ? line.ballot?.choice || "blank" : line ? "none" : "off";
     const fill = OPTION_COLORS[choice] || { blank: "#595959", off: "#d6d6d6" }[choice] || "#ffffff";
     const who = line ? nameWithParty(view, line.person) : "";
     const label = `${t("seats.seat", { seat })}${who ? `, ${who}` : ""}: ${t(`vote.seat.${choice}`)}`;
-    const circle = svg("circle", {
-      cx: p.x.toFixed(1),
-      cy: p.y.toFixed(1),
-      r: p.r.toFixed(1),
-      fill,
-      stroke: choice === "none" ? "#4a4a4a" : "#ffffff",
-      "stroke-width": 1,
-      "data-seat": seat,
-      "data-choice": choice,
-      class: "seat-dot",
-    });
-    circle.append(svg("title", {}, label));
-    figure.append(circle);
+    return h(
+      "circle",
+      {
+        cx: p.x.toFixed(1),
+        cy: p.y.toFixed(1),
+        r: p.r.toFixed(1),
+        fill,
+        stroke: choice === "none" ? "#4a4a4a" : "#ffffff",
+        "stroke-width": 1,
+        "data-seat": seat,
+        "data-choice": choice,
+        class: "seat-dot",
+      },
+      h("title", { text: label }),
+    );
   });
-  const legend = el(
+  const figure = h(
+    "svg",
+    { viewBox: "0 0 400 220", class: "seat-map", role: "img", "aria-labelledby": "seat-map-title" },
+    h("title", { id: "seat-map-title", text: t("vote.seat_map_title") }),
+    dots,
+  );
+  const legend = h(
     "ul",
     { class: "legend seat-legend", "aria-label": t("vote.seat_legend") },
     ["ja", "nej", "avstar", "none"].map((choice) => {
       const count = Object.values(named).filter(
         (l) => (l.voted ? l.ballot?.choice || "blank" : "none") === choice,
       ).length;
-      return el(
+      return h(
         "li",
         {},
-        el("span", {
+        h("span", {
           class: `swatch dot-${choice}`,
           style: `background:${OPTION_COLORS[choice] || "#ffffff"}`,
           "aria-hidden": "true",
@@ -97,5 +98,5 @@ export function seatMap(view, vote) {
       );
     }),
   );
-  return el("figure", { class: "seat-map-figure" }, figure, legend);
+  return h("figure", { class: "seat-map-figure" }, figure, legend);
 }

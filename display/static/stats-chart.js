@@ -1,49 +1,49 @@
 // Speaking statistics: bars of speaking time per party or gender.
 
 import { t } from "/static/i18n.js";
-import { el } from "/static/dom.js";
+import { h } from "/static/vdom.js";
 import { formatDuration } from "/static/clock.js";
 
 /** Horizontal bars of speaking time, e.g. per party or per gender. */
 export function statsChart(rows, { label, color, caption }) {
   const sorted = [...rows].sort((a, b) => b.ms - a.ms);
   const max = Math.max(1, ...sorted.map((r) => r.ms));
-  if (!sorted.length) return el("p", { class: "muted", text: t("stats.none") });
-  return el(
+  if (!sorted.length) return h("p", { class: "muted", text: t("stats.none") });
+  return h(
     "table",
     { class: "bar-chart stats-chart" },
-    el("caption", { text: caption }),
-    el(
+    h("caption", { text: caption }),
+    h(
       "thead",
       { class: "visually-hidden" },
-      el(
+      h(
         "tr",
         {},
-        el("th", { scope: "col", text: t("stats.col.who") }),
-        el("th", { scope: "col", text: t("vote.col.bar") }),
-        el("th", { scope: "col", text: t("stats.col.time") }),
-        el("th", { scope: "col", text: t("stats.col.speeches") }),
+        h("th", { scope: "col", text: t("stats.col.who") }),
+        h("th", { scope: "col", text: t("vote.col.bar") }),
+        h("th", { scope: "col", text: t("stats.col.time") }),
+        h("th", { scope: "col", text: t("stats.col.speeches") }),
       ),
     ),
-    el(
+    h(
       "tbody",
       {},
       sorted.map((r) =>
-        el(
+        h(
           "tr",
           { "data-key": r.key },
-          el("th", { scope: "row", text: label(r.key) }),
-          el(
+          h("th", { scope: "row", text: label(r.key) }),
+          h(
             "td",
             { class: "bar-cell" },
-            el("span", {
+            h("span", {
               class: "bar",
               style: `width:${(100 * r.ms) / max}%;background:${color(r.key)}`,
               "aria-hidden": "true",
             }),
           ),
-          el("td", { class: "num", text: formatDuration(r.ms) }),
-          el("td", { class: "num", text: t("stats.speeches", { n: r.speeches }) }),
+          h("td", { class: "num", text: formatDuration(r.ms) }),
+          h("td", { class: "num", text: t("stats.speeches", { n: r.speeches }) }),
         ),
       ),
     ),

@@ -4,8 +4,8 @@
 
 import {
   $,
-  el,
-  replaceIfChanged,
+  h,
+  show,
   run,
   setText,
   shownVote,
@@ -33,29 +33,29 @@ export function renderBallot(view, me) {
   box.dataset.status = open ? "open" : vote ? "closed" : "none";
   document.body.dataset.vote = open ? "open" : "none";
   if (!open) {
-    replaceIfChanged(box, []);
+    show(box, []);
     const key = !vote ? "vote.none" : "";
     if (!busy) showStatus($("ballot-status"), key ? "info" : "", key);
-    replaceIfChanged($("vote-result"), vote ? voteBlock(view, vote, { withSeatMap: true }) : []);
+    show($("vote-result"), vote ? voteBlock(view, vote, { withSeatMap: true }) : []);
     return;
   }
-  replaceIfChanged($("vote-result"), []);
+  show($("vote-result"), []);
   const entitled = Boolean(mine?.entitled);
   const voted = Boolean(mine?.voted);
   const changeable = vote.allow_change && !vote.secret;
   const locked = !entitled || !connected() || busy || (voted && !changeable);
   const header = [
-    el("p", { class: "vote-question", text: vote.question }),
-    el("p", { class: "vote-kind", text: [t(`vote.method.${vote.method}`), vote.secret ? t("vote.secret") : t("vote.open_by_name")].join(" · ") }),
+    h("p", { class: "vote-question", text: vote.question }),
+    h("p", { class: "vote-kind", text: [t(`vote.method.${vote.method}`), vote.secret ? t("vote.secret") : t("vote.open_by_name")].join(" · ") }),
   ];
   let controls;
   if (vote.method === "question") {
     const choice = mine?.ballot?.choice;
-    controls = el(
+    controls = h(
       "div",
       { class: "ballot-buttons", role: "group", "aria-label": t("vote.your_choice") },
       vote.options.map((option) =>
-        el(
+        h(
           "button",
           {
             type: "button",
@@ -64,15 +64,15 @@ export function renderBallot(view, me) {
             "aria-pressed": String(choice === option),
             disabled: locked,
           },
-          el("span", { class: "ballot-label", text: t(`vote.option.${option}`) }),
-          choice === option ? el("span", { class: "ballot-recorded", text: t("vote.recorded_mark") }) : null,
+          h("span", { class: "ballot-label", text: t(`vote.option.${option}`) }),
+          choice === option ? h("span", { class: "ballot-recorded", text: t("vote.recorded_mark") }) : null,
         ),
       ),
     );
   } else {
     controls = electionControls(vote, mine, locked);
   }
-  replaceIfChanged(box, [...header, controls, el("p", { class: "vote-progress", text: t("vote.progress", { voted: vote.voted, entitled: vote.entitled }) })]);
+  show(box, [...header, controls, h("p", { class: "vote-progress", text: t("vote.progress", { voted: vote.voted, entitled: vote.entitled }) })]);
   if (busy) return;
   if (!entitled) showStatus($("ballot-status"), "info", "vote.not_entitled_here");
   else if (!voted) showStatus($("ballot-status"), "info", "vote.not_yet");
@@ -98,13 +98,13 @@ function electionControls(vote, mine, locked) {
     electionPick = { vote: vote.id, names: new Set(mine?.ballot?.names || []) };
   }
   const proportional = vote.method === "proportional";
-  return el(
+  return h(
     "fieldset",
     { class: "election" },
-    el("legend", { text: t("vote.pick", { seats: vote.seats }) }),
+    h("legend", { text: t("vote.pick", { seats: vote.seats }) }),
     // The parties' registered valsedlar: one press casts the whole list.
     (vote.ballots || []).map((b, index) =>
-      el("button", {
+      h("button", {
         type: "button",
         class: "touch valsedel",
         "data-valsedel": index,
@@ -113,18 +113,18 @@ function electionControls(vote, mine, locked) {
       }),
     ),
     proportional
-      ? el(
+      ? h(
           "p",
           {},
-          el("label", { for: "ballot-label", text: t("vote.group_label") }),
-          el("input", { id: "ballot-label", type: "text", class: "touch-input", disabled: locked }),
+          h("label", { for: "ballot-label", text: t("vote.group_label") }),
+          h("input", { id: "ballot-label", type: "text", class: "touch-input", disabled: locked }),
         )
       : null,
     (vote.options || []).map((name, index) =>
-      el(
+      h(
         "label",
         { class: "candidate" },
-        el("input", {
+        h("input", {
           type: "checkbox",
           class: "candidate-box",
           value: name,
@@ -135,11 +135,11 @@ function electionControls(vote, mine, locked) {
         ` ${name}`,
       ),
     ),
-    el(
+    h(
       "div",
       { class: "button-row" },
-      el("button", { type: "button", class: "touch", id: "cast-election", disabled: locked, text: t("vote.cast") }),
-      el("button", { type: "button", class: "touch secondary", id: "cast-blank", disabled: locked, text: t("vote.cast_blank") }),
+      h("button", { type: "button", class: "touch", id: "cast-election", disabled: locked, text: t("vote.cast") }),
+      h("button", { type: "button", class: "touch secondary", id: "cast-blank", disabled: locked, text: t("vote.cast_blank") }),
     ),
   );
 }

@@ -6,12 +6,12 @@ import {
   STATES,
   confirmAction,
   currentItem,
-  el,
+  h,
   nameWithParty,
   params,
   personName,
   renderSpeaker,
-  replaceIfChanged,
+  show,
   run,
   setText,
   showStatus,
@@ -116,19 +116,19 @@ function renderFloor(view, me) {
   kontra.disabled = !able;
   $("ask-order").disabled = !able;
   const waiting = debate.waiting || [];
-  replaceIfChanged(
+  show(
     $("my-requests"),
     waiting
       .map((w, index) => ({ w, index }))
       .filter(({ w }) => w.person === mine)
       .map(({ w, index }) =>
-        el(
+        h(
           "li",
-          { "data-request": w.request },
-          el("span", {
+          { key: w.request, "data-request": w.request },
+          h("span", {
             text: t("debate.my_place", { place: index + 1, kind: t(`debate.kind.${w.kind}`) }),
           }),
-          el("button", {
+          h("button", {
             type: "button",
             class: "touch secondary withdraw-request",
             "data-request": w.request,
@@ -138,39 +138,31 @@ function renderFloor(view, me) {
         ),
       ),
   );
-  const list = waitingItems(view);
-  replaceIfChanged($("waiting"), list.length ? list : [el("li", { class: "muted", text: t("debate.nobody_waiting") })]);
-  for (const li of $("waiting").children) li.classList.toggle("mine", li.dataset.person === mine);
+  const list = waitingItems(view, Infinity, mine);
+  show($("waiting"), list.length ? list : [h("li", { class: "muted", text: t("debate.nobody_waiting") })]);
 }
 
 // --- proposals --------------------------------------------------------------------------
 
 function renderProposals(view) {
   const select = $("proposal-kind");
-  if (select.options.length !== PROPOSAL_KINDS.length || select.dataset.lang !== document.documentElement.lang) {
-    const chosen = select.value || "bifall";
-    select.replaceChildren(
-      ...PROPOSAL_KINDS.map((kind) => el("option", { value: kind, text: t(`proposal.kind.${kind}`) })),
-    );
-    select.value = chosen;
-    select.dataset.lang = document.documentElement.lang;
-  }
+  show(select, PROPOSAL_KINDS.map((kind) => h("option", { value: kind, text: t(`proposal.kind.${kind}`) })));
   const hasItem = Boolean(view.current_item);
   $("proposal-submit").disabled = !connected() || !hasItem;
   const mine = myId();
-  replaceIfChanged(
+  show(
     $("proposals"),
     (view.debate?.proposals || []).map((p) =>
-      el(
+      h(
         "li",
-        { class: `proposal status-${p.status}`, "data-proposal": p.id },
-        el("span", { class: "tag", text: t(`proposal.kind.${p.kind}`) }),
+        { key: p.id, class: `proposal status-${p.status}`, "data-proposal": p.id },
+        h("span", { class: "tag", text: t(`proposal.kind.${p.kind}`) }),
         " ",
-        el("span", { class: "proposal-authors", text: p.authors.map((a) => nameWithParty(view, a.person)).join(", ") }),
-        p.text ? el("span", { class: "proposal-text", text: p.text }) : null,
-        p.status !== "active" ? el("span", { class: "tag muted", text: t(`proposal.status.${p.status}`) }) : null,
+        h("span", { class: "proposal-authors", text: p.authors.map((a) => nameWithParty(view, a.person)).join(", ") }),
+        p.text ? h("span", { class: "proposal-text", text: p.text }) : null,
+        p.status !== "active" ? h("span", { class: "tag muted", text: t(`proposal.status.${p.status}`) }) : null,
         p.status === "active" && p.authors.some((a) => a.person === mine)
-          ? el("button", {
+          ? h("button", {
               type: "button",
               class: "touch secondary withdraw-proposal",
               "data-proposal": p.id,
@@ -203,21 +195,21 @@ function renderDecisions(view, me) {
   const decisions = Object.entries(view.votes?.decisions || {}).filter(([, d]) => d.item === item);
   const minority = minorityEntries(view);
   $("decisions-panel").hidden = decisions.length === 0 && minority.length === 0;
-  replaceIfChanged($("minority-records"), minority);
+  show($("minority-records"), minority);
   const presiding = view.meeting?.presiding;
-  replaceIfChanged(
+  show(
     $("decisions"),
     decisions.map(([id, d]) => {
       const reserved = (d.reservations || []).some((r) => r.person === me?.person);
       const noPart = (d.no_part || []).includes(me?.person);
-      return el(
+      return h(
         "li",
-        { "data-decision": id },
-        el("span", { text: d.text }),
+        { key: id, "data-decision": id },
+        h("span", { text: d.text }),
         " ",
         reserved
-          ? el("span", { class: "muted", text: t("tablet.reserved") })
-          : el("button", {
+          ? h("span", { class: "muted", text: t("tablet.reserved") })
+          : h("button", {
               type: "button",
               class: "touch secondary reserve-decision",
               "data-decision": id,
@@ -231,15 +223,15 @@ function renderDecisions(view, me) {
 }
 
 function renderAgenda(view) {
-  replaceIfChanged(
+  show(
     $("agenda"),
     (view.agenda || []).map((item) =>
-      el(
+      h(
         "li",
-        { class: `agenda-item ${item.status}`, "data-item": item.id, "aria-current": item.status === "current" ? "step" : null },
-        el("span", { class: "agenda-title", text: item.title }),
+        { key: item.id, class: `agenda-item ${item.status}`, "data-item": item.id, "aria-current": item.status === "current" ? "step" : null },
+        h("span", { class: "agenda-title", text: item.title }),
         " ",
-        el("span", { class: "agenda-status", text: t(`agenda.${item.status}`) }),
+        h("span", { class: "agenda-status", text: t(`agenda.${item.status}`) }),
       ),
     ),
   );

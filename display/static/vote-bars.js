@@ -1,7 +1,7 @@
 // A vote's result: labels, colours, bars, the party table, and the whole block.
 
 import { t } from "/static/i18n.js";
-import { el } from "/static/dom.js";
+import { h } from "/static/vdom.js";
 import { party, personName } from "/static/meeting-view.js";
 import { seatMap } from "/static/seat-map.js";
 import { optionColor } from "/static/vote-colors.js";
@@ -44,106 +44,106 @@ export function voteBars(vote, view = null) {
   const rows = counts.map((c, index) => {
     const color = optionColor(vote, c.option, index);
     const share = total ? Math.round((100 * c.votes) / total) : 0;
-    return el(
+    return h(
       "tr",
       { "data-option": c.option },
-      el("th", { scope: "row", text: optionLabel(vote, c.option, view) }),
-      el(
+      h("th", { scope: "row", text: optionLabel(vote, c.option, view) }),
+      h(
         "td",
         { class: "bar-cell" },
-        el("span", {
+        h("span", {
           class: "bar",
           style: `width:${(100 * c.votes) / max}%;background:${color}`,
           "aria-hidden": "true",
         }),
       ),
-      el("td", { class: "num", text: `${c.votes}` }),
-      el("td", { class: "num share", text: `${share} %` }),
+      h("td", { class: "num", text: `${c.votes}` }),
+      h("td", { class: "num share", text: `${share} %` }),
     );
   });
   if (vote.tally?.blank) {
     rows.push(
-      el(
+      h(
         "tr",
         { "data-option": "blank" },
-        el("th", { scope: "row", text: t("vote.blank") }),
-        el("td", { class: "bar-cell" }),
-        el("td", { class: "num", text: `${vote.tally.blank}` }),
-        el("td", { class: "num share" }),
+        h("th", { scope: "row", text: t("vote.blank") }),
+        h("td", { class: "bar-cell" }),
+        h("td", { class: "num", text: `${vote.tally.blank}` }),
+        h("td", { class: "num share" }),
       ),
     );
   }
-  return el(
+  return h(
     "table",
     { class: "bar-chart vote-chart" },
-    el("caption", { class: "visually-hidden", text: t("vote.chart_caption") }),
-    el(
+    h("caption", { class: "visually-hidden", text: t("vote.chart_caption") }),
+    h(
       "thead",
       { class: "visually-hidden" },
-      el(
+      h(
         "tr",
         {},
-        el("th", { scope: "col", text: t("vote.col.option") }),
-        el("th", { scope: "col", text: t("vote.col.bar") }),
-        el("th", { scope: "col", text: t("vote.col.votes") }),
-        el("th", { scope: "col", text: t("vote.col.share") }),
+        h("th", { scope: "col", text: t("vote.col.option") }),
+        h("th", { scope: "col", text: t("vote.col.bar") }),
+        h("th", { scope: "col", text: t("vote.col.votes") }),
+        h("th", { scope: "col", text: t("vote.col.share") }),
       ),
     ),
-    el("tbody", {}, rows),
+    h("tbody", {}, rows),
   );
 }
 
 /** The per-party breakdown: a table with a stacked bar for each party. */
 export function partyBreakdown(view, vote) {
   const options = vote.options || [];
-  const head = el(
+  const head = h(
     "tr",
     {},
-    el("th", { scope: "col", text: t("vote.col.party") }),
-    options.map((o) => el("th", { scope: "col", class: "num", text: optionLabel(vote, o) })),
-    el("th", { scope: "col", class: "num", text: t("vote.col.absent") }),
-    el("th", { scope: "col", class: "stack-head" }, el("span", { class: "visually-hidden", text: t("vote.col.bar") })),
+    h("th", { scope: "col", text: t("vote.col.party") }),
+    options.map((o) => h("th", { scope: "col", class: "num", text: optionLabel(vote, o) })),
+    h("th", { scope: "col", class: "num", text: t("vote.col.absent") }),
+    h("th", { scope: "col", class: "stack-head" }, h("span", { class: "visually-hidden", text: t("vote.col.bar") })),
   );
   const rows = (vote.by_party || []).map((p) => {
     const counts = Object.fromEntries(p.counts.map((c) => [c.option, c.votes]));
     const notVoted = p.voters - p.voted;
     const segments = options.map((o, index) =>
-      el("span", {
+      h("span", {
         class: "segment",
         style: `flex:${counts[o] || 0};background:${optionColor(vote, o, index)}`,
       }),
     );
-    segments.push(el("span", { class: "segment none", style: `flex:${notVoted + (p.blank || 0)}` }));
+    segments.push(h("span", { class: "segment none", style: `flex:${notVoted + (p.blank || 0)}` }));
     const info = party(view, p.party);
-    return el(
+    return h(
       "tr",
       { "data-party": p.party },
-      el(
+      h(
         "th",
         { scope: "row" },
-        el("span", { class: "swatch", style: `background:${info.color}`, "aria-hidden": "true" }),
+        h("span", { class: "swatch", style: `background:${info.color}`, "aria-hidden": "true" }),
         ` ${p.party}`,
       ),
-      options.map((o) => el("td", { class: "num", text: `${counts[o] || 0}` })),
-      el("td", { class: "num", text: `${notVoted}` }),
-      el("td", { class: "stack-cell" }, el("span", { class: "stack", "aria-hidden": "true" }, segments)),
+      options.map((o) => h("td", { class: "num", text: `${counts[o] || 0}` })),
+      h("td", { class: "num", text: `${notVoted}` }),
+      h("td", { class: "stack-cell" }, h("span", { class: "stack", "aria-hidden": "true" }, segments)),
     );
   });
-  return el(
+  return h(
     "table",
     { class: "party-table" },
-    el("caption", { text: t("vote.by_party") }),
-    el("thead", {}, head),
-    el("tbody", {}, rows),
+    h("caption", { text: t("vote.by_party") }),
+    h("thead", {}, head),
+    h("tbody", {}, rows),
   );
 }
 
 /** Everything about one vote for a screen: question, progress or result, charts. */
 export function voteBlock(view, vote, { withSeatMap = true, withParties = true } = {}) {
-  if (!vote) return [el("p", { class: "muted", text: t("vote.none") })];
+  if (!vote) return [h("p", { class: "muted", text: t("vote.none") })];
   const parts = [
-    el("p", { class: "vote-question", text: vote.question }),
-    el(
+    h("p", { class: "vote-question", text: vote.question }),
+    h(
       "p",
       { class: "vote-kind" },
       [
@@ -158,9 +158,9 @@ export function voteBlock(view, vote, { withSeatMap = true, withParties = true }
   if (vote.status === "open") {
     const share = vote.entitled ? (100 * vote.voted) / vote.entitled : 0;
     parts.push(
-      el("p", { class: "vote-status open", text: t("vote.is_open") }),
-      el("p", { class: "vote-progress", "data-voted": vote.voted, text: progressText(vote) }),
-      el("progress", {
+      h("p", { class: "vote-status open", text: t("vote.is_open") }),
+      h("p", { class: "vote-progress", "data-voted": vote.voted, text: progressText(vote) }),
+      h("progress", {
         class: "progress",
         max: vote.entitled || 1,
         value: vote.voted,
@@ -171,11 +171,11 @@ export function voteBlock(view, vote, { withSeatMap = true, withParties = true }
     return parts;
   }
   parts.push(
-    el("p", { class: `vote-result status-${vote.result?.status || "none"}`, text: resultText(vote, view) }),
-    el("p", { class: "vote-progress", text: t("vote.voted_of", { voted: vote.voted, entitled: vote.entitled }) }),
+    h("p", { class: `vote-result status-${vote.result?.status || "none"}`, text: resultText(vote, view) }),
+    h("p", { class: "vote-progress", text: t("vote.voted_of", { voted: vote.voted, entitled: vote.entitled }) }),
     voteBars(vote, view),
   );
-  if (vote.decision) parts.push(el("p", { class: "decision" }, el("strong", { text: `${t("vote.decision")}: ` }), vote.decision));
+  if (vote.decision) parts.push(h("p", { class: "decision" }, h("strong", { text: `${t("vote.decision")}: ` }), vote.decision));
   if (!vote.secret && withParties && vote.by_party) parts.push(partyBreakdown(view, vote));
   if (!vote.secret && withSeatMap && vote.named) parts.push(seatMap(view, vote));
   return parts;

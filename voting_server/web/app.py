@@ -167,6 +167,11 @@ def create_app(settings: Settings) -> Starlette:
             ),
             name="msgpack",
         ),
+        Mount(
+            "/vendor/preact",
+            StaticFiles(directory=DISPLAY_DIR / "node_modules/preact/dist", check_dir=False),
+            name="preact",
+        ),
     ]
     routes += portal_routes(portal)
     routes += audit_routes(hub, portal)
