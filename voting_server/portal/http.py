@@ -11,12 +11,11 @@ from __future__ import annotations
 import asyncio
 import functools
 from collections.abc import Awaitable, Callable
-from pathlib import Path
 from typing import ParamSpec, TypeVar
 
 from sqlalchemy.engine import Engine
 from starlette.requests import Request
-from starlette.responses import FileResponse, JSONResponse, Response
+from starlette.responses import JSONResponse, Response
 
 from ..auth.origins import origin_allowed
 from ..settings import Settings
@@ -24,6 +23,7 @@ from ..store.directory import SESSION_TTL, Directory, token_hash
 from ..store.models import SessionRow
 from . import login
 from .errors import PortalError, forbidden, unauthorized
+from .pages import page_response
 from .secretariat import Secretariat
 from .sessions import Sessions
 from .vault import seal_plain_secrets
@@ -31,7 +31,6 @@ from .vault import seal_plain_secrets
 P = ParamSpec("P")
 T = TypeVar("T")
 Handler = Callable[[Request], Awaitable[Response]]
-PAGES = Path(__file__).resolve().parents[2] / "display" / "pages"
 
 
 class Portal:
@@ -105,7 +104,7 @@ def api(portal: Portal, handler: Handler) -> Handler:
 
 def page(name: str) -> Handler:
     async def serve(request: Request) -> Response:
-        return FileResponse(PAGES / name, headers={"Cache-Control": "no-store"})
+        return page_response(name)
 
     return serve
 

@@ -12,7 +12,6 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import (
-    FileResponse,
     JSONResponse,
     PlainTextResponse,
     RedirectResponse,
@@ -29,6 +28,7 @@ from ..hub.hub import Hub
 from ..hub.room import MeetingNotOpened
 from ..log.chain import ChainError
 from ..portal.http import Portal
+from ..portal.pages import page_response
 from ..portal.routes import portal_routes
 from ..settings import Settings
 from ..store.archive import Archive
@@ -136,10 +136,10 @@ def create_app(settings: Settings) -> Starlette:
         )
 
     async def page(request: Request) -> Response:
-        return FileResponse(DISPLAY_DIR / "pages" / "attendance.html")
+        return page_response("attendance.html")
 
     async def index(request: Request) -> Response:
-        return FileResponse(DISPLAY_DIR / "pages" / "index.html")
+        return page_response("index.html")
 
     async def signing_key_view(request: Request) -> Response:
         """The public key that verifies this installation's checkpoints."""
@@ -196,7 +196,7 @@ SCREENS = {"tablet": "tablet", "chair": "chair", "display": "display", "public":
 
 def _screen(name: str, directory: Directory) -> Callable[[Request], Awaitable[Response]]:
     async def screen(request: Request) -> Response:
-        response = FileResponse(DISPLAY_DIR / "pages" / f"{SCREENS[name]}.html")
+        response = page_response(f"{SCREENS[name]}.html")
         if name == "public":
             # The public screen may be framed by the sites its assembly names.
             settings = await asyncio.to_thread(

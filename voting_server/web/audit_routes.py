@@ -16,11 +16,10 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Awaitable, Callable
-from pathlib import Path
 from typing import Any
 
 from starlette.requests import Request
-from starlette.responses import FileResponse, JSONResponse, Response
+from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from ..audit import minutes_report
@@ -40,8 +39,8 @@ from ..portal import accounts, audit, forms, totp
 from ..portal.errors import PortalError, forbidden, not_found, unauthorized
 from ..portal.http import Portal
 from ..portal.login import PAIR, Throttle
+from ..portal.pages import page_response
 
-PAGES = Path(__file__).resolve().parents[2] / "display" / "pages"
 REPLAY_ROLES = frozenset({Role.CHAIR, Role.SECRETARY, Role.AUDITOR})
 MINUTES_ROLES = REPLAY_ROLES | {Role.DELEGATE}
 _UNSAFE_IN_FILENAME = re.compile(r"[^A-Za-z0-9._-]+")
@@ -92,7 +91,7 @@ def audit_routes(hub: Hub, portal: Portal) -> list[BaseRoute]:
     # --- pages ------------------------------------------------------------------------
     def page(name: str) -> Handler:
         async def serve(request: Request) -> Response:
-            return FileResponse(PAGES / name, headers={"Cache-Control": "no-store"})
+            return page_response(name)
 
         return serve
 
