@@ -15,7 +15,7 @@ export const COMMANDS = Object.freeze([
   "kontra.demand_vote", "kontra.settle_round", "kontra.start", "lot.commit_seed", "lot.draw",
   "meeting.adjourn", "minority.invoke", "minutes.elect_justerare", "minutes.record_notice",
   "order.approve", "order.propose", "rollcall.confirm", "rollcall.open", "vote.cast", "vote.close",
-  "vote.decide_tie", "vote.open",
+  "vote.decide_tie", "vote.open", "vote.void",
 ]);
 
 export const EVENTS = Object.freeze([
@@ -33,7 +33,8 @@ export const EVENTS = Object.freeze([
   "meeting.opened", "minority.right_invoked", "minutes.justerare_elected", "minutes.notice_posted",
   "minutes.rules_set", "minutes.signed", "order.approved", "order.proposed", "rollcall.confirmed",
   "rollcall.opened", "seat.taken", "seat.vacated", "seating.rules_set", "vote.ballot_cast",
-  "vote.closed", "vote.opened", "vote.secret_ballot_cast", "vote.tie_decided", "vote.voter_excused",
+  "vote.closed", "vote.opened", "vote.secret_ballot_cast", "vote.tie_decided", "vote.voided",
+  "vote.voter_excused",
 ]);
 
 export const REQUEST_KINDS = Object.freeze([
@@ -123,5 +124,6 @@ export const ERROR_CODES = Object.freeze([
   "vote.proportional_not_requested", "vote.proportional_requested", "vote.proportional_secret",
   "vote.recount_mismatch", "vote.request_not_expected", "vote.secret_in_person",
   "vote.secret_not_election", "vote.secret_requested", "vote.still_open", "vote.unknown",
-  "vote.urn_invalid", "vote.urn_mismatch", "vote.urn_unavailable",
+  "vote.urn_invalid", "vote.urn_mismatch", "vote.urn_unavailable", "vote.void",
+  "vote.void_reason_required",
 ]);

@@ -144,7 +144,7 @@ async function invokeMinority(hub, redraw) {
 /** Each decision of the item under way with who reserved, took no part or added a note. */
 export function renderDissent(view) {
   const item = view.current_item;
-  const votes = Object.values(view.votes?.votes || {}).filter((v) => v.item === item && v.status !== "open");
+  const votes = Object.values(view.votes?.votes || {}).filter((v) => v.item === item && v.status === "closed");
   const decisions = Object.entries(view.votes?.decisions || {}).filter(([, d]) => d.item === item);
   const rows = [
     ...votes.map((v) => ({ id: v.id, title: v.decision || v.question, at: v.closed_at || 0, record: v })),

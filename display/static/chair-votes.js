@@ -75,7 +75,7 @@ export function renderVotes(view, me) {
     if (vote.method !== "question" && !vote.lot_commitment) {
       actionRow.push(h("button", { type: "button", class: "button secondary", id: "commit-seed", text: t("chair.commit_seed") }));
     }
-    actions.push(h("div", { class: "button-row" }, actionRow));
+    actions.push(h("div", { class: "button-row" }, actionRow), voidControls());
   } else if (vote) {
     actions.push(...closedVoteActions(vote));
   }
@@ -86,6 +86,30 @@ export function renderVotes(view, me) {
   $("vote-form").hidden = open;
   $("open-vote").disabled = !connected() || !view.current_item;
   renderVoteForm(view);
+}
+
+/** Declaring an open vote void: for a vote opened by mistake, with the reason for the minutes. */
+function voidControls() {
+  return h(
+    "details",
+    { class: "void-vote" },
+    h("summary", { text: t("chair.void_vote") }),
+    h("p", { class: "hint", text: t("chair.void_hint") }),
+    h("label", { for: "void-reason", text: t("chair.void_reason") }),
+    h("input", { id: "void-reason", type: "text", maxlength: 4000, autocomplete: "off" }),
+    h("div", { class: "button-row" }, h("button", { type: "button", class: "button danger", id: "void-vote", text: t("chair.void_confirm_button") })),
+  );
+}
+
+async function voidVote(vote, status) {
+  const reason = $("void-reason")?.value.trim() || "";
+  if (!reason) {
+    run(hub, status, "vote.void", { vote: vote.id, reason: "" });
+    return;
+  }
+  if (await confirmAction(t("chair.confirm_void", { question: vote.question, reason }))) {
+    await run(hub, status, "vote.void", { vote: vote.id, reason }, "chair.vote_voided");
+  }
 }
 
 function closedVoteActions(vote) {
@@ -245,6 +269,7 @@ async function onVoteAction(event) {
   if (!vote || !target) return;
   const status = $("votes-result");
   if (target.id === "close-vote") await closeVote();
+  else if (target.id === "void-vote") await voidVote(vote, status);
   else if (target.id === "commit-seed") await run(hub, status, "lot.commit_seed", { vote: vote.id });
   else if (target.classList.contains("my-ballot")) {
     await run(hub, status, "vote.cast", { vote: vote.id, choice: target.dataset.choice }, "vote.sent");

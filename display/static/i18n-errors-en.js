@@ -254,6 +254,8 @@ export const en = {
   "error.vote.secret_not_election": "Only an election can be secret; other votes are open.",
   "error.vote.secret_requested": "A member asked for closed ballots: the election must be secret.",
   "error.vote.still_open": "The vote is still open.",
+  "error.vote.void": "The vote was declared void.",
+  "error.vote.void_reason_required": "Say why the vote is void.",
   "error.vote.unknown": "There is no such vote.",
   "error.vote.urn_invalid": "The ballot box holds a ballot that cannot be read, so the vote cannot be counted. Contact whoever runs Ordet.",
   "error.vote.urn_mismatch": "The ballot box does not match the number who voted, so the vote cannot be counted. Contact whoever runs Ordet.",

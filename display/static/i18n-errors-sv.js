@@ -254,6 +254,8 @@ export const sv = {
   "error.vote.secret_not_election": "Bara val kan vara slutna; andra omröstningar är öppna.",
   "error.vote.secret_requested": "En ledamot har begärt sluten omröstning: valet måste vara slutet.",
   "error.vote.still_open": "Omröstningen är fortfarande öppen.",
+  "error.vote.void": "Omröstningen har förklarats ogiltig.",
+  "error.vote.void_reason_required": "Skriv varför omröstningen är ogiltig.",
   "error.vote.unknown": "Omröstningen finns inte.",
   "error.vote.urn_invalid": "Valurnan innehåller en röst som inte kan läsas, så omröstningen kan inte räknas. Kontakta den som driver Ordet.",
   "error.vote.urn_mismatch": "Valurnan stämmer inte med antalet som har röstat, så omröstningen kan inte räknas. Kontakta den som driver Ordet.",

@@ -95,6 +95,8 @@ function renderDisplay(view, seq) {
       li.dataset.status = vote.status;
       if (vote.status === "open") {
         li.textContent = t("replay.vote_open", { question: vote.question, voted: vote.voted });
+      } else if (vote.status === "void") {
+        li.textContent = t("replay.vote_void", { question: vote.question, reason: vote.void_reason || "" });
       } else {
         const counts = (vote.tally ? vote.tally.counts : [])
           .map((c) => `${c.option} ${c.votes}`)

@@ -19,6 +19,7 @@ export function optionLabel(vote, option, view = null) {
 }
 
 export function resultText(vote, view = null) {
+  if (vote.status === "void") return t("vote.void_shown", { reason: vote.void_reason || "" });
   const result = vote.result;
   if (!result) return "";
   if (result.status === "tie") return t("vote.result.tie");
@@ -155,6 +156,10 @@ export function voteBlock(view, vote, { withSeatMap = true, withParties = true }
         .join(" · "),
     ),
   ];
+  if (vote.status === "void") {
+    parts.push(h("p", { class: "vote-result status-void", text: resultText(vote) }));
+    return parts;
+  }
   if (vote.status === "open") {
     const share = vote.entitled ? (100 * vote.voted) / vote.entitled : 0;
     parts.push(

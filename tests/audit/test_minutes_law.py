@@ -9,7 +9,7 @@ from tests.audit.meeting_log import CHAIR, MEETING, ROSTER, SECRETARY, MeetingLo
 from tests.audit.test_minutes import AGENDA, Outline
 from voting_server.audit import minutes_report
 from voting_server.audit.export import build, parse
-from voting_server.audit.replay import state_at
+from voting_server.audit.replay import snapshot, state_at
 from voting_server.audit.verify import verify_export
 from voting_server.domain.base import Actor, Role
 from voting_server.domain.errors import DomainError
@@ -55,6 +55,32 @@ def test_jav_declared_during_a_vote_is_in_the_minutes_and_the_recount() -> None:
 
     report = verify_export(parse(build(MEETING, log.entries, [log.public_key])))
     assert report.ok, report
+
+
+def test_a_vote_declared_void_is_in_the_minutes_with_its_reason_and_replays() -> None:
+    log = opened_log()
+    log.meet(vc.OpenVote(question="Bifall till fel motion?"))
+    log.meet(vc.CastVote("v1", choice="ja"), member("m2"))
+    log.meet(vc.VoidVote("v1", "Omröstningen gällde fel motion."))
+    log.meet(vc.OpenVote(question="Bifall till motionen?"))
+    for person in ("m1", "m2", "m3"):
+        log.meet(vc.CastVote("v2", choice="ja"), member(person))
+    log.meet(vc.CloseVote("v2"))
+    log.meet(mc.FinishItem())
+    log.meet(mc.Adjourn(), CHAIR)
+
+    document = minutes_report.render(minutes_report.pairs_of(log.entries)).document
+    [void] = Outline(document).text["ogiltig"]
+    assert "ogiltig" in void and "Omröstningen gällde fel motion." in void
+    assert "Ingen röst räknades" in void
+    assert document.decode().count("Röstsammanräkning:") == 1  # only v2 was counted
+    # The replay shows it as void, to the display and to the auditor.
+    shown = state_at(log.entries, log.entries[-1].seq)["votes"]["votes"]["v1"]
+    assert shown["status"] == "void" and "tally" not in shown
+    votes = snapshot(log.entries)["votes"]
+    assert [(v["vote"], v["status"]) for v in votes] == [("v1", "void"), ("v2", "closed")]
+    assert votes[0]["void_reason"] == "Omröstningen gällde fel motion."
+    assert verify_export(parse(build(MEETING, log.entries, [log.public_key]))).ok
 
 
 def test_a_decision_by_acclamation_is_in_the_minutes_with_its_dissent() -> None:

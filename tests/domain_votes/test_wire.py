@@ -64,6 +64,8 @@ def test_every_event_of_a_full_meeting_survives_the_wire() -> None:
         w.cast("v3", person, label=label, names=(label.lower(),))
     w.close("v3")
     w.do(vc.DrawLot("v3"))
+    w.open_question()
+    w.do(vc.VoidVote("v4", "Fel fråga"))
 
     vote_events = [e for e in w.log if type(e) in VOTE_EVENTS]
     assert {type(e) for e in vote_events} == set(VOTE_EVENTS)

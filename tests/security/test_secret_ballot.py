@@ -216,3 +216,54 @@ async def test_nothing_an_operator_reads_tells_a_choice_and_a_backup_never_opens
     finally:
         for client in (chair, display, *members):
             await client.close()
+
+
+def void(vote: str, reason: str) -> dict[str, Any]:
+    return {"type": "vote.void", "vote": vote, "reason": reason}
+
+
+async def test_a_void_secret_election_leaves_no_urn_that_opens(
+    hub: HubProcess, engine: Engine, redis_url: str, tmp_path: Path
+) -> None:
+    chair = await connect_as(hub.url, engine, "m1", role="chair")
+    members = list(
+        await asyncio.gather(*(connect_as(hub.url, engine, f"m{i}") for i in range(2, 41)))
+    )
+    display = await connect_as(hub.url, engine, "display")
+    try:
+        await asyncio.gather(*(c.command("attendance.check_in") for c in [chair, *members]))
+        await chair.command("agenda.start_item", item="2")
+        vote = await election(chair, display)
+        for member in members[:5]:
+            await member.command("vote.cast", vote=vote, names=[LONG])
+        sealed = the_urn(everything_in_sql(engine), vote)
+
+        assert (await chair.send(void(vote, "  ")))["code"] == "vote.void_reason_required"
+        assert (await members[0].send(void(vote, "Fel val")))["code"] == "auth.forbidden"
+        await chair.command("vote.void", vote=vote, reason="Fel kandidatlista")
+        await display.wait_for(lambda d: d.view["votes"]["votes"][vote]["status"] == "void")
+        shown = display.view["votes"]["votes"][vote]
+        assert shown["void_reason"] == "Fel kandidatlista" and "tally" not in shown
+        assert display.view.get("current_vote") is None
+
+        # Nothing is counted later, and nothing left anywhere opens what was cast.
+        late = await members[6].send({"type": "vote.cast", "vote": vote, "names": [SHORT]})
+        assert late["code"] == "vote.closed"
+        assert (await chair.send({"type": "vote.close", "vote": vote}))["code"] == "vote.closed"
+        assert not [r for r in everything_in_sql(engine)["urn"] if r["vote_id"] == vote]
+        values = everything_in_redis(redis_url) + list(files_of(tmp_path).values())
+        unwrapped = []
+        for value in values:
+            try:
+                unwrapped.append(KeyWrap(SECRET).unwrap("demo", vote, value))
+            except UrnError:
+                continue
+        tries = unwrapped + keys_anyone_could_try(values)
+        assert not any(opens(k, "demo", vote, sealed) for k in tries)
+
+        # The item goes on: a new election opens with the next number.
+        again = await election(chair, display)
+        assert again != vote
+    finally:
+        for client in (chair, display, *members):
+            await client.close()

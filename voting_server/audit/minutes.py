@@ -197,6 +197,10 @@ class _Builder:
         if e.vote in self.votes:
             self.votes[e.vote].closed = e
 
+    def _VoteVoided(self, e: vev.VoteVoided, at: int) -> None:
+        if e.vote in self.votes:
+            self.votes[e.vote].voided = e
+
     def _TieDecided(self, e: vev.TieDecided, at: int) -> None:
         if e.vote in self.votes:
             self.votes[e.vote].tie = e

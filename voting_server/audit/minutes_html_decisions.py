@@ -41,6 +41,12 @@ def vote_html(minutes: Minutes, vote: VoteEntry) -> list[str]:
             f"{who(minutes, e.person)} anmälde jäv under voteringen och togs av "
             f"röstlängden (plats {e.seat}).{set_aside}</p>\n"
         )
+    if vote.voided is not None:
+        out.append(
+            '<p class="ogiltig">Ordföranden förklarade omröstningen ogiltig '
+            f"(skäl: {escape(vote.voided.reason)}). Ingen röst räknades.</p>\n</div>\n"
+        )
+        return out
     closed = vote.closed
     if closed is None:
         out.append("<p>Omröstningen avslutades inte.</p>\n</div>\n")

@@ -59,6 +59,7 @@ class ProposalEntry:
 class VoteEntry:
     opened: vev.VoteOpened
     closed: vev.VoteClosed | None = None
+    voided: vev.VoteVoided | None = None
     tie: vev.TieDecided | None = None
     lots: list[vev.LotDrawn] = field(default_factory=list)
     decision: str = ""

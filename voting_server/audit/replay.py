@@ -101,9 +101,11 @@ def _vote(record: VoteRecord, recount: Recount | None) -> dict[str, Any]:
         "question": opened.question,
         "method": str(opened.method),
         "secret": opened.secret,
-        "status": "open" if record.is_open else "closed",
+        "status": record.status,
         "voted": len(record.voted_seats),
     }
+    if record.voided is not None:
+        out["void_reason"] = record.voided.reason
     if record.closed is not None:
         out["tally"] = _plain(dataclasses.asdict(record.closed.tally))
         if record.outcome is not None:

@@ -144,6 +144,8 @@ def decide_batch(
             fresh.setdefault(command.vote, []).append(decided.deposit)
         if secret and isinstance(command, vc.CloseVote):
             result.emptied.append(command.vote)
+        elif isinstance(command, vc.VoidVote) and meeting.votes.vote(command.vote).opened.secret:
+            result.emptied.append(command.vote)  # a void urn is never opened: its key goes
         role = str(p.actor.role)
         for event in events:
             result.envelopes.append(Envelope(event, now, p.actor.person, role, p.rid, digest))

@@ -1,8 +1,7 @@
 """Commands for votes, elections, lotteries and the order of questions (imperative, frozen).
 
-Fields marked *host-filled* are set by the hub, never by a client: the hub
-overwrites whatever a frame carried before it calls ``decide``. They default
-to empty so that a client's frame may leave them out.
+A command holds only what its sender chose; what the server chooses (ids,
+the time, lottery seeds, the urn) reaches the rules as a ``Context``.
 
 ``person`` left empty means "myself". A delegate may act only for themselves;
 the chair and the secretary may act for a member without a tablet, except in
@@ -67,6 +66,17 @@ class CloseVote(Command):
     type = "vote.close"
     roles = _CHAIR
     vote: str
+
+
+@dataclass(frozen=True, slots=True)
+class VoidVote(Command):
+    """Declare an open vote void, with the reason for the minutes: it was opened
+    by mistake (the wrong item, question or roster). Its ballots count for nothing."""
+
+    type = "vote.void"
+    roles = _CHAIR
+    vote: str
+    reason: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,6 +268,7 @@ VOTE_COMMANDS: tuple[type[Command], ...] = (
     OpenVote,
     CastVote,
     CloseVote,
+    VoidVote,
     DecideTie,
     CommitLotSeed,
     DrawLot,

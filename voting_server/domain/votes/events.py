@@ -104,6 +104,15 @@ class VoteClosed(Event):
 
 
 @dataclass(frozen=True, slots=True)
+class VoteVoided(Event):
+    """The chair declared an open vote void: nothing it received is counted or kept."""
+
+    type = "vote.voided"
+    vote: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class TieDecided(Event):
     """The chair settled a tied question (utslagsröst given after the count)."""
 
@@ -315,6 +324,7 @@ VOTE_EVENTS: tuple[type[Event], ...] = (
     VoterExcused,
     SecretBallotCast,
     VoteClosed,
+    VoteVoided,
     TieDecided,
     LotSeedCommitted,
     LotDrawn,

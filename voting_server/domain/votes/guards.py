@@ -50,6 +50,8 @@ def open_vote(votes: VotesState, vote_id: str) -> VoteRecord:
 
 def closed_vote(votes: VotesState, vote_id: str) -> VoteRecord:
     record = votes.vote(vote_id)
+    if record.voided is not None:
+        raise InvalidState("vote.void", "the vote was declared void")
     if record.is_open:
         raise InvalidState("vote.still_open", "close the vote first")
     return record

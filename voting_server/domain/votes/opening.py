@@ -117,7 +117,7 @@ def _check_request(votes: VotesState, c: cmd.OpenVote, item: str) -> None:
         and request.granted
         and request.item == item
         and request.seats == c.seats
-        and all(v.opened.request != c.request for v in votes.votes.values())
+        and not votes.request_used(c.request)
     )
     if not usable:
         raise InvalidState(
@@ -128,10 +128,7 @@ def _check_request(votes: VotesState, c: cmd.OpenVote, item: str) -> None:
 def _proportional_granted(votes: VotesState, item: str, seats: int) -> bool:
     """A granted request for these seats of the item that no election has used yet binds."""
     return any(
-        r.granted
-        and r.item == item
-        and r.seats == seats
-        and all(v.opened.request != rid for v in votes.votes.values())
+        r.granted and r.item == item and r.seats == seats and not votes.request_used(rid)
         for rid, r in votes.requests.items()
     )
 

@@ -17,6 +17,7 @@ from ..meeting.rules import target_person
 from ..meeting.state import MeetingState
 from . import commands as cmd
 from . import decisions, opening, rules_kontra, rules_lot, rules_open, rules_order, rules_secret
+from . import events as ev
 from .guards import open_vote
 from .model import Ballot, Method, Status
 from .state import VotesState
@@ -81,6 +82,14 @@ def _cast(votes: VotesState, meeting: MeetingState, c: cmd.CastVote, actor: Acto
     return rules_open.cast(record, seat, person, ballot)
 
 
+def _void(votes: VotesState, meeting: MeetingState, c: cmd.VoidVote, actor: Actor) -> list[Event]:
+    record = open_vote(votes, c.vote)
+    reason = c.reason.strip()
+    if not reason:
+        raise InvalidState("vote.void_reason_required", "say why the vote is void")
+    return [ev.VoteVoided(record.id, reason)]
+
+
 def _close(
     votes: VotesState, meeting: MeetingState, c: cmd.CloseVote, actor: Actor, context: Context
 ) -> list[Event]:
@@ -97,6 +106,7 @@ def _close(
 _DECIDE: dict[type, Callable[[VotesState, MeetingState, Any, Actor], list[Event]]] = {
     cmd.OpenVote: opening.open_vote,
     cmd.CastVote: _cast,
+    cmd.VoidVote: _void,
     cmd.DecideTie: decisions.decide_tie,
     cmd.AnnounceDecision: decisions.announce,
     cmd.EnterReservation: decisions.reserve,

@@ -24,7 +24,8 @@ class VoteRecord:
     ballots: dict[int, Ballot] = field(default_factory=dict)  # seat -> ballot; open votes only
     marked: set[int] = field(default_factory=set)  # seats that voted; secret votes only
     closed: ev.VoteClosed | None = None
-    closed_at: int | None = None
+    closed_at: int | None = None  # when it was closed, or declared void
+    voided: ev.VoteVoided | None = None
     outcome: Outcome | None = None  # the latest result: after the close, a tie or a lot
     commitment: str | None = None  # a lottery seed committed and not yet drawn
     lots: list[ev.LotDrawn] = field(default_factory=list)
@@ -39,7 +40,12 @@ class VoteRecord:
 
     @property
     def is_open(self) -> bool:
-        return self.closed is None
+        return self.closed is None and self.voided is None
+
+    @property
+    def status(self) -> str:
+        """open, closed (counted) or void."""
+        return "void" if self.voided else "open" if self.closed is None else "closed"
 
     @property
     def voted_seats(self) -> set[int]:
@@ -168,6 +174,10 @@ class VotesState:
             None,
         )
 
+    def request_used(self, request: str) -> bool:
+        """Whether an election not declared void was held on a proportional request."""
+        return any(v.opened.request == request and v.voided is None for v in self.votes.values())
+
     def apply(self, event: Event, at: int) -> None:
         handler = _APPLY.get(type(event))
         if handler is not None:
@@ -194,6 +204,17 @@ def _vote_closed(s: VotesState, e: ev.VoteClosed, at: int) -> None:
     record.closed, record.closed_at, record.outcome = e, at, e.outcome
     if s.current == e.vote:
         s.current = None
+
+
+def _vote_voided(s: VotesState, e: ev.VoteVoided, at: int) -> None:
+    record = s.votes[e.vote]
+    record.voided, record.closed_at = e, at
+    record.ballots.clear()
+    if s.current == e.vote:
+        s.current = None
+    procedure = s.procedures.get(record.opened.procedure)
+    if procedure is not None and procedure.vote == e.vote:
+        procedure.vote = None  # the round is voted again
 
 
 def _tie_decided(s: VotesState, e: ev.TieDecided, at: int) -> None:
@@ -287,6 +308,7 @@ _APPLY: dict[type[Event], Callable[[VotesState, Any, int], None]] = {
     ev.BallotCast: _ballot_cast,
     ev.SecretBallotCast: _secret_ballot_cast,
     ev.VoteClosed: _vote_closed,
+    ev.VoteVoided: _vote_voided,
     ev.TieDecided: _tie_decided,
     ev.LotSeedCommitted: _seed_committed,
     ev.LotDrawn: _lot_drawn,

@@ -35,7 +35,7 @@ def public_view(record: VoteRecord) -> dict[str, Any]:
         "options": list(opened.options),
         "seats": opened.seats,
         "allow_change": opened.allow_change,
-        "status": "open" if record.is_open else "closed",
+        "status": record.status,
         "opened_at": record.opened_at,
         "voted": len(record.voted_seats),
         "entitled": len(record.voters),
@@ -47,6 +47,10 @@ def public_view(record: VoteRecord) -> dict[str, Any]:
         view["round"] = opened.round
     if record.commitment is not None:
         view["lot_commitment"] = record.commitment
+    if record.voided is not None:
+        view["void_reason"] = record.voided.reason
+        if record.closed_at is not None:
+            view["closed_at"] = record.closed_at
     closed = record.closed
     if closed is None or record.outcome is None:
         return view

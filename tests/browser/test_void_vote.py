@@ -1,0 +1,73 @@
+"""A vote opened by mistake, declared void from the chair's console in a real
+Chromium: the reason is required and confirmed, the tablet and the display say
+so in plain words, nothing is counted, and a new vote opens on the same item."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy.engine import Engine
+
+from tests.browser.screens import confirm, open_screen
+from tests.browser.test_attendance_page import chromium
+from tests.support.actors import connect_as
+from tests.support.hubs import HubProcess
+
+REASON = "Omröstningen öppnades med fel fråga"
+
+
+async def test_the_chair_declares_a_vote_void_with_a_reason(
+    start_hub: Callable[..., HubProcess], demo_engine: Engine
+) -> None:
+    hub = start_hub()
+    members = [await connect_as(hub.url, demo_engine, f"m{i}") for i in range(4, 40)]
+    async with chromium() as browser:
+        chair = await open_screen(browser, hub, demo_engine, "chair", "/m/demo/chair", "m1")
+        tablet = await open_screen(browser, hub, demo_engine, "tablet", "/m/demo/tablet", "m2")
+        display = await open_screen(browser, hub, demo_engine, "display", "/m/demo/display", None)
+        c, a, d = chair.page, tablet.page, display.page
+        try:
+            for member in members:
+                await member.command("attendance.check_in")
+            await c.click('#presence button[data-person="m1"]')
+            await a.click("#attendance-button")
+            await c.wait_for_selector('#quorum[data-quorum="yes"]')
+            await c.click('#agenda button[data-item="3"]')
+            await c.fill("#vote-question", "Bifall till fel motion?")
+            await c.click("#open-vote")
+            await a.wait_for_selector('#ballot[data-status="open"]')
+            await a.click('#ballot button[data-choice="ja"]')
+            await a.wait_for_selector('#ballot button[data-choice="ja"][aria-pressed="true"]')
+
+            # Without a reason the hub refuses, and says why.
+            await c.click("#vote-actions details.void-vote summary")
+            await c.click("#void-vote")
+            await c.wait_for_selector('#votes-result[data-kind="error"]')
+            assert "varför" in await c.inner_text("#votes-result")
+            await c.fill("#void-reason", REASON)
+            await c.click("#void-vote")
+            await confirm(c)
+            await c.wait_for_selector('#votes-result[data-kind="ack"]')
+
+            for page in (c, a, d):
+                await page.wait_for_selector("#vote-result .status-void, #vote .status-void")
+            shown = await d.inner_text("#vote")
+            assert "ogiltig" in shown and REASON in shown and "Ingen röst räknades" in shown
+            assert REASON in await a.inner_text("#vote-result")
+            assert await a.locator("#ballot button[data-choice]").count() == 0
+
+            # The form is back for a new vote on the same item.
+            await c.wait_for_selector("#vote-form:not([hidden])")
+            await c.fill("#vote-question", "Bifall till motionen?")
+            await c.click("#open-vote")
+            await a.wait_for_selector('#ballot[data-status="open"]')
+            assert await a.get_attribute('#ballot button[data-choice="ja"]', "aria-pressed") == (
+                "false"
+            )
+            for screen in (chair, tablet, display):
+                assert screen.errors == []
+        finally:
+            for screen in (chair, tablet, display):
+                await screen.close()
+            for member in members:
+                await member.close()
