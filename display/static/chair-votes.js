@@ -19,6 +19,7 @@ import {
 } from "/static/screen.js";
 
 let hub = null;
+let formItem = null; // the item the vote form was last filled in for
 const connected = () => hub?.state === STATES.CONNECTED;
 
 export function renderVotes(view, me) {
@@ -85,6 +86,7 @@ export function renderVotes(view, me) {
   show($("vote-actions"), actions);
   $("vote-form").hidden = open;
   $("open-vote").disabled = !connected() || !view.current_item;
+  $("acclaim").disabled = !connected() || !view.current_item;
   renderVoteForm(view);
 }
 
@@ -165,7 +167,22 @@ function suggestedDecision(vote) {
   return t("chair.decision_elected", { names: (result.elected || []).join(", ") });
 }
 
+/** A new item starts from an empty form: nothing of the last item's vote carries over. */
+function resetVoteForm() {
+  for (const id of ["vote-question", "vote-candidates", "vote-valsedlar"]) $(id).value = "";
+  delete $("vote-question").dataset.touched;
+  $("vote-method").value = "question";
+  $("vote-seats").value = "1";
+  $("vote-secret").checked = false;
+  $("vote-change").checked = true;
+  for (const id of ["vote-ja", "vote-nej"]) $(id).value = "";
+}
+
 export function renderVoteForm(view) {
+  if (view.current_item !== formItem) {
+    formItem = view.current_item;
+    resetVoteForm();
+  }
   const question = $("vote-question");
   if (!question.value && !question.dataset.touched) question.value = t("chair.question_default");
   const method = $("vote-method").value;
@@ -242,7 +259,30 @@ async function openVote(event) {
     fields.options = $("vote-candidates").value.split("\n").map((s) => s.trim()).filter(Boolean);
     fields.seats = Number($("vote-seats").value) || 1;
   }
+  if (!(await confirmAction(voteSummary(fields)))) return;
   await run(hub, $("votes-result"), "vote.open", fields, "chair.vote_opened");
+}
+
+/** What the chair is about to open, to read before it opens. */
+function voteSummary(fields) {
+  const view = hub.view;
+  const item = (view?.agenda || []).find((i) => i.id === view?.current_item);
+  const lines = [
+    t("chair.confirm_open", { question: fields.question }),
+    t("chair.summary_item", { title: item?.title || "" }),
+    [t(`vote.method.${fields.method}`), fields.secret ? t("vote.secret") : t("vote.open_by_name")].join(" · "),
+  ];
+  if (fields.method === "question") {
+    const vote = { method: "question", ja: fields.ja, nej: fields.nej };
+    lines.push(["ja", "nej"].map((o) => optionLabel(vote, o, view)).join(" / "));
+  } else if (fields.method === "proportional") {
+    lines.push(t("chair.summary_seats", { seats: fields.seats }));
+    lines.push(...fields.ballots.map((b) => `${b.label}: ${b.names.join(", ")}`));
+  } else {
+    lines.push(t("chair.summary_seats", { seats: fields.seats }));
+    lines.push(t("chair.summary_candidates", { names: fields.options.join(", ") || "–" }));
+  }
+  return lines.join("\n");
 }
 
 /** A decision by acclamation (ja-rop): recorded with its words and, where one won, the proposal. */

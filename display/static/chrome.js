@@ -78,6 +78,7 @@ export function showStatus(status, kind, key = "", code = "") {
   status.dataset.code = code;
   let text = "";
   if (kind === "sending") text = t("screen.sending");
+  else if (kind === "queued") text = t("screen.queued");
   else if (kind === "ack") text = t(key || "screen.done");
   else if (kind === "error") text = errorText(code || "error");
   else if (key) text = t(key);
@@ -92,7 +93,7 @@ function retranslateStatuses() {
 
 /** Send a command and show its outcome in a status line: sending, done or the error. */
 export async function run(hub, status, type, fields = {}, doneKey = "") {
-  showStatus(status, "sending");
+  showStatus(status, hub.online ? "sending" : "queued");
   const answer = await hub.command(type, fields);
   if (answer.type === "ack") showStatus(status, "ack", doneKey);
   else showStatus(status, "error", "", answer.code || "error");

@@ -67,14 +67,17 @@ export class HubConnection extends EventTarget {
    * to ask for. fallbackToPublic: without a session, connect as the public.
    */
   constructor(meeting, { role = "", fallbackToPublic = true, minDelay = 500, maxDelay = 15000,
-    pingEvery = 20000 } = {}) {
+    pingEvery = 2500, silenceLimit = 8000 } = {}) {
     super();
     this.meeting = meeting;
     this.role = role;
     this.fallbackToPublic = fallbackToPublic;
     this.minDelay = minDelay;
     this.maxDelay = maxDelay;
+    // A quiet link is pinged; a link silent for silenceLimit is taken as lost
+    // (Wi-Fi that drops without closing the socket), so it shows within ~10 s.
     this.pingEvery = pingEvery;
+    this.silenceLimit = silenceLimit;
     this.commandTimeout = 30000;
     this.state = STATES.CLOSED;
     this.view = null;
@@ -122,31 +125,41 @@ export class HubConnection extends EventTarget {
     this._setState(STATES.CLOSED);
   }
 
+  /** Whether a command sent now goes out at once (else it waits for the link). */
+  get online() {
+    return this.state === STATES.CONNECTED && this._socket?.readyState === WebSocket.OPEN;
+  }
+
   /**
    * Send a command; resolves with the ack or error frame (never rejects).
    *
-   * A command whose answer is lost with the connection is sent again, with the
-   * same rid, as soon as the hub is back: the hub answers a repeated rid with
-   * the original result, so a vote sent on poor Wi-Fi counts exactly once.
-   * After ``commandTimeout`` ms without an answer it resolves with
-   * ``connection.lost``.
+   * A command sent while the link is down waits for it, and a command whose
+   * answer is lost with the connection is sent again, with the same rid, as
+   * soon as the hub is back: the hub answers a repeated rid with the original
+   * result, so a vote sent on poor Wi-Fi counts exactly once. Only a hub that
+   * stays connected and silent for ``commandTimeout`` ms resolves it with
+   * ``connection.lost``; a page that is closed resolves it the same way.
    */
   command(type, fields = {}) {
     if (!SENDABLE.has(type)) throw new Error(`not a command of this hub: ${type}`);
-    const socket = this._socket;
-    if (!socket || socket.readyState !== WebSocket.OPEN || this.state !== STATES.CONNECTED) {
-      return Promise.resolve({ type: "error", code: "connection.not_open" });
-    }
+    if (this._stopped) return Promise.resolve({ type: "error", code: "connection.not_open" });
     const rid = `${this._ridPrefix}-${++this._rid}`;
     const frame = encode({ ...fields, type, rid });
     return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this._pending.delete(rid);
-        resolve({ type: "error", rid, code: "connection.lost" });
-      }, this.commandTimeout);
-      this._pending.set(rid, { frame, resolve, timer });
-      socket.send(frame);
+      const pending = { frame, resolve, timer: null };
+      this._pending.set(rid, pending);
+      if (this.online) this._send(rid, pending);
+      else this._emit("queued", type);
     });
+  }
+
+  _send(rid, pending) {
+    clearTimeout(pending.timer);
+    pending.timer = setTimeout(() => {
+      this._pending.delete(rid);
+      pending.resolve({ type: "error", rid, code: "connection.lost" });
+    }, this.commandTimeout);
+    this._socket.send(pending.frame);
   }
 
   async _connect() {
@@ -179,13 +192,22 @@ export class HubConnection extends EventTarget {
       }
       this._onFrame(frame);
     });
-    socket.addEventListener("close", () => {
-      if (socket !== this._socket) return;
-      this._socket = null;
-      this._stopPinger();
-      // Unanswered commands wait for the next connection (see command()).
-      if (!this._stopped) this._scheduleRetry();
-    });
+    socket.addEventListener("close", () => this._lost(socket));
+  }
+
+  /** The link is gone: unanswered commands wait for the next one (see command()). */
+  _lost(socket) {
+    if (socket !== this._socket) return;
+    this._socket = null;
+    this._stopPinger();
+    for (const pending of this._pending.values()) clearTimeout(pending.timer);
+    if (!this._stopped) this._scheduleRetry();
+  }
+
+  /** Give up on a socket now: a dead link may take minutes to report its close. */
+  _drop(socket, code) {
+    this._lost(socket);
+    socket.close(code);
   }
 
   async _ticket() {
@@ -235,7 +257,7 @@ export class HubConnection extends EventTarget {
           // A gap: start over from a fresh snapshot.
           this.seq = 0;
           this.view = null;
-          if (this._socket) this._socket.close(4000);
+          if (this._socket) this._drop(this._socket, 4000);
           return;
         }
         this.view = mergePatch(this.view, frame.patch);
@@ -296,12 +318,13 @@ export class HubConnection extends EventTarget {
     this._pinger = setInterval(() => {
       const socket = this._socket;
       if (!socket) return;
-      if (Date.now() - this._heardAt > this.pingEvery * 2) {
-        socket.close(4001);
+      const silent = Date.now() - this._heardAt;
+      if (silent > this.silenceLimit) {
+        this._drop(socket, 4001); // lost: reconnect, and send what waits again
         return;
       }
-      this._ping(socket);
-    }, this.pingEvery);
+      if (silent >= this.pingEvery) this._ping(socket); // a busy link needs no ping
+    }, 1000);
   }
 
   _stopPinger() {
@@ -318,7 +341,7 @@ export class HubConnection extends EventTarget {
   }
 
   _resendPending() {
-    for (const { frame } of this._pending.values()) this._socket?.send(frame);
+    for (const [rid, pending] of this._pending) this._send(rid, pending);
   }
 
   _setState(state, force = false) {

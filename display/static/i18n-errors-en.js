@@ -54,7 +54,7 @@ export const en = {
   "error.checkpoint.unknown_key": "A checkpoint is signed with a key that is not the installation's.",
   "error.checkpoint.unsigned_tail": "The last entries of the log are not covered by a signed checkpoint.",
   "error.checkpoint.wrong_meeting": "A checkpoint belongs to another meeting.",
-  "error.connection.lost": "The connection dropped before the answer came. Please try again.",
+  "error.connection.lost": "No answer from the meeting yet. What you sent may have arrived: check before you send it again.",
   "error.connection.not_open": "Not connected right now. Please try again shortly.",
   "error.debate.already_answered": "The reply already has its counter-reply.",
   "error.debate.already_closed": "The list is already closed.",

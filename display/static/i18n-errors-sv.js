@@ -54,7 +54,7 @@ export const sv = {
   "error.checkpoint.unknown_key": "En kontrollpunkt är signerad med en nyckel som inte är installationens.",
   "error.checkpoint.unsigned_tail": "De sista posterna i loggen täcks inte av någon signerad kontrollpunkt.",
   "error.checkpoint.wrong_meeting": "En kontrollpunkt gäller ett annat sammanträde.",
-  "error.connection.lost": "Anslutningen bröts innan svaret kom. Försök igen.",
+  "error.connection.lost": "Inget svar från sammanträdet än. Det du skickade kan ha kommit fram: se efter innan du skickar igen.",
   "error.connection.not_open": "Ingen anslutning just nu. Försök igen om en stund.",
   "error.debate.already_answered": "Repliken har redan fått sin kontrareplik.",
   "error.debate.already_closed": "Det är redan streck i debatten.",

@@ -4,6 +4,7 @@
 
 import {
   $,
+  confirmAction,
   h,
   show,
   run,
@@ -12,6 +13,7 @@ import {
   showStatus,
   STATES,
   t,
+  optionMeaning,
   voteBlock,
 } from "/static/screen.js";
 
@@ -19,6 +21,7 @@ let hub = null;
 let render = () => {}; // the page's render(connection)
 let busy = false; // a ballot is on its way
 let electionPick = { vote: null, names: new Set() };
+let announced = null; // the open vote the member was last called to
 const connected = () => hub?.state === STATES.CONNECTED;
 
 function ballotOf(me, vote) {
@@ -40,11 +43,16 @@ export function renderBallot(view, me) {
     return;
   }
   show($("vote-result"), []);
+  if (announced !== vote.id) callToVote(box, vote);
   const entitled = Boolean(mine?.entitled);
   const voted = Boolean(mine?.voted);
   const changeable = vote.allow_change && !vote.secret;
-  const locked = !entitled || !connected() || busy || (voted && !changeable);
+  // Offline the ballot stays usable: it is sent when the link is back.
+  const locked = !entitled || busy || (voted && !changeable);
   const header = [
+    connected()
+      ? null
+      : h("p", { class: "ballot-offline", role: "alert", text: t(busy ? "vote.offline_queued" : "vote.offline") }),
     h("p", { class: "vote-question", text: vote.question }),
     h("p", { class: "vote-kind", text: [t(`vote.method.${vote.method}`), vote.secret ? t("vote.secret") : t("vote.open_by_name")].join(" · ") }),
   ];
@@ -65,6 +73,7 @@ export function renderBallot(view, me) {
             disabled: locked,
           },
           h("span", { class: "ballot-label", text: t(`vote.option.${option}`) }),
+          optionMeaning(vote, option, view) ? h("span", { class: "ballot-meaning", text: optionMeaning(vote, option, view) }) : null,
           choice === option ? h("span", { class: "ballot-recorded", text: t("vote.recorded_mark") }) : null,
         ),
       ),
@@ -91,6 +100,17 @@ export function renderBallot(view, me) {
     status.dataset.key = "";
     setText(status, t("vote.recorded_names", { names }));
   }
+}
+
+/** A vote that opens calls for attention: the card comes into view and stands out a moment. */
+function callToVote(box, vote) {
+  const first = announced === null && vote.opened_at && hub.serverNow() - vote.opened_at > 10000;
+  announced = vote.id;
+  if (first) return; // the page opened on a vote under way: no alarm
+  box.scrollIntoView({ block: "start", behavior: "smooth" });
+  box.classList.add("attention");
+  setTimeout(() => box.classList.remove("attention"), 4000);
+  navigator.vibrate?.(200);
 }
 
 function electionControls(vote, mine, locked) {
@@ -144,15 +164,33 @@ function electionControls(vote, mine, locked) {
   );
 }
 
+/** A ballot that cannot be changed (secret, or a vote without changes) is read back first. */
+async function confirmed(vote, fields) {
+  if (!vote.secret && vote.allow_change) return true;
+  if (fields.label && vote.method === "proportional" && fields.fromList) {
+    return confirmAction(t("vote.confirm_valsedel", { label: fields.label, names: fields.names.join(", ") }));
+  }
+  if (!fields.names?.length && !fields.choice) return confirmAction(t("vote.confirm_blank"));
+  const what = fields.choice ? t(`vote.option.${fields.choice}`) : fields.names.join(", ");
+  return confirmAction(t("vote.confirm_final", { what }));
+}
+
 async function cast(fields) {
   const vote = hub.view?.current_vote;
   if (!vote || busy) return;
+  const record = hub.view.votes?.votes?.[vote];
+  if (record && !(await confirmed(record, fields))) return;
+  delete fields.fromList;
   busy = true;
   render(hub);
   const answer = await run(hub, $("ballot-status"), "vote.cast", { vote, ...fields }, "vote.sent");
   busy = false;
   render(hub);
-  if (answer.type !== "ack") showStatus($("ballot-status"), "error", "", answer.code || "error");
+  // No answer from a hub that stays silent: the card shows, from the hub's own
+  // record, whether the ballot counted, so nothing here asks to vote again.
+  if (answer.type !== "ack" && answer.code !== "connection.lost") {
+    showStatus($("ballot-status"), "error", "", answer.code || "error");
+  }
 }
 
 /** Wire the ballot to the member's connection; redraw(connection) renders the page. */
@@ -169,7 +207,7 @@ export function mountBallot(connection, redraw) {
     const valsedel = event.target.closest("button.valsedel");
     if (valsedel && !valsedel.disabled) {
       const b = vote?.ballots?.[Number(valsedel.dataset.valsedel)];
-      if (b) cast({ label: b.label, names: b.names });
+      if (b) cast({ label: b.label, names: b.names, fromList: true });
       return;
     }
     if (event.target.closest("#cast-blank")) cast({});
@@ -178,6 +216,11 @@ export function mountBallot(connection, redraw) {
       const label = $("ballot-label")?.value.trim() || "";
       if (names.length > (vote?.seats || 1) && vote?.method === "majority") {
         showStatus($("ballot-status"), "error", "", "vote.bad_ballot");
+        return;
+      }
+      if (!names.length) {
+        // A blank ballot is chosen with its own button, never by forgetting to tick.
+        showStatus($("ballot-status"), "info", "vote.pick_or_blank");
         return;
       }
       cast(label ? { names, label } : { names });

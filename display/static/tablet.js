@@ -102,6 +102,9 @@ function renderFloor(view, me) {
   setText($("current-item"), item ? item.title : t("agenda.none_current"));
   renderSpeaker($("speaker"), view, hub.serverNow());
   const debate = view.debate || {};
+  const speaking = Boolean(debate.current) && debate.current.person === myId();
+  $("my-floor").hidden = !speaking;
+  if (speaking) renderSpeaker($("my-floor"), view, hub.serverNow());
   const closed = $("list-closed");
   closed.hidden = !debate.closed;
   setText(closed, t("debate.list_closed"));
@@ -109,7 +112,9 @@ function renderFloor(view, me) {
   const jav = item && (me?.jav || []).includes(item.id);
   const able = connected() && present && Boolean(item) && !jav;
   $("ask-floor").disabled = !able || debate.closed;
-  $("ask-replik").disabled = !able || !debate.replik_allowed || !(debate.current || debate.replik);
+  // A replik answers someone else: never offered to the one speaking.
+  $("ask-replik").disabled =
+    !able || speaking || !debate.replik_allowed || !(debate.current || debate.replik);
   const mine = myId();
   const kontra = $("ask-kontrareplik");
   kontra.hidden = !(debate.replik && debate.replik.person === mine);
@@ -277,4 +282,8 @@ $("proposals").addEventListener("click", async (event) => {
   if (!button || !(await confirmAction(t("proposal.confirm_withdraw")))) return;
   run(hub, $("proposal-result"), "debate.withdraw_proposal", { id: button.dataset.proposal }, "proposal.withdrawn");
 });
-tickClocks(hub, () => hub.view && renderSpeaker($("speaker"), hub.view, hub.serverNow()));
+tickClocks(hub, () => {
+  if (!hub.view) return;
+  renderSpeaker($("speaker"), hub.view, hub.serverNow());
+  if (!$("my-floor").hidden) renderSpeaker($("my-floor"), hub.view, hub.serverNow());
+});

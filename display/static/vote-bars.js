@@ -1,21 +1,35 @@
 // A vote's result: labels, colours, bars, the party table, and the whole block.
 
-import { t } from "/static/i18n.js";
+import { language, t } from "/static/i18n.js";
 import { h } from "/static/vdom.js";
 import { party, personName } from "/static/meeting-view.js";
 import { seatMap } from "/static/seat-map.js";
 import { optionColor } from "/static/vote-colors.js";
 
-/** "Ja", or "Ja (Bifall – Erik Lund)" when Ja stands for a proposal. */
+/** "Erik Lunds" in Swedish, "Erik Lund's" in English. */
+function possessive(name) {
+  if (language() === "sv") return /[sxz]$/i.test(name) ? name : `${name}s`;
+  return name.endsWith("s") ? `${name}'` : `${name}'s`;
+}
+
+/** What Ja or Nej stands for: "bifall till Erik Lunds yrkande om avslag", or "" when unsaid. */
+export function optionMeaning(vote, option, view = null) {
+  if (vote.method !== "question") return "";
+  const id = option === "ja" ? vote.ja : option === "nej" ? vote.nej : "";
+  const proposal = id ? (view?.debate?.proposals || []).find((p) => p.id === id) : null;
+  if (!proposal) return "";
+  const names = proposal.authors.map((a) => possessive(personName(view, a.person)));
+  const authors = new Intl.ListFormat(language(), { type: "conjunction" }).format(names);
+  if (proposal.kind === "bifall") return t("vote.means", { authors });
+  return t("vote.means_kind", { authors, kind: t(`proposal.kind.${proposal.kind}`).toLowerCase() });
+}
+
+/** "Ja", or "Ja: bifall till Erik Lunds yrkande" when Ja stands for a proposal. */
 export function optionLabel(vote, option, view = null) {
   if (vote.method !== "question") return option;
   const base = t(`vote.option.${option}`);
-  const id = option === "ja" ? vote.ja : option === "nej" ? vote.nej : "";
-  if (!id) return base;
-  const proposal = (view?.debate?.proposals || []).find((p) => p.id === id);
-  if (!proposal) return base;
-  const authors = proposal.authors.map((a) => personName(view, a.person)).join(", ");
-  return `${base} (${t(`proposal.kind.${proposal.kind}`)} – ${authors})`;
+  const meaning = optionMeaning(vote, option, view);
+  return meaning ? `${base}: ${meaning}` : base;
 }
 
 export function resultText(vote, view = null) {
@@ -162,6 +176,10 @@ export function voteBlock(view, vote, { withSeatMap = true, withParties = true }
   }
   if (vote.status === "open") {
     const share = vote.entitled ? (100 * vote.voted) / vote.entitled : 0;
+    const meanings = (vote.options || [])
+      .filter((o) => optionMeaning(vote, o, view))
+      .map((o) => h("li", { "data-option": o, text: optionLabel(vote, o, view) }));
+    if (meanings.length) parts.push(h("ul", { class: "vote-meanings" }, meanings));
     parts.push(
       h("p", { class: "vote-status open", text: t("vote.is_open") }),
       h("p", { class: "vote-progress", "data-voted": vote.voted, text: progressText(vote) }),

@@ -147,6 +147,7 @@ async def play_meeting(
     await c.select_option("#vote-ja", proposal)
     await c.fill("#vote-question", "Bifall till budgetförslaget?")
     await c.click("#open-vote")
+    await confirm(c)
     await a.wait_for_selector('#ballot[data-status="open"]')
     await d.wait_for_function("() => document.querySelector('#vote').dataset.vote")
     vote = await d.get_attribute("#vote", "data-vote")

@@ -33,8 +33,22 @@ async def test_the_chair_declares_a_vote_void_with_a_reason(
             await a.click("#attendance-button")
             await c.wait_for_selector('#quorum[data-quorum="yes"]')
             await c.click('#agenda button[data-item="3"]')
+            # A secret election with candidates: the chair reads what opens before it does.
+            await c.select_option("#vote-method", "majority")
+            await c.fill("#vote-question", "Val av fel revisor?")
+            await c.fill("#vote-candidates", "Erik Lund\nAnna Nilsson")
+            await c.check("#vote-secret")
+            await c.click("#open-vote")
+            await c.wait_for_selector("dialog#confirm-dialog[open]")
+            summary = await c.inner_text("#confirm-text")
+            assert "Val av fel revisor?" in summary and "Regionplan och budget" in summary
+            assert "Sluten" in summary and "Erik Lund, Anna Nilsson" in summary
+            await c.click("#confirm-cancel")
+            assert await a.get_attribute("#ballot", "data-status") != "open"  # nothing opened
+            await c.select_option("#vote-method", "question")
             await c.fill("#vote-question", "Bifall till fel motion?")
             await c.click("#open-vote")
+            await confirm(c)
             await a.wait_for_selector('#ballot[data-status="open"]')
             await a.click('#ballot button[data-choice="ja"]')
             await a.wait_for_selector('#ballot button[data-choice="ja"][aria-pressed="true"]')
@@ -60,10 +74,25 @@ async def test_the_chair_declares_a_vote_void_with_a_reason(
             await c.wait_for_selector("#vote-form:not([hidden])")
             await c.fill("#vote-question", "Bifall till motionen?")
             await c.click("#open-vote")
+            await confirm(c)
             await a.wait_for_selector('#ballot[data-status="open"]')
             assert await a.get_attribute('#ballot button[data-choice="ja"]', "aria-pressed") == (
                 "false"
             )
+
+            # The next item starts from an empty form: no old question, kind or candidates.
+            await c.fill("#vote-candidates", "Kvar från förra ärendet")
+            await c.click("#close-vote")
+            await confirm(c)
+            await c.wait_for_selector("#vote[data-status='closed']")
+            await c.click("#finish-item")
+            await confirm(c)
+            await c.click('#agenda button[data-item="4"]')
+            await c.wait_for_selector('#agenda li[data-item="4"][aria-current="step"]')
+            assert await c.input_value("#vote-method") == "question"
+            assert await c.input_value("#vote-candidates") == ""
+            assert await c.input_value("#vote-question") == "Bifall till förslaget?"
+            assert not await c.is_checked("#vote-secret")
             for screen in (chair, tablet, display):
                 assert screen.errors == []
         finally:
