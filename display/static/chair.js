@@ -23,6 +23,7 @@ import {
 } from "/static/screen.js";
 import { mountMinority, renderDissent, renderMinority } from "/static/chair-minority.js";
 import { mountVotes, renderVotes } from "/static/chair-votes.js";
+import { mountKontra, renderKontra } from "/static/chair-kontra.js";
 
 let orderPick = []; // proposal ids, in the order the chair ticked them
 
@@ -298,6 +299,7 @@ function render(connection) {
   renderAgenda(view);
   renderProposals(view);
   renderMinority(view, connected());
+  renderKontra(view, connected());
   renderDissent(view);
 }
 
@@ -371,6 +373,7 @@ $("proposals").addEventListener("change", (event) => {
 });
 $("propose-order").addEventListener("click", proposeOrder);
 mountMinority(hub, render);
+mountKontra(hub);
 $("approve-order").addEventListener("click", async () => {
   if (await confirmAction(t("chair.confirm_approve_order"))) await run(hub, $("order-result"), "order.approve");
 });

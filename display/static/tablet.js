@@ -66,6 +66,7 @@ function renderMe(view, me) {
   javButton.hidden = item == null || jav || election; // jäv does not apply to elections
   javButton.disabled = !connected();
   renderSecretRequest(view, me, election);
+  renderDemandVote(view, me);
 }
 
 /** In an election any member serving may ask for closed ballots, before the ballots open. */
@@ -80,6 +81,17 @@ function renderSecretRequest(view, me, election) {
     $("secret-status"),
     asked.length ? t("tablet.secret_requested", { count: asked.length }) : "",
   );
+}
+
+/** In a kontrapropositionsvotering any member serving may demand a vote on the round. */
+function renderDemandVote(view, me) {
+  const procedure = Object.entries(view.votes?.procedures || {}).find(
+    ([, p]) => p.item === view.current_item && p.current && !p.vote && !(p.vote_demanded_by || []).length,
+  );
+  const button = $("demand-vote");
+  button.hidden = !procedure || me.seat == null;
+  button.disabled = !connected();
+  button.dataset.procedure = procedure ? procedure[0] : "";
 }
 
 async function toggleAttendance() {
@@ -263,6 +275,9 @@ $("decisions").addEventListener("click", async (event) => {
   if (!button || button.disabled || !(await confirmAction(t("tablet.confirm_reserve")))) return;
   run(hub, $("decisions-result"), "decision.reserve", { decision: button.dataset.decision }, "tablet.reserved");
 });
+$("demand-vote").addEventListener("click", () =>
+  run(hub, $("me-result"), "kontra.demand_vote", { procedure: $("demand-vote").dataset.procedure }, "tablet.vote_demanded"),
+);
 $("secret-button").addEventListener("click", () =>
   run(hub, $("me-result"), "election.request_secret", {}, "tablet.secret_asked"),
 );

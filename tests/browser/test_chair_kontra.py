@@ -1,0 +1,82 @@
+"""Kontrapropositionsvotering from the chair's console in a real Chromium: three
+proposals, a round settled by acclamation, a vote demanded from a tablet for the
+main vote, opened, counted and adopted, with no frame sent by hand for it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy.engine import Engine
+
+from tests.browser.screens import confirm, open_screen
+from tests.browser.test_attendance_page import chromium
+from tests.support.actors import connect_as
+from tests.support.hubs import HubProcess
+
+
+async def test_the_console_runs_a_kontraproposition_to_the_end(
+    start_hub: Callable[..., HubProcess], demo_engine: Engine
+) -> None:
+    hub = start_hub()
+    members = [await connect_as(hub.url, demo_engine, f"m{i}") for i in range(4, 40)]
+    async with chromium() as browser:
+        chair = await open_screen(browser, hub, demo_engine, "chair", "/m/demo/chair", "m1")
+        tablet = await open_screen(browser, hub, demo_engine, "tablet", "/m/demo/tablet", "m2")
+        c, a = chair.page, tablet.page
+        try:
+            for member in members:
+                await member.command("attendance.check_in")
+            await c.click('#presence button[data-person="m1"]')
+            await a.click("#attendance-button")
+            await c.wait_for_selector('#quorum[data-quorum="yes"]')
+            await c.click('#agenda button[data-item="3"]')
+            assert await c.is_disabled("#kontra-start-button")  # fewer than three proposals
+            for member, kind in zip(members, ("bifall", "avslag", "aterremiss"), strict=False):
+                await member.command("debate.submit_proposal", kind=kind, text=f"Yrkande om {kind}")
+            await c.wait_for_selector("#kontra-start-button:not([disabled])")
+
+            main = await c.get_attribute("#kontra-main option:first-child", "value")
+            await c.select_option("#kontra-main", main)
+            await c.click("#kontra-start-button")
+            await confirm(c)
+            await c.wait_for_selector('#kontra-round .kontra-now[data-round="1"]')
+            assert "Omgång 1" in await c.inner_text("#kontra-round")
+
+            # Round 1 by acclamation: the chair finds one side won.
+            winner = await c.get_attribute(
+                "#kontra-round .kontra-settle:first-child", "data-winner"
+            )
+            await c.click("#kontra-round .kontra-settle:first-child")
+            await confirm(c)
+            await c.wait_for_selector('#kontra-round .kontra-now[data-round="2"]')
+            assert "Huvudvoteringen" in await c.inner_text("#kontra-round .kontra-now")
+            assert await c.locator("#kontra-round .kontra-rounds li").count() == 1
+
+            # A member demands a vote from the tablet; the console opens it.
+            await a.wait_for_selector("#demand-vote:not([hidden])")
+            await a.click("#demand-vote")
+            await a.wait_for_selector('#me-result[data-kind="ack"]')
+            await c.wait_for_selector("#kontra-open-vote")
+            assert await c.locator("#kontra-round .kontra-settle").count() == 0
+            await c.click("#kontra-open-vote")
+            await confirm(c)
+            await a.wait_for_selector('#ballot[data-status="open"]')
+            meaning = await a.inner_text('#ballot button[data-choice="ja"]')
+            assert "bifall till" in meaning  # Ja says which proposal it stands for
+            await members[0].wait_for(lambda m: bool(m.view.get("current_vote")))
+            vote_id = members[0].view["current_vote"]
+            for member in members[:25]:
+                await member.command("vote.cast", vote=vote_id, choice="ja")
+            await c.click("#close-vote")
+            await confirm(c)
+            await c.wait_for_selector("#kontra-start:not([hidden])")  # the procedure is over
+            await members[0].wait_for(lambda m: "adopted" in m.view["votes"]["procedures"]["k1"])
+            procedure = members[0].view["votes"]["procedures"]["k1"]
+            assert procedure["adopted"] == main
+            assert [r["winner"] for r in procedure["rounds"]] == [winner, main]
+            assert chair.errors == [] and tablet.errors == []
+        finally:
+            await chair.close()
+            await tablet.close()
+            for member in members:
+                await member.close()
