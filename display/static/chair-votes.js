@@ -43,6 +43,7 @@ export function renderVotes(view, me) {
         ),
       );
     }
+    if (!vote.secret && vote.method === "question") actions.push(proxyControls(view, vote));
     const mine = me?.vote;
     if (mine?.entitled && vote.method === "question") {
       const choice = mine.ballot?.choice;
@@ -88,6 +89,30 @@ export function renderVotes(view, me) {
   $("open-vote").disabled = !connected() || !view.current_item;
   $("acclaim").disabled = !connected() || !view.current_item;
   renderVoteForm(view);
+}
+
+/** For a member whose tablet died: the chair records the ballot they give aloud (never secret). */
+function proxyControls(view, vote) {
+  const voted = new Set(vote.has_voted || []);
+  const waiting = Object.entries(view.attendance?.seated || {}).filter(([, person]) => !voted.has(person));
+  return h(
+    "details",
+    { class: "proxy-vote" },
+    h("summary", { text: t("chair.proxy_vote") }),
+    h("label", { for: "proxy-person", text: t("chair.proxy_person") }),
+    h(
+      "select",
+      { id: "proxy-person" },
+      waiting.map(([seat, person]) => h("option", { key: person, value: person, text: `${seat} ${nameWithParty(view, person)}` })),
+    ),
+    h(
+      "div",
+      { class: "button-row", role: "group", "aria-label": t("chair.proxy_vote") },
+      vote.options.map((o) =>
+        h("button", { type: "button", class: "button secondary proxy-ballot", "data-choice": o, disabled: !waiting.length, text: optionLabel(vote, o, view) }),
+      ),
+    ),
+  );
 }
 
 /** Declaring an open vote void: for a vote opened by mistake, with the reason for the minutes. */
@@ -310,6 +335,14 @@ async function onVoteAction(event) {
   const status = $("votes-result");
   if (target.id === "close-vote") await closeVote();
   else if (target.id === "void-vote") await voidVote(vote, status);
+  else if (target.classList.contains("proxy-ballot")) {
+    const person = $("proxy-person").value;
+    const choice = target.dataset.choice;
+    const name = nameWithParty(hub.view, person);
+    if (person && (await confirmAction(t("chair.confirm_proxy", { name, choice: optionLabel(vote, choice, hub.view) })))) {
+      await run(hub, status, "vote.cast", { vote: vote.id, choice, person }, "chair.proxy_recorded");
+    }
+  }
   else if (target.id === "commit-seed") await run(hub, status, "lot.commit_seed", { vote: vote.id });
   else if (target.classList.contains("my-ballot")) {
     await run(hub, status, "vote.cast", { vote: vote.id, choice: target.dataset.choice }, "vote.sent");

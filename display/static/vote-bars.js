@@ -51,6 +51,8 @@ export function progressText(vote) {
   return t("vote.progress", { voted: vote.voted, entitled: vote.entitled });
 }
 
+const FEW_BALLOTS = 10;
+
 /** Horizontal bars, one per option, with counts and shares: a real table for screen readers. */
 export function voteBars(vote, view = null) {
   const counts = vote.tally?.counts || [];
@@ -58,7 +60,8 @@ export function voteBars(vote, view = null) {
   const total = counts.reduce((sum, c) => sum + c.votes, 0) + (vote.tally?.blank || 0);
   const rows = counts.map((c, index) => {
     const color = optionColor(vote, c.option, index);
-    const share = total ? Math.round((100 * c.votes) / total) : 0;
+    // A share of a handful of ballots says nothing and looks precise: counts only.
+    const share = total >= FEW_BALLOTS ? `${Math.round((100 * c.votes) / total)} %` : "";
     return h(
       "tr",
       { "data-option": c.option },
@@ -73,7 +76,7 @@ export function voteBars(vote, view = null) {
         }),
       ),
       h("td", { class: "num", text: `${c.votes}` }),
-      h("td", { class: "num share", text: `${share} %` }),
+      h("td", { class: "num share", text: share }),
     );
   });
   if (vote.tally?.blank) {
@@ -119,7 +122,10 @@ export function partyBreakdown(view, vote) {
     h("th", { scope: "col", class: "num", text: t("vote.col.absent") }),
     h("th", { scope: "col", class: "stack-head" }, h("span", { class: "visually-hidden", text: t("vote.col.bar") })),
   );
-  const rows = (vote.by_party || []).map((p) => {
+  // The assembly's own order of its parties (the roster's), never the alphabet.
+  const order = Object.keys(view?.roster?.parties || {});
+  const place = (id) => (order.includes(id) ? order.indexOf(id) : order.length);
+  const rows = [...(vote.by_party || [])].sort((a, b) => place(a.party) - place(b.party)).map((p) => {
     const counts = Object.fromEntries(p.counts.map((c) => [c.option, c.votes]));
     const notVoted = p.voters - p.voted;
     const segments = options.map((o, index) =>

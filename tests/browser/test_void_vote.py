@@ -80,6 +80,14 @@ async def test_the_chair_declares_a_vote_void_with_a_reason(
                 "false"
             )
 
+            # A member whose tablet died says "ja" aloud; the chair records it for them.
+            await c.click("#vote-actions details.proxy-vote summary")
+            await c.select_option("#proxy-person", "m5")
+            await c.click('#vote-actions .proxy-ballot[data-choice="ja"]')
+            await confirm(c)
+            await c.wait_for_selector('#has-voted li[data-person="m5"]')
+            assert await c.locator('#proxy-person option[value="m5"]').count() == 0
+
             # The next item starts from an empty form: no old question, kind or candidates.
             await c.fill("#vote-candidates", "Kvar från förra ärendet")
             await c.click("#close-vote")
