@@ -24,6 +24,7 @@ import {
 import { mountMinority, renderDissent, renderMinority } from "/static/chair-minority.js";
 import { mountVotes, renderVotes } from "/static/chair-votes.js";
 import { mountKontra, renderKontra } from "/static/chair-kontra.js";
+import { mountAgenda, renderAgenda } from "/static/chair-agenda.js";
 
 let orderPick = []; // proposal ids, in the order the chair ticked them
 
@@ -219,33 +220,6 @@ async function onPresenceClick(event) {
   }
 }
 
-// --- the agenda ------------------------------------------------------------------------------
-
-function renderAgenda(view) {
-  const busy = Boolean(view.current_item);
-  show(
-    $("agenda"),
-    (view.agenda || []).map((item) =>
-      h(
-        "li",
-        { key: item.id, class: item.status, "data-item": item.id, "aria-current": item.status === "current" ? "step" : null },
-        h("span", {}, h("span", { class: "agenda-title", text: item.title }), " ", h("span", { class: "agenda-status", text: t(`agenda.${item.status}`) })),
-        item.status === "pending"
-          ? h("button", {
-              type: "button",
-              class: "button secondary",
-              "data-item": item.id,
-              "aria-label": t("chair.start_item_label", { title: item.title }),
-              disabled: busy || !connected(),
-              text: t("chair.start_item"),
-            })
-          : null,
-      ),
-    ),
-  );
-  $("finish-item").disabled = !busy || !connected();
-}
-
 // --- proposals and the order of questions -------------------------------------------------------
 
 function renderProposals(view) {
@@ -296,7 +270,7 @@ function render(connection) {
   renderSpeakers(view);
   renderVotes(view, connection.me);
   renderAttendance(view);
-  renderAgenda(view);
+  renderAgenda(view, connected());
   renderProposals(view);
   renderMinority(view, connected());
   renderKontra(view, connected());
@@ -354,16 +328,6 @@ $("rollcall-confirm").addEventListener("click", async () => {
   if (await confirmAction(t("chair.confirm_rollcall", { n }))) await run(hub, $("attendance-result"), "rollcall.confirm");
 });
 $("presence").addEventListener("click", onPresenceClick);
-$("agenda").addEventListener("click", (event) => {
-  const button = event.target.closest("button[data-item]");
-  if (button) run(hub, $("agenda-result"), "agenda.start_item", { item: button.dataset.item }, "chair.item_started");
-});
-$("finish-item").addEventListener("click", async () => {
-  const item = currentItem(hub.view);
-  if (item && (await confirmAction(t("chair.confirm_finish_item", { title: item.title })))) {
-    await run(hub, $("agenda-result"), "agenda.finish_item", {}, "chair.item_finished");
-  }
-});
 $("proposals").addEventListener("change", (event) => {
   const box = event.target.closest("input[type=checkbox]");
   if (!box) return;
@@ -374,6 +338,7 @@ $("proposals").addEventListener("change", (event) => {
 $("propose-order").addEventListener("click", proposeOrder);
 mountMinority(hub, render);
 mountKontra(hub);
+mountAgenda(hub);
 $("approve-order").addEventListener("click", async () => {
   if (await confirmAction(t("chair.confirm_approve_order"))) await run(hub, $("order-result"), "order.approve");
 });

@@ -74,6 +74,18 @@ async def test_the_console_runs_a_kontraproposition_to_the_end(
             procedure = members[0].view["votes"]["procedures"]["k1"]
             assert procedure["adopted"] == main
             assert [r["winner"] for r in procedure["rounds"]] == [winner, main]
+
+            # "Nästa ärende" finishes this item and takes up the next; then the meeting closes.
+            await c.click("#next-item")
+            await c.wait_for_selector("dialog#confirm-dialog[open]")
+            assert "Motion om politikerportal" in await c.inner_text("#confirm-text")
+            await confirm(c)
+            await c.wait_for_selector('#agenda li[data-item="4"][aria-current="step"]')
+            assert "finished" in (await c.get_attribute('#agenda li[data-item="3"]', "class") or "")
+            await c.click("#adjourn")
+            await confirm(c)
+            await members[0].wait_for(lambda m: bool(m.view["meeting"]["adjourned"]))
+            await c.wait_for_selector("#adjourn[disabled]")
             assert chair.errors == [] and tablet.errors == []
         finally:
             await chair.close()
