@@ -32,6 +32,18 @@ export function renderAgenda(view, connected) {
   $("next-item").disabled = !next || !connected || Boolean(view.current_vote);
   $("next-item").dataset.item = next?.id || "";
   $("adjourn").disabled = !connected || Boolean(view.current_vote) || Boolean(view.meeting?.adjourned);
+  const inRecess = Boolean(view.meeting?.recess_until);
+  $("recess-form").hidden = inRecess;
+  $("recess").disabled = !connected || Boolean(view.current_vote) || Boolean(view.meeting?.adjourned);
+  $("resume").hidden = !inRecess;
+  $("resume").disabled = !connected;
+}
+
+async function recess(event) {
+  event.preventDefault();
+  const until = $("recess-until").value;
+  if (!until || !(await confirmAction(t("chair.confirm_recess", { time: until })))) return;
+  await run(hub, $("agenda-result"), "meeting.recess", { resumes_at: until }, "chair.recessed");
 }
 
 /** The next item not yet dealt with after the one under way (or the last one dealt with). */
@@ -79,6 +91,8 @@ export function mountAgenda(connection) {
   });
   $("next-item").addEventListener("click", takeUpNextItem);
   $("adjourn").addEventListener("click", adjourn);
+  $("recess-form").addEventListener("submit", recess);
+  $("resume").addEventListener("click", () => run(hub, $("agenda-result"), "meeting.resume", {}, "chair.resumed"));
   $("finish-item").addEventListener("click", async () => {
     const item = currentItem(hub.view);
     if (item && (await confirmAction(t("chair.confirm_finish_item", { title: item.title })))) {

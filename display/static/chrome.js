@@ -3,6 +3,7 @@
 import { connectionMessage, HubConnection, STATES } from "/static/hub.js";
 import { errorText, mountLanguageSwitch, onLanguageChange, t, translate } from "/static/i18n.js";
 import { $, el, meetingId, params, setText } from "/static/dom.js";
+import { formatWhen } from "/static/swedish-time.js";
 
 /**
  * A renderer of the top bar's connection line (state, retry countdown) and
@@ -44,6 +45,7 @@ export function startScreen({ role = "", fallbackToPublic = true, render, titleK
     const title = hub.view?.meeting?.title || meetingId;
     setText($("meeting-title"), title);
     document.title = t(titleKey, { meeting: title });
+    renderRecess(hub.view);
   }
 
   function renderEverything() {
@@ -98,6 +100,16 @@ export async function run(hub, status, type, fields = {}, doneKey = "") {
   if (answer.type === "ack") showStatus(status, "ack", doneKey);
   else showStatus(status, "error", "", answer.code || "error");
   return answer;
+}
+
+/** Every screen of a meeting in a break (ajournering) says until when. */
+function renderRecess(view) {
+  const line = $("recess-line");
+  if (!line) return;
+  const until = view?.meeting?.recess_until;
+  line.hidden = !until;
+  document.body.dataset.recess = until ? "yes" : "no";
+  if (until) setText(line, t("screen.recess", { time: formatWhen(until, { timeStyle: "short" }) }));
 }
 
 /** Ask before an action that cannot be undone; resolves true or false. */

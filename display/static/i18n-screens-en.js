@@ -1,6 +1,7 @@
 // The four screens' texts in English (see i18n-screens.js).
 
 export const en = {
+  "screen.recess": "The meeting is adjourned for a break. It resumes at {time}.",
   "screen.sending": "Sending …",
   "screen.queued": "No connection right now: it will be sent when the connection is back.",
   "screen.done": "Done.",
@@ -217,6 +218,12 @@ export const en = {
   "chair.adjourn": "Close the meeting",
   "chair.confirm_adjourn": "Close the meeting? {left} items have not been dealt with. It cannot be reopened.",
   "chair.adjourned": "The meeting is closed.",
+  "chair.recess_until": "Break until",
+  "chair.recess": "Adjourn for a break",
+  "chair.confirm_recess": "Adjourn the meeting for a break until {time}? Nothing is debated or decided during the break.",
+  "chair.recessed": "The meeting is adjourned for a break.",
+  "chair.resume_meeting": "Resume the meeting",
+  "chair.resumed": "The meeting has resumed.",
   "chair.finish_item": "Finish the item",
   "chair.confirm_finish_item": "Finish the item “{title}”? It cannot be taken up again.",
   "chair.item_started": "The item is under way.",

@@ -1,6 +1,7 @@
 // The four screens' texts in Swedish (see i18n-screens.js).
 
 export const sv = {
+  "screen.recess": "Sammanträdet är ajournerat. Det återupptas kl. {time}.",
   "screen.sending": "Skickar …",
   "screen.queued": "Ingen anslutning just nu: skickas när anslutningen är tillbaka.",
   "screen.done": "Klart.",
@@ -218,6 +219,12 @@ export const sv = {
   "chair.adjourn": "Avsluta sammanträdet",
   "chair.confirm_adjourn": "Avsluta sammanträdet? {left} ärenden är inte behandlade. Det går inte att öppna igen.",
   "chair.adjourned": "Sammanträdet är avslutat.",
+  "chair.recess_until": "Ajournera till kl.",
+  "chair.recess": "Ajournera",
+  "chair.confirm_recess": "Ajournera sammanträdet till kl. {time}? Under ajourneringen debatteras och beslutas ingenting.",
+  "chair.recessed": "Sammanträdet är ajournerat.",
+  "chair.resume_meeting": "Återuppta sammanträdet",
+  "chair.resumed": "Sammanträdet har återupptagits.",
   "chair.finish_item": "Avsluta ärendet",
   "chair.confirm_finish_item": "Avsluta ärendet ”{title}”? Det kan inte tas upp igen.",
   "chair.item_started": "Ärendet är påbörjat.",

@@ -83,6 +83,23 @@ def test_a_vote_declared_void_is_in_the_minutes_with_its_reason_and_replays() ->
     assert verify_export(parse(build(MEETING, log.entries, [log.public_key]))).ok
 
 
+def test_a_break_is_in_the_head_of_the_minutes_and_holds_back_decisions() -> None:
+    log = opened_log()  # the log's clock reads 23.46 Swedish time
+    log.meet(mc.Recess("23.55"))
+    with pytest.raises(DomainError) as refusal:
+        log.meet(vc.OpenVote(question="Bifall?"))
+    assert refusal.value.code == "meeting.in_recess"
+    log.now += 5 * 60 * 1000
+    log.meet(mc.Resume())
+    log.meet(mc.FinishItem())
+    log.meet(mc.Adjourn(), CHAIR)
+
+    document = minutes_report.render(minutes_report.pairs_of(log.entries)).document
+    [head_time] = Outline(document).text["tid"][:1]
+    assert "ajournering kl. 23.46–23.51" in head_time
+    assert verify_export(parse(build(MEETING, log.entries, [log.public_key]))).ok
+
+
 def test_a_decision_by_acclamation_is_in_the_minutes_with_its_dissent() -> None:
     log = opened_log()
     log.meet(vc.AcclaimDecision("Fullmäktige bifaller motionen.", "y7"))

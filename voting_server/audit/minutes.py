@@ -66,8 +66,16 @@ class _Builder:
             Paragraph(number + 2, item.id, item.title) for number, item in enumerate(e.agenda)
         ]
 
+    def _MeetingRecessed(self, e: mev.MeetingRecessed, at: int) -> None:
+        self.m.recesses.append([at, None])
+
+    def _MeetingResumed(self, e: mev.MeetingResumed, at: int) -> None:
+        self.m.recesses[-1][1] = at
+
     def _MeetingAdjourned(self, e: mev.MeetingAdjourned, at: int) -> None:
         self.m.adjourned_at = at
+        if self.m.recesses and self.m.recesses[-1][1] is None:
+            self.m.recesses[-1][1] = at
         for spans in self.m.intervals.values():
             if spans and spans[-1].end is None:
                 spans[-1].end = at

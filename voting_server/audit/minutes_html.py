@@ -49,7 +49,7 @@ def render_document(minutes: Minutes) -> bytes:
         f"<dt>Sammanträde</dt><dd>{escape(minutes.meeting)}</dd>\n",
         f'<dt>Datum</dt><dd class="datum">{day}</dd>\n',
         f'<dt>Tid</dt><dd class="tid">kl. {hm(minutes.opened_at or minutes.created_at)}'
-        f"–{hm(minutes.adjourned_at)}</dd>\n",
+        f"–{hm(minutes.adjourned_at)}{_recesses(minutes)}</dd>\n",
         f"<dt>Ordförande</dt><dd>{_presided(minutes)}</dd>\n",
         f"<dt>Justerare</dt><dd>{names(minutes, minutes.justerare) or '–'}</dd>\n",
         "</dl>\n</header>\n",
@@ -288,3 +288,9 @@ def _justering_block(minutes: Minutes) -> str:
         "<p>Protokollet justeras digitalt. Varje underskrift förs in i sammanträdets logg "
         "tillsammans med SHA-256-summan av detta dokument.</p>\n</section>\n"
     )
+
+
+def _recesses(minutes: Minutes) -> str:
+    """The breaks for the head of the minutes: ", ajournering kl. 12.00–13.05"."""
+    spans = [f"{hm(start)}–{hm(end)}" for start, end in minutes.recesses]
+    return f", ajournering kl. {', '.join(spans)}" if spans else ""

@@ -132,6 +132,7 @@ class Minutes:
     created_at: int | None = None  # the log's first entry
     opened_at: int | None = None  # the first item started
     adjourned_at: int | None = None
+    recesses: list[list[int | None]] = field(default_factory=list)  # [from, to] of each break
     intervals: dict[str, list[Span]] = field(default_factory=dict)  # person -> presence
     services: list[Service] = field(default_factory=list)
     rollcalls: list[tuple[int, int]] = field(default_factory=list)  # (at, present)

@@ -21,12 +21,15 @@ from .debate import MeetingChamber
 from .errors import DomainError, InvalidState, NotAllowed
 from .justering import state as justering
 from .justering.events import JUSTERING_EVENTS, JUSTERING_WIRE_COMMANDS, SignMinutes
+from .meeting import commands as mc
+from .meeting import recess
 from .meeting import rules as meeting_rules
 from .meeting.commands import MEETING_COMMANDS, FinishItem, HandOverChair
 from .meeting.events import MEETING_EVENTS, JavDeclared, SeatTaken, SeatVacated
 from .meeting.seating import reseat
 from .meeting.state import MeetingState
 from .votes import VOTE_COMMANDS, VOTE_EVENTS, VotesState, after_jav, urn_deposit
+from .votes import commands as vc
 from .votes import decide as decide_vote
 from .votes.commands import CastVote
 from .wire import Registry
@@ -56,6 +59,24 @@ _SEATING_EVENTS = frozenset(MEETING_EVENTS) - {SeatTaken, SeatVacated}
 _VOTE_COMMANDS = frozenset(VOTE_COMMANDS)
 _JUSTERING_EVENTS = frozenset(JUSTERING_EVENTS)
 _JUSTERING_COMMANDS = frozenset({*JUSTERING_WIRE_COMMANDS, SignMinutes})
+#: What a break (ajournering) leaves open: coming and going, jäv, the chair,
+#: dissent against a decision already made, the minutes' formalities, and the end.
+DURING_RECESS = frozenset(
+    {
+        mc.CheckIn,
+        mc.CheckOut,
+        mc.DeclareJav,
+        mc.WithdrawJav,
+        mc.HandOverChair,
+        mc.Resume,
+        mc.Adjourn,
+        vc.EnterReservation,
+        vc.GiveReservationReason,
+        vc.EnterMinutesNote,
+        vc.DeclareNoPart,
+        *_JUSTERING_COMMANDS,
+    }
+)
 
 
 @dataclass
@@ -139,6 +160,10 @@ def decide(meeting: Meeting, command: Any, actor: Actor, context: Context) -> De
 def _decide(meeting: Meeting, command: Any, actor: Actor, context: Context) -> list[Event]:
     now = context.now
     justering.guard(meeting, command)  # a verified paragraph cannot change
+    if meeting.core.recess_until is not None and type(command) not in DURING_RECESS:
+        raise InvalidState("meeting.in_recess", "the meeting is adjourned for a break")
+    if isinstance(command, mc.Recess | mc.Resume):
+        return _break(meeting, command, now)
     if type(command) in _JUSTERING_COMMANDS:
         return justering.decide(meeting, command, actor, now)
     if type(command) in _VOTE_COMMANDS:
@@ -169,3 +194,19 @@ def fold(entries: list[tuple[Event, int]]) -> Meeting:
     for event, at in entries:
         meeting.apply(event, at)
     return meeting
+
+
+def _break(meeting: Meeting, command: mc.Recess | mc.Resume, now: int) -> list[Event]:
+    core = meeting.core
+    if not core.opened or core.adjourned:
+        raise InvalidState("meeting.not_in_session", "the meeting is not in session")
+    if isinstance(command, mc.Resume):
+        return list(recess.resume(core, command))
+    item = meeting.debate.items.get(core.current_item or "")
+    speech = item.current if item is not None else None
+    busy = ""
+    if meeting.votes.current is not None:
+        busy = "vote.another_open"
+    elif speech is not None and speech.running_since is not None:
+        busy = "debate.speech_running"
+    return list(recess.recess(core, command, now, busy))

@@ -119,6 +119,7 @@ def core_part(meeting: Meeting, role: Role) -> dict[str, Any]:
             "opened": state.opened,
             "adjourned": state.adjourned,
             "presiding": state.presiding,
+            **({"recess_until": state.recess_until} if state.recess_until is not None else {}),
         },
         "agenda": agenda_view(state),
         "attendance": attendance_view(state),

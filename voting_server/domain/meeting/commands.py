@@ -75,6 +75,23 @@ class Adjourn(Command):
 
 
 @dataclass(frozen=True, slots=True)
+class Recess(Command):
+    """Ajournera: a break until ``resumes_at``, a Swedish clock time such as "13.15"."""
+
+    type = "meeting.recess"
+    roles = frozenset({Role.CHAIR})
+    resumes_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class Resume(Command):
+    """Take the meeting up again after a break."""
+
+    type = "meeting.resume"
+    roles = frozenset({Role.CHAIR})
+
+
+@dataclass(frozen=True, slots=True)
 class HandOverChair(Command):
     """Hand the chair to ``to``: by the one presiding, or by the secretary when they are away."""
 
@@ -93,5 +110,7 @@ MEETING_COMMANDS: tuple[type[Command], ...] = (
     DeclareJav,
     WithdrawJav,
     Adjourn,
+    Recess,
+    Resume,
     HandOverChair,
 )

@@ -66,6 +66,19 @@ class MeetingAdjourned(Event):
 
 
 @dataclass(frozen=True, slots=True)
+class MeetingRecessed(Event):
+    """Ajournering: a break, planned to end at ``resumes_at`` (epoch ms)."""
+
+    type = "meeting.recessed"
+    resumes_at: int
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingResumed(Event):
+    type = "meeting.resumed"
+
+
+@dataclass(frozen=True, slots=True)
 class CheckedIn(Event):
     type = "attendance.checked_in"
     person: str
@@ -140,6 +153,8 @@ class JavWithdrawn(Event):
 MEETING_EVENTS: tuple[type[Event], ...] = (
     MeetingOpened,
     MeetingAdjourned,
+    MeetingRecessed,
+    MeetingResumed,
     CheckedIn,
     CheckedOut,
     SeatTaken,

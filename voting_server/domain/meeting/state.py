@@ -37,6 +37,8 @@ class MeetingState:
     opened: bool = False
     adjourned: bool = False
     adjourned_at: int | None = None  # epoch ms
+    recess_until: int | None = None  # in a break (ajournering) until this epoch ms
+    recesses: list[tuple[int, int | None]] = field(default_factory=list)  # (from, to) of breaks
     current_item: str | None = None
     finished_items: list[str] = field(default_factory=list)
     presence: dict[str, Presence] = field(default_factory=dict)
@@ -89,12 +91,25 @@ def _opened(s: MeetingState, e: ev.MeetingOpened, at: int) -> None:
 def _adjourned(s: MeetingState, e: ev.MeetingAdjourned, at: int) -> None:
     s.adjourned = True
     s.adjourned_at = at
+    if s.recess_until is not None:  # closed during a break: the break ends with it
+        s.recess_until = None
+        s.recesses[-1] = (s.recesses[-1][0], at)
     s.current_item = None
     s.rollcall_open = False
     for person, spans in s.intervals.items():
         if spans and spans[-1].left is None:
             spans[-1].left = at
             s.presence[person] = Presence.LEFT
+
+
+def _recessed(s: MeetingState, e: ev.MeetingRecessed, at: int) -> None:
+    s.recess_until = e.resumes_at
+    s.recesses.append((at, None))
+
+
+def _resumed(s: MeetingState, e: ev.MeetingResumed, at: int) -> None:
+    s.recess_until = None
+    s.recesses[-1] = (s.recesses[-1][0], at)
 
 
 def _checked_in(s: MeetingState, e: ev.CheckedIn, at: int) -> None:
@@ -168,6 +183,8 @@ def _jav_withdrawn(s: MeetingState, e: ev.JavWithdrawn, at: int) -> None:
 _APPLY: dict[type[Event], Callable[[MeetingState, Any, int], None]] = {
     ev.MeetingOpened: _opened,
     ev.MeetingAdjourned: _adjourned,
+    ev.MeetingRecessed: _recessed,
+    ev.MeetingResumed: _resumed,
     ev.ChairHandedOver: _chair_handed_over,
     ev.SeatingRulesSet: _seating_rules,
     ev.CheckedIn: _checked_in,
