@@ -32,18 +32,20 @@ export function renderVotes(view, me) {
   const actions = [];
   const open = vote?.status === "open";
   if (open) {
-    if (!vote.secret) {
-      const voted = vote.has_voted || [];
-      actions.push(
-        h(
-          "details",
-          { class: "has-voted", open: true },
-          h("summary", { text: t("chair.has_voted", { n: voted.length }) }),
-          h("ul", { class: "voted-list", id: "has-voted" }, voted.map((p) => h("li", { "data-person": p, text: nameWithParty(view, p) }))),
-        ),
-      );
+    // What the chair does next comes first; the lists below it may run long.
+    const actionRow = [
+      h(
+        "button",
+        { type: "button", class: "button danger", id: "close-vote", "aria-keyshortcuts": "c" },
+        h("span", { text: t("chair.close_vote") }),
+        " ",
+        h("kbd", { "aria-hidden": "true", text: "C" }),
+      ),
+    ];
+    if (vote.method !== "question" && !vote.lot_commitment) {
+      actionRow.push(h("button", { type: "button", class: "button secondary", id: "commit-seed", text: t("chair.commit_seed") }));
     }
-    if (!vote.secret && vote.method === "question") actions.push(proxyControls(view, vote));
+    actions.push(h("div", { class: "button-row" }, actionRow));
     const mine = me?.vote;
     if (mine?.entitled && vote.method === "question") {
       const choice = mine.ballot?.choice;
@@ -65,19 +67,19 @@ export function renderVotes(view, me) {
         ),
       );
     }
-    const actionRow = [
-      h(
-        "button",
-        { type: "button", class: "button danger", id: "close-vote", "aria-keyshortcuts": "c" },
-        h("span", { text: t("chair.close_vote") }),
-        " ",
-        h("kbd", { "aria-hidden": "true", text: "C" }),
-      ),
-    ];
-    if (vote.method !== "question" && !vote.lot_commitment) {
-      actionRow.push(h("button", { type: "button", class: "button secondary", id: "commit-seed", text: t("chair.commit_seed") }));
+    if (!vote.secret) {
+      const voted = vote.has_voted || [];
+      actions.push(
+        h(
+          "details",
+          { class: "has-voted", open: true },
+          h("summary", { text: t("chair.has_voted", { n: voted.length }) }),
+          h("ul", { class: "voted-list", id: "has-voted" }, voted.map((p) => h("li", { key: p, "data-person": p, text: nameWithParty(view, p) }))),
+        ),
+      );
     }
-    actions.push(h("div", { class: "button-row" }, actionRow), voidControls());
+    if (!vote.secret && vote.method === "question") actions.push(proxyControls(view, vote));
+    actions.push(voidControls());
   } else if (vote) {
     actions.push(...closedVoteActions(vote));
   }

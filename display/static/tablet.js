@@ -21,7 +21,7 @@ import {
   waitingItems,
 } from "/static/screen.js";
 import { PROPOSAL_KINDS, PROPOSAL_KINDS_WITH_TEXT } from "/static/catalogue.js";
-import { minorityEntries } from "/static/minority.js";
+import { mountDecisions, renderDecisions } from "/static/tablet-decisions.js";
 import { mountBallot, renderBallot } from "/static/tablet-ballot.js";
 
 const NEEDS_TEXT = new Set(PROPOSAL_KINDS_WITH_TEXT);
@@ -206,39 +206,6 @@ async function submitProposal(event) {
 
 // --- the agenda ----------------------------------------------------------------------------
 
-/** Decisions made without a vote on the item under way: each may be reserved against. */
-function renderDecisions(view, me) {
-  const item = view.current_item;
-  const decisions = Object.entries(view.votes?.decisions || {}).filter(([, d]) => d.item === item);
-  const minority = minorityEntries(view);
-  $("decisions-panel").hidden = decisions.length === 0 && minority.length === 0;
-  show($("minority-records"), minority);
-  const presiding = view.meeting?.presiding;
-  show(
-    $("decisions"),
-    decisions.map(([id, d]) => {
-      const reserved = (d.reservations || []).some((r) => r.person === me?.person);
-      const noPart = (d.no_part || []).includes(me?.person);
-      return h(
-        "li",
-        { key: id, "data-decision": id },
-        h("span", { text: d.text }),
-        " ",
-        reserved
-          ? h("span", { class: "muted", text: t("tablet.reserved") })
-          : h("button", {
-              type: "button",
-              class: "touch secondary reserve-decision",
-              "data-decision": id,
-              disabled: !connected() || noPart || me?.seat == null,
-              text: t("tablet.reserve"),
-            }),
-      );
-    }),
-  );
-  setText($("presiding-now"), presiding ? t("tablet.presiding", { name: personName(view, presiding) }) : "");
-}
-
 function renderAgenda(view) {
   show(
     $("agenda"),
@@ -268,13 +235,9 @@ function render(connection) {
 
 // --- wiring -----------------------------------------------------------------------------------
 
+mountDecisions(hub);
 $("attendance-button").addEventListener("click", toggleAttendance);
 $("jav-button").addEventListener("click", declareJav);
-$("decisions").addEventListener("click", async (event) => {
-  const button = event.target.closest("button.reserve-decision");
-  if (!button || button.disabled || !(await confirmAction(t("tablet.confirm_reserve")))) return;
-  run(hub, $("decisions-result"), "decision.reserve", { decision: button.dataset.decision }, "tablet.reserved");
-});
 $("demand-vote").addEventListener("click", () =>
   run(hub, $("me-result"), "kontra.demand_vote", { procedure: $("demand-vote").dataset.procedure }, "tablet.vote_demanded"),
 );

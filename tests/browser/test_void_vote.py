@@ -89,10 +89,23 @@ async def test_the_chair_declares_a_vote_void_with_a_reason(
             assert await c.locator('#proxy-person option[value="m5"]').count() == 0
 
             # The next item starts from an empty form: no old question, kind or candidates.
+            # The form shows only the fields of the kind chosen.
+            assert await c.is_hidden("#vote-candidates")
+            await c.select_option("#vote-method", "majority")
             await c.fill("#vote-candidates", "Kvar från förra ärendet")
+            assert await c.is_hidden("#vote-ja")
             await c.click("#close-vote")
             await confirm(c)
             await c.wait_for_selector("#vote[data-status='closed']")
+
+            # After the vote the member leaves a minutes note from the tablet.
+            entry = "#decisions li.decision-entry[data-vote]"
+            await a.wait_for_selector(entry)
+            await a.click(f"{entry} details.note-form summary")
+            await a.fill(f"{entry} .note-text", "Jag vill att det antecknas att underlaget kom sent.")
+            await a.click(f"{entry} .add-note")
+            await a.wait_for_selector('#decisions-result[data-kind="ack"]')
+            await a.wait_for_selector(f"{entry} >> text=Du har lämnat en protokollsanteckning")
             await c.click("#finish-item")
             await confirm(c)
             await c.click('#agenda button[data-item="4"]')
