@@ -74,7 +74,7 @@ export function renderVotes(view, me) {
           "details",
           { class: "has-voted", open: true },
           h("summary", { text: t("chair.has_voted", { n: voted.length }) }),
-          h("ul", { class: "voted-list", id: "has-voted" }, voted.map((p) => h("li", { key: p, "data-person": p, text: nameWithParty(view, p) }))),
+          h("ul", { class: "voted-list", id: "has-voted", tabindex: 0, "aria-label": t("chair.has_voted", { n: voted.length }) }, voted.map((p) => h("li", { key: p, "data-person": p, text: nameWithParty(view, p) }))),
         ),
       );
     }

@@ -89,11 +89,6 @@ async def test_the_chair_declares_a_vote_void_with_a_reason(
             assert await c.locator('#proxy-person option[value="m5"]').count() == 0
 
             # The next item starts from an empty form: no old question, kind or candidates.
-            # The form shows only the fields of the kind chosen.
-            assert await c.is_hidden("#vote-candidates")
-            await c.select_option("#vote-method", "majority")
-            await c.fill("#vote-candidates", "Kvar från förra ärendet")
-            assert await c.is_hidden("#vote-ja")
             await c.click("#close-vote")
             await confirm(c)
             await c.wait_for_selector("#vote[data-status='closed']")
@@ -106,6 +101,11 @@ async def test_the_chair_declares_a_vote_void_with_a_reason(
             await a.click(f"{entry} .add-note")
             await a.wait_for_selector('#decisions-result[data-kind="ack"]')
             await a.wait_for_selector(f"{entry} >> text=Du har lämnat en protokollsanteckning")
+            # The form shows only the fields of the kind chosen (and only between votes).
+            assert await c.is_hidden("#vote-candidates")
+            await c.select_option("#vote-method", "majority")
+            await c.fill("#vote-candidates", "Kvar från förra ärendet")
+            assert await c.is_hidden("#vote-ja")
             await c.click("#finish-item")
             await confirm(c)
             await c.click('#agenda button[data-item="4"]')
