@@ -6,6 +6,7 @@
 import { $, confirmAction, h, nameWithParty, personName, run, show, t } from "/static/screen.js";
 
 let hub = null;
+let orderApplied = ""; // the approved order last put into the vote form
 
 /** "Bifall – Erik Lund": a proposal as the chair names it. */
 export function proposalLabel(view, id) {
@@ -84,6 +85,32 @@ function roundControls(view, procedure, connected) {
     );
   }
   return parts;
+}
+
+/**
+ * An approved propositionsordning becomes the question put, with nothing
+ * typed again: two proposals fill the vote form (Ja for the first, Nej for the
+ * second), three or more name the main proposal of a kontrapropositionsvotering.
+ */
+export function applyApprovedOrder(view) {
+  const order = view.votes?.orders?.[view.current_item];
+  if (!order?.approved || view.current_vote) return;
+  const ids = order.order.map((o) => o.id);
+  const key = `${view.current_item}:${ids.join(",")}`;
+  if (key === orderApplied) return;
+  orderApplied = key;
+  if (ids.length >= 3) {
+    $("kontra-main").value = ids[0];
+    return;
+  }
+  $("vote-method").value = "question";
+  $("vote-ja").value = ids[0] || "";
+  $("vote-nej").value = ids[1] || "";
+  const question = $("vote-question");
+  question.value = ids[1]
+    ? t("chair.order_question", { ja: proposalLabel(view, ids[0]), nej: proposalLabel(view, ids[1]) })
+    : t("chair.order_question_one", { ja: proposalLabel(view, ids[0]) });
+  question.dataset.touched = "1";
 }
 
 async function start() {

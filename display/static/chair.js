@@ -23,7 +23,7 @@ import {
 } from "/static/screen.js";
 import { mountMinority, renderDissent, renderMinority } from "/static/chair-minority.js";
 import { mountVotes, renderVotes } from "/static/chair-votes.js";
-import { mountKontra, renderKontra } from "/static/chair-kontra.js";
+import { applyApprovedOrder, mountKontra, renderKontra } from "/static/chair-kontra.js";
 import { mountAgenda, renderAgenda } from "/static/chair-agenda.js";
 
 let orderPick = []; // proposal ids, in the order the chair ticked them
@@ -274,6 +274,7 @@ function render(connection) {
   renderProposals(view);
   renderMinority(view, connected());
   renderKontra(view, connected());
+  applyApprovedOrder(view);
   renderDissent(view);
 }
 

@@ -262,6 +262,8 @@ export const en = {
   "chair.confirm_approve_order": "Has the meeting approved the order of questions?",
   "chair.order_proposed": "Proposed order: {order}",
   "chair.order_approved": "Approved order: {order}",
+  "chair.order_question": "{ja} against {nej}?",
+  "chair.order_question_one": "{ja}: approve?",
   "chair.order_overridden": "(departs from the main rule)",
   "chair.order_override": "Depart from the main rule (formal first, additions last)",
   "chair.votes": "Votes and elections",

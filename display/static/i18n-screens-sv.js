@@ -263,6 +263,8 @@ export const sv = {
   "chair.confirm_approve_order": "Har sammanträdet godkänt propositionsordningen?",
   "chair.order_proposed": "Föreslagen ordning: {order}",
   "chair.order_approved": "Godkänd ordning: {order}",
+  "chair.order_question": "{ja} mot {nej}?",
+  "chair.order_question_one": "{ja}: bifall?",
   "chair.order_overridden": "(avsteg från huvudregeln)",
   "chair.order_override": "Avvik från huvudregeln (formella först, tillägg sist)",
   "chair.votes": "Omröstningar och val",

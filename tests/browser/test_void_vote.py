@@ -97,7 +97,7 @@ async def test_the_chair_declares_a_vote_void_with_a_reason(
             entry = "#decisions li.decision-entry[data-vote]"
             await a.wait_for_selector(entry)
             await a.click(f"{entry} details.note-form summary")
-            await a.fill(f"{entry} .note-text", "Jag vill att det antecknas att underlaget kom sent.")
+            await a.fill(f"{entry} .note-text", "Underlaget kom sent.")
             await a.click(f"{entry} .add-note")
             await a.wait_for_selector('#decisions-result[data-kind="ack"]')
             await a.wait_for_selector(f"{entry} >> text=Du har lämnat en protokollsanteckning")
