@@ -88,6 +88,7 @@ export function renderVotes(view, me) {
   }
   show($("vote-actions"), actions);
   $("vote-form").hidden = open;
+  $("acclaim-form").hidden = open; // a decision without a vote waits for the vote under way
   $("open-vote").disabled = !connected() || !view.current_item;
   $("acclaim").disabled = !connected() || !view.current_item;
   renderVoteForm(view);

@@ -10,8 +10,18 @@ from sqlalchemy.engine import Engine
 
 from tests.browser.screens import confirm, open_screen
 from tests.browser.test_attendance_page import chromium
+from tests.browser.test_screens import SCREENSHOTS
 from tests.support.actors import connect_as
 from tests.support.hubs import HubProcess
+
+LAPTOP = {"width": 1366, "height": 768}
+PROJECTOR = {"width": 1920, "height": 1080}
+# Every panel shown ends inside the screen, and none is cut off.
+FITS = """() => {
+  const panels = [...document.querySelectorAll("main > section")].filter((s) => s.offsetParent);
+  return panels.every((s) => s.getBoundingClientRect().bottom <= window.innerHeight + 1
+    && s.scrollHeight <= s.clientHeight + 1);
+}"""
 
 
 async def test_the_console_runs_a_kontraproposition_to_the_end(
@@ -20,9 +30,12 @@ async def test_the_console_runs_a_kontraproposition_to_the_end(
     hub = start_hub()
     members = [await connect_as(hub.url, demo_engine, f"m{i}") for i in range(4, 40)]
     async with chromium() as browser:
-        chair = await open_screen(browser, hub, demo_engine, "chair", "/m/demo/chair", "m1")
+        chair = await open_screen(browser, hub, demo_engine, "chair", "/m/demo/chair", "m1", LAPTOP)
         tablet = await open_screen(browser, hub, demo_engine, "tablet", "/m/demo/tablet", "m2")
-        c, a = chair.page, tablet.page
+        display = await open_screen(
+            browser, hub, demo_engine, "display", "/m/demo/display", None, PROJECTOR
+        )
+        c, a, d = chair.page, tablet.page, display.page
         try:
             for member in members:
                 await member.command("attendance.check_in")
@@ -61,6 +74,14 @@ async def test_the_console_runs_a_kontraproposition_to_the_end(
             await c.click("#kontra-open-vote")
             await confirm(c)
             await a.wait_for_selector('#ballot[data-status="open"]')
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            await c.locator("#votes-panel").screenshot(
+                path=SCREENSHOTS / "chair-kontraproposition-1366.png"
+            )
+            await d.wait_for_selector('#vote[data-status="open"]')
+            await d.screenshot(path=SCREENSHOTS / "display-kontraproposition-1920.png")
+            # The projector shows the whole view without scrolling.
+            assert await d.evaluate(FITS), "the chamber display scrolls at 1920×1080"
             meaning = await a.inner_text('#ballot button[data-choice="ja"]')
             assert "bifall till" in meaning  # Ja says which proposal it stands for
             await members[0].wait_for(lambda m: bool(m.view.get("current_vote")))
@@ -86,9 +107,10 @@ async def test_the_console_runs_a_kontraproposition_to_the_end(
             await confirm(c)
             await members[0].wait_for(lambda m: bool(m.view["meeting"]["adjourned"]))
             await c.wait_for_selector("#adjourn[disabled]")
-            assert chair.errors == [] and tablet.errors == []
+            assert chair.errors == [] and tablet.errors == [] and display.errors == []
         finally:
             await chair.close()
             await tablet.close()
+            await display.close()
             for member in members:
                 await member.close()
