@@ -77,8 +77,7 @@ async def open_screen(
         token = Directory(engine).mint_login_link(principal)
         await page.goto(f"{hub.url}/login/{token}?next={path}")
     assert page.url.split("?")[0] == f"{hub.url}{path}".split("?")[0]
-    # attached: the projector hides the connection line while it is connected
-    await page.wait_for_selector('#connection[data-state="connected"]', state="attached")
+    await page.wait_for_selector('#connection[data-state="connected"]')
     await page.wait_for_function(
         "() => document.querySelector('#meeting-title').textContent.length > 0"
     )
