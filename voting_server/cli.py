@@ -140,6 +140,10 @@ def serve_forever(host: str, port: int, banner: str = "") -> int:
             app,
             ws_max_size=1 << 20,
             ws_per_message_deflate=False,
+            # A device whose link died answers no ping: its socket closes within
+            # about 20 s, and the console shows the member without a device.
+            ws_ping_interval=10.0,
+            ws_ping_timeout=10.0,
             timeout_graceful_shutdown=3,  # then close what is left; clients resume
             log_level="warning",
             # X-Forwarded-For only from the proxies named: otherwise anyone could pick

@@ -181,12 +181,18 @@ function renderAttendance(view) {
     .filter(([, p]) => p.kind === "member" && p.seat != null)
     .sort((x, y) => x[1].seat - y[1].seat);
   const presence = a.presence || {};
+  // Present without a device connected: a tablet that died, or its Wi-Fi.
+  const online = hub.devices ? new Set(hub.devices) : null;
+  const unreachable = (id) => online !== null && presence[id] === "present" && !online.has(id);
+  const missing = Object.keys(presence).filter(unreachable);
+  setText($("devices-missing"), missing.length ? t("chair.devices_missing", { names: missing.map((id) => nameWithParty(view, id)).join(", ") }) : "");
   show(
     $("presence"),
     members.map(([id, p]) => {
       const state = presence[id] || "absent";
       const info = party(view, p.party);
-      const label = `${t("seats.seat", { seat: p.seat })}, ${nameWithParty(view, id)}: ${t(`me.${state}`)}`;
+      const device = unreachable(id) ? ` (${t("chair.no_device")})` : "";
+      const label = `${t("seats.seat", { seat: p.seat })}, ${nameWithParty(view, id)}: ${t(`me.${state}`)}${device}`;
       return h(
         "li",
         { key: id },
@@ -194,6 +200,7 @@ function renderAttendance(view) {
           type: "button",
           "data-person": id,
           "data-presence": state,
+          "data-device": unreachable(id) ? "none" : null,
           "aria-label": label,
           title: label,
           style: `--party:${info.color};--on-party:${textOn(info.color)}`,

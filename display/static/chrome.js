@@ -66,6 +66,7 @@ export function startScreen({ role = "", fallbackToPublic = true, render, titleK
     render(hub);
   });
   hub.addEventListener("me", () => render(hub));
+  hub.addEventListener("devices", () => render(hub));
   onLanguageChange(renderEverything);
   renderEverything();
   hub.start();

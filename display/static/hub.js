@@ -82,6 +82,7 @@ export class HubConnection extends EventTarget {
     this.state = STATES.CLOSED;
     this.view = null;
     this.me = null;
+    this.devices = null;
     this.seq = 0;
     this.welcome = null;
     this.ticketInfo = null;
@@ -267,6 +268,10 @@ export class HubConnection extends EventTarget {
       case "me":
         this.me = frame.me;
         this._emit("me", this.me);
+        break;
+      case "devices": // the presidium's: who has a device connected
+        this.devices = frame.online;
+        this._emit("devices", this.devices);
         break;
       case "pong":
         if (this._pingsSent.has(frame.rid)) {

@@ -229,6 +229,8 @@ export const en = {
   "chair.recessed": "The meeting is adjourned for a break.",
   "chair.resume_meeting": "Resume the meeting",
   "chair.resumed": "The meeting has resumed.",
+  "chair.devices_missing": "Present without a connected tablet: {names}. You can vote for them in an open vote.",
+  "chair.no_device": "no connected tablet",
   "chair.finish_item": "Finish the item",
   "chair.confirm_finish_item": "Finish the item “{title}”? It cannot be taken up again.",
   "chair.item_started": "The item is under way.",

@@ -230,6 +230,8 @@ export const sv = {
   "chair.recessed": "Sammanträdet är ajournerat.",
   "chair.resume_meeting": "Återuppta sammanträdet",
   "chair.resumed": "Sammanträdet har återupptagits.",
+  "chair.devices_missing": "Närvarande utan ansluten platta: {names}. Du kan rösta åt dem i en öppen omröstning.",
+  "chair.no_device": "ingen ansluten platta",
   "chair.finish_item": "Avsluta ärendet",
   "chair.confirm_finish_item": "Avsluta ärendet ”{title}”? Det kan inte tas upp igen.",
   "chair.item_started": "Ärendet är påbörjat.",

@@ -133,6 +133,9 @@ class Fanout:
             frames.append(outgoing.me(head, client.me))
         return frames
 
+    def clients_of(self, roles: frozenset[Role]) -> list[Client]:
+        return [c for role in roles for c in self.audiences.get(role, Audience()).clients]
+
     def detach(self, client: Client) -> None:
         audience = self.audiences.get(client.role)
         if audience is not None:

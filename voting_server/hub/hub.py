@@ -33,6 +33,8 @@ from ..log.redis_log import UntrustedEntry, meeting_keys, namespace
 from ..store.archive import Archive
 from ..store.directory import Directory
 from .connection import WebSocketClient
+from .devices import DevicePresence
+from .devices import watch as watch_devices
 from .log_store import LogStore
 from .room import Room
 from .urn_keys import UrnKeys
@@ -88,6 +90,8 @@ class Hub:
         self._follow_client = connect_redis(redis_url)
         self.store = LogStore(archive, self.client, secret)
         self.urn_keys = UrnKeys(self.client, urn_key_dir, secret)
+        self.devices = DevicePresence(self.client, now_ms)
+        self._devices: asyncio.Task[None] | None = None
         self.rooms: dict[str, Room] = {}
         self._loading: dict[str, asyncio.Lock] = {}
         self._follower: asyncio.Task[None] | None = None
@@ -100,9 +104,10 @@ class Hub:
         self._loop = asyncio.get_running_loop()
         self._follower = asyncio.create_task(self._follow())
         self._revocations = asyncio.create_task(self._follow_revocations())
+        self._devices = asyncio.create_task(watch_devices(self.devices, lambda: self.rooms))
 
     async def stop(self) -> None:
-        for task in (self._follower, self._revocations):
+        for task in (self._follower, self._revocations, self._devices):
             if task is not None:
                 task.cancel()
                 with contextlib.suppress(asyncio.CancelledError):

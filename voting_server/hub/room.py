@@ -25,12 +25,13 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from ..audit import checkpoint
 from ..domain.aggregate import EVENTS, Meeting
-from ..domain.base import Actor, Event
+from ..domain.base import PRESIDIUM, Actor, Event
 from ..domain.errors import OrdetError
 from ..domain.votes import urn_size
 from ..log.chain import GENESIS, Envelope, LogEntry, decode_envelope, encode_envelope, seal, verify
 from ..log.errors import LiveLogUnavailable, LogConflict
 from ..log.meeting_log import MeetingLog
+from ..protocol import outgoing
 from .batch import (
     Outcome,
     Pending,
@@ -84,6 +85,7 @@ class Room:
         self._flusher: asyncio.Task[None] | None = None
         self._pending: list[Pending] = []
         self._committer: asyncio.Task[None] | None = None
+        self.devices: frozenset[str] = frozenset()  # who has a device connected (hub/devices.py)
 
     # --- loading and following -------------------------------------------------
     async def load(self, genesis: Callable[[], Awaitable[list[Event]]] | None) -> None:
@@ -150,6 +152,15 @@ class Room:
 
     def detach(self, client: Client) -> None:
         self.fanout.detach(client)
+
+    def show_devices(self, online: frozenset[str]) -> None:
+        """Tell the presidium who has a device connected, when that changed."""
+        if online == self.devices:
+            return
+        self.devices = online
+        frame = outgoing.devices(sorted(online))
+        for client in self.fanout.clients_of(PRESIDIUM):
+            client.send(frame)
 
     def _schedule_flush(self, delay: float) -> None:
         def start() -> None:

@@ -23,6 +23,7 @@ class ViewFollower:
     seq: int = 0
     snapshots: int = 0
     gaps: int = 0  # patches that did not continue from the view we hold
+    devices: list[str] | None = None  # the presidium's: who has a device connected
 
     def take(self, frame: dict[str, Any]) -> bool:
         """Apply one frame; whether it was one of the view's (welcome, snapshot, patch, me)."""
@@ -39,6 +40,8 @@ class ViewFollower:
             self.seq = frame["seq"]
         elif kind == "me":
             self.me = frame["me"]
+        elif kind == "devices":
+            self.devices = list(frame["online"])
         else:
             return False
         return True

@@ -44,6 +44,11 @@ def me(seq: int, status: dict[str, Any] | None) -> bytes:
     return encode({"type": "me", "seq": seq, "me": status})
 
 
+def devices(online: list[str]) -> bytes:
+    """To the presidium: the people with a device connected to the meeting now."""
+    return encode({"type": "devices", "online": online})
+
+
 def ack(rid: Rid, seq: int) -> bytes:
     return encode({"type": "ack", "rid": rid, "seq": seq})
 

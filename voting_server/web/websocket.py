@@ -70,6 +70,10 @@ async def hub_socket(websocket: WebSocket) -> None:
     client.send(outgoing.welcome(str(ticket.role), ticket.person, ticket.meeting, now_ms()))
     for frame in frames:
         client.send(frame)
+    if ticket.role in PRESIDIUM:
+        client.send(outgoing.devices(sorted(room.devices)))
+    if ticket.person:
+        hub.devices.joined(ticket.meeting, ticket.person)
     pump = asyncio.create_task(client.pump())
     actor = Actor(ticket.role, ticket.person)
     expiry = None
@@ -86,6 +90,8 @@ async def hub_socket(websocket: WebSocket) -> None:
         if ticket.session:
             hub.unregister(ticket.session, client)
         room.detach(client)
+        if ticket.person:
+            hub.devices.left(ticket.meeting, ticket.person)
         client.close_soon()
         with contextlib.suppress(Exception):
             await pump
