@@ -80,7 +80,13 @@ async def test_the_chair_declares_a_vote_void_with_a_reason(
                 "false"
             )
 
-            # A member whose tablet died says "ja" aloud; the chair records it for them.
+            # m5's tablet dies: the console marks m5 as present without a device.
+            await members[1].close()
+            await c.wait_for_selector(
+                '#presence button[data-person="m5"][data-device="none"]', timeout=15_000
+            )
+            assert "utan ansluten platta" in await c.inner_text("#devices-missing")
+            # m5 says "ja" aloud; the chair records it for them.
             await c.click("#vote-actions details.proxy-vote summary")
             await c.select_option("#proxy-person", "m5")
             await c.click('#vote-actions .proxy-ballot[data-choice="ja"]')
