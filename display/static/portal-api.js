@@ -1,14 +1,39 @@
 // The portal's JSON calls: same-origin, cookie-carrying, errors as codes.
 
-import { errorText } from "/static/i18n.js";
+import { errorText, t } from "/static/i18n.js";
 
-export { el } from "/static/dom.js";
+import { el } from "/static/dom.js";
+
+export { el };
 
 export class ApiError extends Error {
   constructor(code, status) {
     super(code);
     this.code = code;
     this.status = status;
+  }
+}
+
+/**
+ * Print or download a list of recovery codes: kept on paper or in a safe
+ * place rather than on the screen. Wires every ``.code-actions`` block.
+ */
+export function mountCodeActions(root = document) {
+  for (const block of root.querySelectorAll(".code-actions")) {
+    block.addEventListener("click", (event) => {
+      const action = event.target.closest("button")?.dataset.action;
+      const codes = [...document.getElementById(block.dataset.codes).children].map((li) => li.textContent);
+      if (action === "print") {
+        document.body.dataset.printing = block.dataset.codes;
+        window.print();
+        delete document.body.dataset.printing;
+      } else if (action === "download" && codes.length) {
+        const text = `${t("portal.codes.file_heading")}\n\n${codes.join("\n")}\n`;
+        const link = el("a", { href: URL.createObjectURL(new Blob([text], { type: "text/plain" })), download: t("portal.codes.file_name") });
+        link.click();
+        URL.revokeObjectURL(link.href);
+      }
+    });
   }
 }
 

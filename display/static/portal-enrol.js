@@ -2,7 +2,7 @@
 // confirm with a first code, and keep the recovery codes shown once.
 
 import { mountLanguageSwitch, translate, t } from "/static/i18n.js";
-import { api, el, showError } from "/static/portal-api.js";
+import { api, el, mountCodeActions, showError } from "/static/portal-api.js";
 
 const token = decodeURIComponent(location.pathname.split("/").filter(Boolean).pop());
 const path = `/portal/api/enrol/${encodeURIComponent(token)}`;
@@ -42,4 +42,5 @@ document.getElementById("enrol-form").addEventListener("submit", async (event) =
 translate();
 document.title = t("portal.enrol.title");
 mountLanguageSwitch(document.getElementById("lang-switch"));
+mountCodeActions();
 load();

@@ -2,7 +2,7 @@
 // justering, link tiles, and the member's own security settings.
 
 import { mountLanguageSwitch, onLanguageChange, translate, t } from "/static/i18n.js";
-import { api, el, showError, showMessage } from "/static/portal-api.js";
+import { api, el, mountCodeActions, showError, showMessage } from "/static/portal-api.js";
 import { formatDay, formatWhen } from "/static/swedish-time.js";
 
 const status = document.getElementById("portal-status");
@@ -243,6 +243,7 @@ document.getElementById("renew-form").addEventListener("submit", async (event) =
     document
       .getElementById("renewed-codes")
       .replaceChildren(...result.recovery_codes.map((c) => el("li", { text: c })));
+    document.querySelector('.code-actions[data-codes="renewed-codes"]').hidden = false;
     showMessage(message, t("portal.codes.renewed"), "ok");
     data.recovery_codes_left = result.recovery_codes.length;
     render();
@@ -255,4 +256,5 @@ translate();
 document.title = t("portal.title");
 mountLanguageSwitch(document.getElementById("lang-switch"));
 onLanguageChange(render);
+mountCodeActions();
 load();

@@ -55,6 +55,14 @@ async def _enrol_log_in_and_join(
     await page.click("#enrol-form button[type=submit]")
     await page.wait_for_selector("#codes-panel:not([hidden])")
     assert await page.locator("#recovery-codes li").count() == 10
+    # The codes can be kept off the screen: downloaded as a file (or printed).
+    codes = await page.locator("#recovery-codes li").all_inner_texts()
+    async with page.expect_download() as downloading:
+        await page.click('.code-actions button[data-action="download"]')
+    download = await downloading.value
+    assert download.suggested_filename == "ordet-reservkoder.txt"
+    saved = Path(await download.path()).read_text(encoding="utf-8")
+    assert all(code in saved for code in codes) and "gäller en gång" in saved
 
     # Login: password and the next code (the enrolment spent the current one).
     await page.click("#to-login")
