@@ -73,9 +73,17 @@ export function startScreen({ role = "", fallbackToPublic = true, render, titleK
   return hub;
 }
 
+const ACK_SHOWN_MS = 10000; // a "done" line clears itself; an error stays until the next action
+const clearing = new WeakMap();
+
 /** A status line's text from what it holds: a message key or an error code. */
+
 export function showStatus(status, kind, key = "", code = "") {
   if (!status) return;
+  clearTimeout(clearing.get(status));
+  if (kind === "ack" && (status.classList.contains("status-line") || status.classList.contains("result"))) {
+    clearing.set(status, setTimeout(() => showStatus(status, ""), ACK_SHOWN_MS));
+  }
   status.dataset.kind = kind;
   status.dataset.key = key;
   status.dataset.code = code;
