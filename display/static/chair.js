@@ -25,6 +25,7 @@ import { mountMinority, renderDissent, renderMinority } from "/static/chair-mino
 import { mountVotes, renderVotes } from "/static/chair-votes.js";
 import { applyApprovedOrder, mountKontra, renderKontra } from "/static/chair-kontra.js";
 import { mountAgenda, renderAgenda } from "/static/chair-agenda.js";
+import { mountProportionalRequest, renderProportionalRequest } from "/static/chair-elections.js";
 
 let orderPick = []; // proposal ids, in the order the chair ticked them
 
@@ -281,6 +282,7 @@ function render(connection) {
   renderProposals(view);
   renderMinority(view, connected());
   renderKontra(view, connected());
+  renderProportionalRequest(view, connected());
   applyApprovedOrder(view);
   renderDissent(view);
 }
@@ -347,6 +349,7 @@ $("propose-order").addEventListener("click", proposeOrder);
 mountMinority(hub, render);
 mountKontra(hub);
 mountAgenda(hub);
+mountProportionalRequest(hub, () => render(hub));
 $("approve-order").addEventListener("click", async () => {
   if (await confirmAction(t("chair.confirm_approve_order"))) await run(hub, $("order-result"), "order.approve");
 });
