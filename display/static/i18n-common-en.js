@@ -37,6 +37,7 @@ export const en = {
   "role.chair": "chair",
   "role.secretary": "secretary",
   "role.auditor": "auditor",
+  "role.admin": "administrator",
 
   "quorum.heading": "Quorum",
   "quorum.yes": "Quorum reached",
@@ -165,6 +166,9 @@ export const en = {
   "portal.admin.col.seat": "Seat/order",
   "portal.admin.col.roles": "Roles",
   "portal.admin.col.account": "Account",
+  "portal.admin.kind.member": "member",
+  "portal.admin.kind.substitute": "substitute",
+  "portal.admin.kind.official": "official",
   "portal.admin.account.none": "none",
   "portal.admin.account.pending": "awaiting activation",
   "portal.admin.account.enrolled": "active",

@@ -38,6 +38,7 @@ export const sv = {
   "role.chair": "ordförande",
   "role.secretary": "sekreterare",
   "role.auditor": "granskare",
+  "role.admin": "administratör",
 
   "quorum.heading": "Beslutförhet",
   "quorum.yes": "Beslutfört",
@@ -166,6 +167,9 @@ export const sv = {
   "portal.admin.col.seat": "Plats/ordning",
   "portal.admin.col.roles": "Roller",
   "portal.admin.col.account": "Konto",
+  "portal.admin.kind.member": "ledamot",
+  "portal.admin.kind.substitute": "ersättare",
+  "portal.admin.kind.official": "tjänsteperson",
   "portal.admin.account.none": "inget",
   "portal.admin.account.pending": "väntar på aktivering",
   "portal.admin.account.enrolled": "aktivt",

@@ -26,6 +26,11 @@ async function accountAction(person, kind) {
   }
 }
 
+/** "secretary,auditor" as people read it: "sekreterare, granskare". */
+function roleNames(roles) {
+  return (roles || "").split(",").filter(Boolean).map((role) => t(`role.${role.trim()}`)).join(", ");
+}
+
 function personRow(p) {
   const action =
     p.account === "none"
@@ -37,10 +42,10 @@ function personRow(p) {
     { dataset: { person: p.id } },
     el("td", { text: p.id }),
     el("td", { text: p.name }),
-    el("td", { text: p.kind }),
+    el("td", { text: t(`portal.admin.kind.${p.kind}`) }),
     el("td", { text: p.party ?? "" }),
     el("td", { text: p.seat ?? p.order ?? "" }),
-    el("td", { text: p.roles }),
+    el("td", { text: roleNames(p.roles) }),
     el("td", { text: t(`portal.admin.account.${p.account}`) }),
     el("td", {}, action),
   );

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+import speaker_queue
 from tests.audit.meeting_log import CHAIR, MEETING, ROSTER, SECRETARY, MeetingLog, member
 from tests.audit.test_minutes import AGENDA, Outline
 from voting_server.audit import minutes_report
@@ -98,6 +99,23 @@ def test_a_break_is_in_the_head_of_the_minutes_and_holds_back_decisions() -> Non
     [head_time] = Outline(document).text["tid"][:1]
     assert "ajournering kl. 23.46–23.51" in head_time
     assert verify_export(parse(build(MEETING, log.entries, [log.public_key]))).ok
+
+
+def test_the_minutes_name_proposals_by_kind_and_author_never_by_id() -> None:
+    log = opened_log()
+    log.meet(speaker_queue.SubmitProposal(ProposalKind.BIFALL, "Bifall."), member("m2"))
+    log.meet(speaker_queue.SubmitProposal(ProposalKind.AVSLAG, "Avslag."), member("m4"))
+    log.meet(vc.OpenVote(question="Bifall mot avslag?", ja="y1", nej="y2"))
+    for person in ("m1", "m2", "m3"):
+        log.meet(vc.CastVote("v1", choice="ja"), member(person))
+    log.meet(vc.CloseVote("v1"))
+    log.meet(mc.FinishItem())
+    log.meet(mc.Adjourn(), CHAIR)
+
+    document = minutes_report.render(minutes_report.pairs_of(log.entries)).document
+    [sides] = Outline(document).text["ja-nej"]
+    assert sides == "Ja för bifall (Bo Två (a)), nej för avslag (Dan Fyra (b))."
+    assert "y1" not in sides and "y2" not in sides
 
 
 def test_a_decision_by_acclamation_is_in_the_minutes_with_its_dissent() -> None:

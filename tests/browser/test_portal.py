@@ -15,6 +15,7 @@ from tests.support.actors import open_meeting
 from tests.support.hubs import HubProcess
 from voting_server.clock import CLOCK
 from voting_server.portal import accounts, totp
+from voting_server.store.directory import Directory
 
 __all__ = ["screenshots"]  # the fixture, shared with the attendance page's tests
 PASSWORD = "ett långt lösenord"
@@ -97,3 +98,23 @@ async def _enrol_log_in_and_join(
     await page.goto(f"{hub.url}/portal/")
     await page.wait_for_selector('#today article[data-meeting="demo"][data-status="running"]')
     assert errors == []
+
+
+async def test_the_secretariat_page_shows_names_not_internal_values(
+    start_hub: Callable[..., HubProcess], demo_engine: Engine
+) -> None:
+    hub = start_hub()
+    async with chromium() as browser:
+        context = await browser.new_context(viewport={"width": 1440, "height": 900})
+        page = await context.new_page()
+        try:
+            token = Directory(demo_engine).mint_login_link("sekr")
+            await page.goto(f"{hub.url}/login/{token}?next=/portal/admin/")
+            await page.wait_for_selector('#people tr[data-person="sekr"]')
+            row = await page.inner_text('#people tr[data-person="sekr"]')
+            assert "sekreterare, granskare" in row and "secretary" not in row
+            kinds = set(await page.locator("#people tr td:nth-child(3)").all_inner_texts())
+            assert kinds <= {"ledamot", "ersättare", "tjänsteperson"}, kinds
+            assert "ersättare" in kinds
+        finally:
+            await context.close()

@@ -18,6 +18,7 @@ from .minutes_html_text import (
     KIND_OF_SPEECH,
     hm,
     names,
+    proposal_label,
     span_text,
     who,
 )
@@ -210,7 +211,7 @@ def _proposals(minutes: Minutes, para: Paragraph) -> list[str]:
         if entry.status == "withdrawn":
             status = " (återtaget)"
         elif entry.status == "merged":
-            status = f" (sammanfört i {escape(entry.merged_into)})"
+            status = f" (sammanfört i {proposal_label(minutes, para.item, entry.merged_into)})"
         out.append(
             f'<li data-proposal="{escape(entry.id)}" data-kind="{escape(entry.kind)}">'
             f"{names(minutes, entry.authors)} yrkar {kind}{text}{status}</li>\n"

@@ -9,7 +9,7 @@ from html import escape
 
 from ..domain.votes import events as vev
 from ..domain.votes.model import Method
-from .minutes_html_text import CHOICE, DECIDED_BY, who
+from .minutes_html_text import CHOICE, DECIDED_BY, proposal_label, who
 from .minutes_model import AcclaimedEntry, Minutes, VoteEntry
 
 
@@ -30,10 +30,10 @@ def vote_html(minutes: Minutes, vote: VoteEntry) -> list[str]:
         )
         out.append(f'<p class="valsedlar">Anmälda valsedlar: {listed}.</p>\n')
     if opened.ja or opened.nej:
-        out.append(
-            f'<p class="ja-nej">Ja för {escape(opened.ja or "–")}, '
-            f"nej för {escape(opened.nej or '–')}.</p>\n"
+        ja, nej = (
+            proposal_label(minutes, opened.item, p) if p else "–" for p in (opened.ja, opened.nej)
         )
+        out.append(f'<p class="ja-nej">Ja för {ja}, nej för {nej}.</p>\n')
     for e in vote.excused:
         set_aside = " Rösten som redan var avgiven räknas inte." if e.discarded else ""
         out.append(

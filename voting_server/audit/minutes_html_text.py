@@ -51,3 +51,12 @@ def who(minutes: Minutes, person: str) -> str:
 
 def names(minutes: Minutes, people: Iterable[str]) -> str:
     return ", ".join(who(minutes, p) for p in people)
+
+
+def proposal_label(minutes: Minutes, item: str, proposal_id: str) -> str:
+    """A proposal as the minutes name it: "avslag (Eva Fem (b))", never its id."""
+    para = next((p for p in minutes.paragraphs if p.item == item), None)
+    entry = para.proposals.get(proposal_id) if para is not None else None
+    if entry is None:
+        return escape(proposal_id)
+    return f"{KIND_OF_PROPOSAL.get(entry.kind, entry.kind)} ({names(minutes, entry.authors)})"
