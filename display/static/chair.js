@@ -25,6 +25,7 @@ import { mountMinority, renderDissent, renderMinority } from "/static/chair-mino
 import { mountVotes, renderVotes } from "/static/chair-votes.js";
 import { applyApprovedOrder, mountKontra, renderKontra } from "/static/chair-kontra.js";
 import { mountAgenda, renderAgenda } from "/static/chair-agenda.js";
+import { mountNow, renderNow } from "/static/chair-now.js";
 import { mountProportionalRequest, renderProportionalRequest } from "/static/chair-elections.js";
 
 let orderPick = []; // proposal ids, in the order the chair ticked them
@@ -283,6 +284,7 @@ function render(connection) {
   renderMinority(view, connected());
   renderKontra(view, connected());
   renderProportionalRequest(view, connected());
+  renderNow(view); // last: it follows the panels' buttons
   applyApprovedOrder(view);
   renderDissent(view);
 }
@@ -349,6 +351,7 @@ $("propose-order").addEventListener("click", proposeOrder);
 mountMinority(hub, render);
 mountKontra(hub);
 mountAgenda(hub);
+mountNow();
 mountProportionalRequest(hub, () => render(hub));
 $("approve-order").addEventListener("click", async () => {
   if (await confirmAction(t("chair.confirm_approve_order"))) await run(hub, $("order-result"), "order.approve");

@@ -237,6 +237,7 @@ export const en = {
   "chair.request_record": "Record the request",
   "chair.confirm_request": "Record the request for a proportional election of {seats} seats from {n} members?",
   "chair.request_recorded": "The request is recorded.",
+  "chair.now_label": "Now",
   "chair.finish_item": "Finish the item",
   "chair.confirm_finish_item": "Finish the item “{title}”? It cannot be taken up again.",
   "chair.item_started": "The item is under way.",

@@ -238,6 +238,7 @@ export const sv = {
   "chair.request_record": "Registrera begäran",
   "chair.confirm_request": "Registrera begäran om proportionellt val av {seats} platser från {n} ledamöter?",
   "chair.request_recorded": "Begäran är registrerad.",
+  "chair.now_label": "Nu",
   "chair.finish_item": "Avsluta ärendet",
   "chair.confirm_finish_item": "Avsluta ärendet ”{title}”? Det kan inte tas upp igen.",
   "chair.item_started": "Ärendet är påbörjat.",
