@@ -9,8 +9,9 @@ from typing import Any
 
 from sqlalchemy.engine import Engine
 
-from tests.support.actors import open_meeting
+from tests.support.actors import connect_as, open_meeting
 from tests.support.hubs import HubProcess
+from voting_server.client import HubClient
 from voting_server.store.directory import Directory
 
 WAIT_MS = 5_000
@@ -89,3 +90,18 @@ async def confirm(page: Any) -> None:
     await page.wait_for_selector("dialog#confirm-dialog[open]")
     await page.click("#confirm-ok")
     await page.wait_for_selector("dialog#confirm-dialog", state="hidden")
+
+
+async def members_checked_in(hub: HubProcess, engine: Engine, first: int = 4) -> list[HubClient]:
+    """Members m<first>…m39 connected and checked in: with the chair, a quorum of the 71."""
+    members = [await connect_as(hub.url, engine, f"m{i}") for i in range(first, 40)]
+    for member in members:
+        await member.command("attendance.check_in")
+    return members
+
+
+async def chair_takes_up(page: Any, item: str) -> None:
+    """On the console: the chair checks in, sees the quorum, and takes up ``item``."""
+    await page.click('#presence button[data-person="m1"]')
+    await page.wait_for_selector('#quorum[data-quorum="yes"]')
+    await page.click(f'#agenda button[data-item="{item}"]')

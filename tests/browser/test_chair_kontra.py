@@ -8,10 +8,9 @@ from collections.abc import Callable
 
 from sqlalchemy.engine import Engine
 
-from tests.browser.screens import confirm, open_screen
+from tests.browser.screens import chair_takes_up, confirm, members_checked_in, open_screen
 from tests.browser.test_attendance_page import chromium
 from tests.browser.test_screens import SCREENSHOTS
-from tests.support.actors import connect_as
 from tests.support.hubs import HubProcess
 
 LAPTOP = {"width": 1366, "height": 768}
@@ -28,7 +27,7 @@ async def test_the_console_runs_a_kontraproposition_to_the_end(
     start_hub: Callable[..., HubProcess], demo_engine: Engine
 ) -> None:
     hub = start_hub()
-    members = [await connect_as(hub.url, demo_engine, f"m{i}") for i in range(4, 40)]
+    members = await members_checked_in(hub, demo_engine)
     async with chromium() as browser:
         chair = await open_screen(browser, hub, demo_engine, "chair", "/m/demo/chair", "m1", LAPTOP)
         tablet = await open_screen(browser, hub, demo_engine, "tablet", "/m/demo/tablet", "m2")
@@ -37,12 +36,9 @@ async def test_the_console_runs_a_kontraproposition_to_the_end(
         )
         c, a, d = chair.page, tablet.page, display.page
         try:
-            for member in members:
-                await member.command("attendance.check_in")
-            await c.click('#presence button[data-person="m1"]')
+            await chair_takes_up(c, "3")
             await a.click("#attendance-button")
-            await c.wait_for_selector('#quorum[data-quorum="yes"]')
-            await c.click('#agenda button[data-item="3"]')
+            await a.wait_for_selector('#my-presence[data-presence="present"]')
             assert await c.is_disabled("#kontra-start-button")  # fewer than three proposals
             for member, kind in zip(members, ("bifall", "avslag", "aterremiss"), strict=False):
                 await member.command("debate.submit_proposal", kind=kind, text=f"Yrkande om {kind}")

@@ -7,9 +7,8 @@ from collections.abc import Callable
 
 from sqlalchemy.engine import Engine
 
-from tests.browser.screens import confirm, open_screen
+from tests.browser.screens import chair_takes_up, confirm, members_checked_in, open_screen
 from tests.browser.test_attendance_page import chromium
-from tests.support.actors import connect_as
 from tests.support.hubs import HubProcess
 
 
@@ -17,16 +16,12 @@ async def test_the_approved_order_fills_the_vote_form(
     start_hub: Callable[..., HubProcess], demo_engine: Engine
 ) -> None:
     hub = start_hub()
-    members = [await connect_as(hub.url, demo_engine, f"m{i}") for i in range(4, 40)]
+    members = await members_checked_in(hub, demo_engine)
     async with chromium() as browser:
         chair = await open_screen(browser, hub, demo_engine, "chair", "/m/demo/chair", "m1")
         c = chair.page
         try:
-            for member in members:
-                await member.command("attendance.check_in")
-            await c.click('#presence button[data-person="m1"]')
-            await c.wait_for_selector('#quorum[data-quorum="yes"]')
-            await c.click('#agenda button[data-item="3"]')
+            await chair_takes_up(c, "3")
             await members[0].command("debate.submit_proposal", kind="bifall", text="Bifall.")
             await members[1].command("debate.submit_proposal", kind="avslag", text="Avslag.")
             await c.wait_for_function(

@@ -8,9 +8,8 @@ from collections.abc import Callable
 
 from sqlalchemy.engine import Engine
 
-from tests.browser.screens import confirm, open_screen
+from tests.browser.screens import chair_takes_up, confirm, members_checked_in, open_screen
 from tests.browser.test_attendance_page import chromium
-from tests.support.actors import connect_as
 from tests.support.hubs import HubProcess
 
 
@@ -18,16 +17,12 @@ async def test_the_console_records_a_granted_request_for_a_proportional_election
     start_hub: Callable[..., HubProcess], demo_engine: Engine
 ) -> None:
     hub = start_hub()
-    members = [await connect_as(hub.url, demo_engine, f"m{i}") for i in range(4, 40)]
+    members = await members_checked_in(hub, demo_engine)
     async with chromium() as browser:
         chair = await open_screen(browser, hub, demo_engine, "chair", "/m/demo/chair", "m1")
         c = chair.page
         try:
-            for member in members:
-                await member.command("attendance.check_in")
-            await c.click('#presence button[data-person="m1"]')
-            await c.wait_for_selector('#quorum[data-quorum="yes"]')
-            await c.click('#agenda button[data-item="2"]')
+            await chair_takes_up(c, "2")
             await c.select_option("#vote-method", "proportional")
             await c.wait_for_selector("#request-supporters")
             await c.fill("#request-seats", "3")

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from sqlalchemy.engine import Engine
 
-from tests.browser.screens import open_screen
+from tests.browser.screens import chair_takes_up, members_checked_in, open_screen
 from tests.browser.test_attendance_page import chromium
 from tests.support.actors import connect_as
 from tests.support.hubs import HubProcess
@@ -23,16 +23,12 @@ async def test_a_pushed_view_keeps_the_chairs_focus_on_the_same_request(
     start_hub: Callable[..., HubProcess], demo_engine: Engine
 ) -> None:
     hub = start_hub()
-    members = [await connect_as(hub.url, demo_engine, f"m{i}") for i in range(4, 40)]  # a quorum
+    members = await members_checked_in(hub, demo_engine)
     async with chromium() as browser:
         chair = await open_screen(browser, hub, demo_engine, "chair", "/m/demo/chair", "m1")
         c = chair.page
         try:
-            for member in members:
-                await member.command("attendance.check_in")
-            await c.click('#presence button[data-person="m1"]')
-            await c.wait_for_selector('#quorum[data-quorum="yes"]')
-            await c.click('#agenda button[data-item="3"]')
+            await chair_takes_up(c, "3")
             for member in members[:3]:
                 await member.command("debate.request_floor")
             await c.wait_for_function("() => document.querySelectorAll('#queue li').length === 3")

@@ -11,12 +11,9 @@ from sqlalchemy.engine import Engine
 
 from tests.browser.screens import open_screen
 from tests.browser.test_attendance_page import chromium
+from tests.browser.test_poor_wifi import ballots_in_the_log
 from tests.support.actors import connect_as
 from tests.support.hubs import HubProcess
-from voting_server.domain.aggregate import EVENTS
-from voting_server.domain.votes.events import BallotCast
-from voting_server.log.chain import decode_envelope
-from voting_server.store.archive import Archive
 
 # While window.__offline is true the link is dead both ways, as on Wi-Fi that
 # drops without telling anyone: nothing sent arrives, nothing arrives, and no
@@ -90,11 +87,6 @@ async def test_a_tablet_that_goes_offline_in_a_vote_says_so_and_its_ballot_count
         finally:
             await tablet.close()
 
-    ballots = [
-        event
-        for entry in Archive(demo_engine).read("demo")
-        if isinstance(event := decode_envelope(entry.data, EVENTS).event, BallotCast)
-    ]
-    assert [(b.person, b.ballot.choice) for b in ballots] == [("m2", "ja")]
+    assert ballots_in_the_log(demo_engine) == [("m2", "ja")]
     for client in (chair, *members):
         await client.close()

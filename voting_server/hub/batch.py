@@ -134,7 +134,7 @@ def decide_batch(
             continue
         command = p.command
         try:
-            secret = _urn_at_hand(meeting, command, urns)
+            _urn_at_hand(meeting, command, urns)
             decided = decide(meeting, command, p.actor, context)
         except DomainError as err:
             result.outcomes.append(err)
@@ -142,10 +142,9 @@ def decide_batch(
         events = decided.events
         if decided.deposit is not None:
             fresh.setdefault(command.vote, []).append(decided.deposit)
-        if secret and isinstance(command, vc.CloseVote):
-            result.emptied.append(command.vote)
-        elif isinstance(command, vc.VoidVote) and meeting.votes.vote(command.vote).opened.secret:
-            result.emptied.append(command.vote)  # a void urn is never opened: its key goes
+        # A secret vote that ended (counted or declared void): its urn and key go.
+        ended = [e.vote for e in events if isinstance(e, vev.VoteClosed | vev.VoteVoided)]
+        result.emptied += [v for v in ended if meeting.votes.vote(v).opened.secret]
         role = str(p.actor.role)
         for event in events:
             result.envelopes.append(Envelope(event, now, p.actor.person, role, p.rid, digest))
@@ -155,17 +154,13 @@ def decide_batch(
     return result
 
 
-def _urn_at_hand(meeting: Meeting, command: Any, urns: dict[str, list[str]]) -> bool:
-    """Whether a command casts in or closes an open secret vote; refused when its
-    urn could not be opened."""
+def _urn_at_hand(meeting: Meeting, command: Any, urns: dict[str, list[str]]) -> None:
+    """Refuse a ballot or a close of a secret vote whose urn could not be opened."""
     if not isinstance(command, vc.CastVote | vc.CloseVote):
-        return False
+        return
     record = meeting.votes.votes.get(command.vote)
-    if record is None or not record.opened.secret or not record.is_open:
-        return False
-    if command.vote not in urns:
+    if record is not None and record.opened.secret and record.is_open and command.vote not in urns:
         raise UrnUnavailable(message="the urn of this secret vote cannot be opened")
-    return True
 
 
 class UrnUnavailable(DomainError):
