@@ -25,6 +25,7 @@ import { mountMinority, renderDissent, renderMinority } from "/static/chair-mino
 import { mountVotes, renderVotes } from "/static/chair-votes.js";
 import { applyApprovedOrder, mountKontra, renderKontra } from "/static/chair-kontra.js";
 import { mountAgenda, renderAgenda } from "/static/chair-agenda.js";
+import { mountJusterare, renderJusterare } from "/static/chair-justerare.js";
 import { mountNow, renderNow } from "/static/chair-now.js";
 import { mountProportionalRequest, renderProportionalRequest } from "/static/chair-elections.js";
 
@@ -280,6 +281,7 @@ function render(connection) {
   renderVotes(view, connection.me);
   renderAttendance(view);
   renderAgenda(view, connected());
+  renderJusterare(view, connected());
   renderProposals(view);
   renderMinority(view, connected());
   renderKontra(view, connected());
@@ -351,6 +353,7 @@ $("propose-order").addEventListener("click", proposeOrder);
 mountMinority(hub, render);
 mountKontra(hub);
 mountAgenda(hub);
+mountJusterare(hub, () => render(hub));
 mountNow();
 mountProportionalRequest(hub, () => render(hub));
 $("approve-order").addEventListener("click", async () => {

@@ -187,7 +187,8 @@ function render() {
     ...(data.upcoming.length ? [] : [empty("portal.meetings.none")]),
     ...data.upcoming.map((m) => meetingCard(m, { join: false })),
   );
-  const todo = data.past.flatMap((m) => m.todo);
+  // Today's meeting too: its minutes and reservations are to be seen to the same evening.
+  const todo = [...data.today, ...data.past].flatMap((m) => m.todo);
   document
     .getElementById("justering")
     .replaceChildren(

@@ -16,6 +16,12 @@ from voting_server.store.directory import Directory
 
 WAIT_MS = 5_000
 SIZE = {"width": 1280, "height": 800}
+# Every panel shown ends inside the screen, and none is cut off.
+FITS = """() => {
+  const panels = [...document.querySelectorAll("main > section")].filter((s) => s.offsetParent);
+  return panels.every((s) => s.getBoundingClientRect().bottom <= window.innerHeight + 1
+    && s.scrollHeight <= s.clientHeight + 1);
+}"""
 
 
 @dataclass

@@ -8,19 +8,13 @@ from collections.abc import Callable
 
 from sqlalchemy.engine import Engine
 
-from tests.browser.screens import chair_takes_up, confirm, members_checked_in, open_screen
+from tests.browser.screens import FITS, chair_takes_up, confirm, members_checked_in, open_screen
 from tests.browser.test_attendance_page import chromium
 from tests.browser.test_screens import SCREENSHOTS
 from tests.support.hubs import HubProcess
 
 LAPTOP = {"width": 1366, "height": 768}
 PROJECTOR = {"width": 1920, "height": 1080}
-# Every panel shown ends inside the screen, and none is cut off.
-FITS = """() => {
-  const panels = [...document.querySelectorAll("main > section")].filter((s) => s.offsetParent);
-  return panels.every((s) => s.getBoundingClientRect().bottom <= window.innerHeight + 1
-    && s.scrollHeight <= s.clientHeight + 1);
-}"""
 
 
 async def test_the_console_runs_a_kontraproposition_to_the_end(

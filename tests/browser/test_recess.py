@@ -4,45 +4,26 @@ break, and the chair resumes."""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator
-from datetime import datetime, timedelta
-from pathlib import Path
+from datetime import timedelta
 
 import pytest
 from sqlalchemy.engine import Engine
 
+from tests.browser.conftest import hub_now
 from tests.browser.screens import confirm, open_screen
 from tests.browser.test_attendance_page import chromium
 from tests.support.actors import connect_as
-from tests.support.hubs import HubProcess, hub_env
+from tests.support.hubs import HubProcess
 from voting_server.client import CommandRefused
-from voting_server.domain.swedish_time import STOCKHOLM
-
-
-def hub_clock_offset() -> int:
-    """Late in the evening the hub runs two hours behind, so a break never crosses midnight."""
-    return -7200 if datetime.now(STOCKHOLM).hour >= 22 else 0
-
-
-@pytest.fixture
-def hub(
-    sqlite_url: str, redis_url: str, tmp_path: Path, demo_engine: Engine
-) -> Iterator[HubProcess]:
-    env = hub_env(sqlite_url, redis_url, tmp_path)
-    env["ORDET_CLOCK"] = f"{hub_clock_offset():+d}"
-    process = HubProcess(env).start()
-    yield process
-    process.stop()
 
 
 async def test_the_chair_adjourns_for_a_break_and_resumes(
-    hub: HubProcess, demo_engine: Engine
+    evening_safe_hub: HubProcess, demo_engine: Engine
 ) -> None:
+    hub = evening_safe_hub
     chair_client = await connect_as(hub.url, demo_engine, "m1", role="chair")
     member = await connect_as(hub.url, demo_engine, "m4")
-    hub_now = datetime.fromtimestamp(time.time() + hub_clock_offset(), STOCKHOLM)
-    resumes = (hub_now + timedelta(minutes=45)).strftime("%H:%M")
+    resumes = (hub_now() + timedelta(minutes=45)).strftime("%H:%M")
     async with chromium() as browser:
         chair = await open_screen(browser, hub, demo_engine, "chair", "/m/demo/chair", "m1")
         display = await open_screen(browser, hub, demo_engine, "display", "/m/demo/display", None)

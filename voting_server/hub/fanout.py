@@ -22,7 +22,7 @@ import speaker_queue
 from ..domain.aggregate import Meeting
 from ..domain.base import Role
 from ..domain.checkpoints import AUDIT_EVENTS
-from ..domain.justering.events import JUSTERING_EVENTS, NoticePosted
+from ..domain.justering.events import JUSTERING_EVENTS, JusterareElected, NoticePosted
 from ..domain.meeting import events as mev
 from ..domain.votes import VOTE_EVENTS
 from ..domain.votes import events as vev
@@ -46,8 +46,8 @@ FLUSH_INTERVAL = 0.05  # seconds: at most 20 patches a second to a crowd
 
 VOTE_EVENT_TYPES = frozenset(VOTE_EVENTS)
 #: Events no live view shows (they are for the auditor and the minutes); the
-#: notice is shown on the public screen.
-UNSEEN_EVENTS = frozenset({*AUDIT_EVENTS, *JUSTERING_EVENTS}) - {NoticePosted}
+#: notice is shown on the public screen, the justerare in the meeting's part.
+UNSEEN_EVENTS = frozenset({*AUDIT_EVENTS, *JUSTERING_EVENTS}) - {NoticePosted, JusterareElected}
 
 #: Events that change only the own status of the people they name or who sent them.
 PERSONAL_EVENTS = frozenset(

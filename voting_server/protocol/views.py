@@ -120,6 +120,8 @@ def core_part(meeting: Meeting, role: Role) -> dict[str, Any]:
             "adjourned": state.adjourned,
             "presiding": state.presiding,
             **({"recess_until": state.recess_until} if state.recess_until is not None else {}),
+            "justerare": list(meeting.justering.justerare),
+            "justerare_count": meeting.justering.justerare_count,
         },
         "agenda": agenda_view(state),
         "attendance": attendance_view(state),
