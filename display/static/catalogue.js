@@ -127,5 +127,5 @@ export const ERROR_CODES = Object.freeze([
   "vote.proportional_secret", "vote.recount_mismatch", "vote.request_not_expected",
   "vote.secret_in_person", "vote.secret_not_election", "vote.secret_requested", "vote.still_open",
   "vote.unknown", "vote.urn_invalid", "vote.urn_mismatch", "vote.urn_unavailable", "vote.void",
-  "vote.void_reason_required",
+  "vote.void_reason_required", "year.bad_format", "year.bad_rules", "year.bad_year",
 ]);

@@ -266,5 +266,8 @@ export const en = {
   "error.vote.urn_unavailable": "The ballot box cannot be opened. Contact whoever runs Ordet.",
   "error.vote.void": "The vote was declared void.",
   "error.vote.void_reason_required": "Say why the vote is void.",
+  "error.year.bad_format": "Choose JSON, a workbook (xlsx) or CSV with a table.",
+  "error.year.bad_rules": "The body's rules for allowances or its attendance goal cannot be used.",
+  "error.year.bad_year": "Give a year, such as 2026.",
   "error.vote.voter_excused": "You declared jäv and take no part in this vote.",
 };

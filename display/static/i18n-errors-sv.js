@@ -266,5 +266,8 @@ export const sv = {
   "error.vote.urn_unavailable": "Valurnan kan inte öppnas. Kontakta den som driver Ordet.",
   "error.vote.void": "Omröstningen har förklarats ogiltig.",
   "error.vote.void_reason_required": "Skriv varför omröstningen är ogiltig.",
+  "error.year.bad_format": "Välj JSON, en arbetsbok (xlsx) eller CSV med en tabell.",
+  "error.year.bad_rules": "Organets regler för arvoden eller närvaromål går inte att använda.",
+  "error.year.bad_year": "Ange ett år, till exempel 2026.",
   "error.vote.voter_excused": "Du har anmält jäv och deltar inte i omröstningen.",
 };

@@ -22,7 +22,7 @@ from tests.support.hubs import HubProcess, hub_env
 from voting_server.store.db import make_engine
 from voting_server.store.seed import seed_demo
 
-EXAMPLES_PER_OPERATION = 4  # 24 operations
+EXAMPLES_PER_OPERATION = 4  # 25 operations
 KNOWN = {"assembly": "demo", "person": "m20"}
 WITHOUT_COOKIE = ("/portal/api/logout", "/portal/api/logout-everywhere")
 

@@ -33,6 +33,9 @@ def add_audit_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     minutes.add_argument("source", help="an export FILE, or a MEETING id (DATABASE_URL)")
     minutes.add_argument("--html", type=Path, help="write the HTML document here")
     minutes.add_argument("--pdf", type=Path, help="write the PDF here")
+    from .year_cli import add_year_command
+
+    add_year_command(sub)
 
 
 def run_audit(args: argparse.Namespace) -> int:
@@ -45,6 +48,10 @@ def run_audit(args: argparse.Namespace) -> int:
             return _open_data(args)
         if args.action == "verify":
             return _verify(args.file, args.json, args.key)
+        if args.action == "year":
+            from .year_cli import run_year
+
+            return run_year(args)
         if args.action == "minutes":
             from .minutes_cli import run_minutes
 

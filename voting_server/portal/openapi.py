@@ -181,6 +181,19 @@ PATHS: dict[str, dict[str, Any]] = {
         )
     },
     "/portal/api/admin/security-events": {"get": _op("The security log")},
+    "/portal/api/admin/assemblies/{assembly}/year/{year}": {
+        "parameters": [
+            _param("assembly"),
+            _param("year", {"type": "string", "pattern": "^[0-9]{4}$"}),
+            {"name": "format", "in": "query", "schema": {"enum": ["json", "csv", "xlsx"]}},
+            {
+                "name": "table",
+                "in": "query",
+                "schema": {"enum": ["meetings", "members", "parties", "allowances"]},
+            },
+        ],
+        "get": _op("Attendance and the basis for allowances over a year (JSON, CSV or xlsx)"),
+    },
 }
 
 

@@ -17,6 +17,7 @@ from . import accounts, audit, forms, login, overview
 from .admin_routes import admin_routes
 from .http import Portal, address, api, page, run
 from .openapi import openapi_document
+from .year_routes import year_routes
 
 
 def portal_routes(portal: Portal) -> list[BaseRoute]:
@@ -170,6 +171,7 @@ def portal_routes(portal: Portal) -> list[BaseRoute]:
         Route("/portal/login", page("portal-login.html")),
         Route("/portal/enrol/{token}", page("portal-enrol.html")),
         Route("/portal/admin/", page("portal-admin.html")),
+        Route("/portal/admin/year", page("portal-year.html")),
         Route("/portal/api/login", endpoint(do_login), methods=["POST"]),
         Route("/portal/api/logout", endpoint(do_logout), methods=["POST"]),
         Route("/portal/api/logout-everywhere", endpoint(do_logout_everywhere), methods=["POST"]),
@@ -179,4 +181,5 @@ def portal_routes(portal: Portal) -> list[BaseRoute]:
         Route("/portal/api/enrol/{token}", endpoint(enrol), methods=["POST"]),
         Route("/portal/api/me", endpoint(me), methods=["GET"]),
         *admin_routes(portal),
+        *year_routes(portal),
     ]

@@ -168,6 +168,11 @@ def create_app(settings: Settings) -> Starlette:
             name="msgpack",
         ),
         Mount(
+            "/vendor/chart.js",
+            StaticFiles(directory=DISPLAY_DIR / "node_modules/chart.js/dist", check_dir=False),
+            name="chart.js",
+        ),
+        Mount(
             "/vendor/preact",
             StaticFiles(directory=DISPLAY_DIR / "node_modules/preact/dist", check_dir=False),
             name="preact",
