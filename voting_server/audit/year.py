@@ -95,25 +95,25 @@ def goal_from_settings(settings: Mapping[str, Any]) -> float | None:
 
 def _line(planned: PlannedMeeting) -> MeetingLine:
     a = planned.attendance
-    held = a is not None and a.held
-    if held and a is not None and a.started_at is not None:
-        start = swedish_time(a.started_at)
-        date, time = start.date().isoformat(), start.strftime("%H:%M")
-    else:
-        date, time = planned.starts_at[:10], planned.starts_at[11:16]
-    people = a.people if held and a is not None else ()
+    seats = a.seats if a is not None else 0
+    if a is None or a.started_at is None:  # planned, never held
+        return MeetingLine(
+            planned.meeting, planned.title, planned.starts_at[:10], planned.starts_at[11:16],
+            False, False, seats, 0, 0.0, 0, 0,
+        )  # fmt: skip
+    start = swedish_time(a.started_at)
     return MeetingLine(
         meeting=planned.meeting,
         title=planned.title,
-        date=date,
-        time=time,
-        held=held,
-        quorum=bool(held and a is not None and a.quorum),
-        seats=a.seats if a is not None else 0,
-        seats_taking_part=a.seats_taking_part if held and a is not None else 0,
-        rate=a.rate if held and a is not None else 0.0,
-        members_present=sum(1 for p in people if p.kind == "member" and p.present),
-        substitutes_served=sum(1 for p in people if p.kind == "substitute" and p.served),
+        date=start.date().isoformat(),
+        time=start.strftime("%H:%M"),
+        held=True,
+        quorum=a.quorum,
+        seats=seats,
+        seats_taking_part=a.seats_taking_part,
+        rate=a.rate,
+        members_present=sum(1 for p in a.people if p.kind == "member" and p.present),
+        substitutes_served=sum(1 for p in a.people if p.kind == "substitute" and p.served),
     )
 
 
