@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
+from typing import cast
 
 import httpx
 import pytest
@@ -18,12 +19,14 @@ from tests.portal.web import enrol_over_http, enrolled_session, log_in
 from tests.support.actors import open_meeting
 from tests.support.hubs import TEST_SECRET, HubProcess
 from voting_server.client import HubClient, fetch_ticket
+from voting_server.hub.hub import Hub
 from voting_server.portal.http import Portal
 from voting_server.portal.openapi import openapi_document
 from voting_server.portal.routes import portal_routes
 from voting_server.store.archive import Archive
 from voting_server.store.models import AssemblyRow, SessionRow
 from voting_server.store.portal_models import PortalAccountRow, SecurityEventRow
+from voting_server.web.allowance_routes import allowance_routes
 
 
 def session_count(engine: Engine, person: str) -> int:
@@ -259,7 +262,8 @@ async def test_the_secretary_sets_up_an_assembly(
 def test_every_portal_route_is_in_the_openapi_document() -> None:
     portal = Portal.__new__(Portal)
     document = openapi_document()
-    for route in portal_routes(portal):
+    hub = cast(Hub, None)  # only the routes' paths are read
+    for route in [*portal_routes(portal), *allowance_routes(hub, portal)]:
         assert isinstance(route, Route)
         if not route.path.startswith("/portal/api/"):
             continue

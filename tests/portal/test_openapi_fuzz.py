@@ -22,8 +22,8 @@ from tests.support.hubs import HubProcess, hub_env
 from voting_server.store.db import make_engine
 from voting_server.store.seed import seed_demo
 
-EXAMPLES_PER_OPERATION = 4  # 25 operations
-KNOWN = {"assembly": "demo", "person": "m20"}
+EXAMPLES_PER_OPERATION = 4  # 30 operations
+KNOWN = {"assembly": "demo", "person": "m20", "meeting": "demo"}
 WITHOUT_COOKIE = ("/portal/api/logout", "/portal/api/logout-everywhere")
 
 

@@ -8,12 +8,17 @@ A body's rules are in its settings as ``"allowance"``::
 
 The first rate whose ``up_to_hours`` covers the hours applies; the last one
 has no limit. Without rules, one rate ``sammanträde`` applies to everyone.
-Pure: the rules and a meeting's attendance in, rows out.
+A correction by the secretary (``allowance.corrected`` in the log) replaces
+the log's times for that person. The secretary approves a meeting's rows by
+their digest (``basis_digest``). Pure: the rules and a meeting's attendance
+in, rows out.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -84,47 +89,86 @@ class AllowanceRow:
     present_hours: float
     served_hours: float
     rate: str
+    correction: str = ""  # the secretary's reason, when the times were corrected
+    approved: str = ""  # the Swedish date the meeting's basis was approved, if it holds
 
-    def as_list(self) -> list[str | float]:
+    def basis(self) -> list[str | float]:
+        """What the approval pins: everything but the approval itself."""
         return [
             self.person, self.name, self.date, self.body, self.meeting, self.arrived,
-            self.left, self.present_hours, self.served_hours, self.rate,
+            self.left, self.present_hours, self.served_hours, self.rate, self.correction,
         ]  # fmt: skip
+
+    def as_list(self) -> list[str | float]:
+        return [*self.basis(), self.approved]
 
 
 COLUMNS = (
     "person", "name", "date", "body", "meeting", "arrived", "left",
-    "present_hours", "served_hours", "rate",
+    "present_hours", "served_hours", "rate", "correction", "approved",
 )  # fmt: skip
+
+
+def basis_digest(rows: Sequence[AllowanceRow]) -> str:
+    """The hex SHA-256 an approval pins: the rows' ``basis`` as compact UTF-8 JSON."""
+    data = json.dumps([r.basis() for r in rows], ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(data.encode()).hexdigest()
 
 
 def _clock(at: int) -> str:
     return swedish_time(at).strftime("%H:%M")
 
 
+@dataclass(frozen=True)
+class _Times:
+    arrived: int
+    left: int
+    present_ms: int
+    served_ms: int
+    correction: str = ""
+
+
+def _times(attendance: MeetingAttendance, person: str) -> _Times | None:
+    corrected = attendance.allowances.corrections.get(person)
+    if corrected is not None:
+        c = corrected
+        return _Times(c.arrived, c.left, c.left - c.arrived, c.served_ms, c.reason)
+    p = attendance.person(person)
+    if p is None:
+        return None
+    spans = p.present or p.served
+    return _Times(min(s.start for s in spans), max(s.end for s in spans), p.present_ms, p.served_ms)
+
+
 def allowance_rows(
     attendance: MeetingAttendance, body: str, rules: AllowanceRules
 ) -> list[AllowanceRow]:
-    """Everyone who was present at the meeting (or served, by the rules' basis)."""
+    """Everyone who was present at the meeting (or served, by the rules' basis),
+    with the secretary's corrections in place of what the log recorded."""
+    people = [p.person for p in attendance.people]
+    people += [c for c in attendance.allowances.corrections if c not in people]
     rows = []
-    for p in attendance.people:
-        basis_ms = p.served_ms if rules.basis == "served" else p.present_ms
+    for person in people:
+        times = _times(attendance, person)
+        named = attendance.people_on_roster.get(person)
+        if times is None or named is None:
+            continue
+        basis_ms = times.served_ms if rules.basis == "served" else times.present_ms
         if basis_ms <= 0:
             continue
-        spans = p.present or p.served
-        hours = round(basis_ms / HOUR_MS, 2)
         rows.append(
             AllowanceRow(
-                person=p.person,
-                name=p.name,
-                date=swedish_time(spans[0].start).date().isoformat(),
+                person=person,
+                name=named[0],
+                date=swedish_time(times.arrived).date().isoformat(),
                 body=body,
                 meeting=attendance.meeting,
-                arrived=_clock(min(s.start for s in spans)),
-                left=_clock(max(s.end for s in spans)),
-                present_hours=round(p.present_ms / HOUR_MS, 2),
-                served_hours=round(p.served_ms / HOUR_MS, 2),
-                rate=rules.rate_for(hours),
+                arrived=_clock(times.arrived),
+                left=_clock(times.left),
+                present_hours=round(times.present_ms / HOUR_MS, 2),
+                served_hours=round(times.served_ms / HOUR_MS, 2),
+                rate=rules.rate_for(round(basis_ms / HOUR_MS, 2)),
+                correction=times.correction,
             )
         )
     return rows

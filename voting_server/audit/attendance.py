@@ -8,6 +8,10 @@ exported files and an auditor's recount from an exported log, so they agree.
   on their own seat or a substitute serving for the member whose seat it is.
 - A seat *took part* in a meeting when anyone served on it at some time; the
   meeting's attendance rate is the seats that took part over all seats.
+
+The allowance events after the close (questions, corrections, the approval)
+are folded too, by the rules' own ``AllowanceState``; a correction changes the
+basis for allowances only, never the attendance the law counts.
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ..domain.allowances.events import ALLOWANCE_EVENTS
+from ..domain.allowances.state import AllowanceState
 from ..domain.meeting import events as ev
 from ..domain.roster import PersonKind, Roster
 from ..log.chain import Envelope
@@ -65,6 +71,9 @@ class MeetingAttendance:
     members: tuple[tuple[str, str, str], ...] = ()  # the roster's members: id, name, party
     party_seats: dict[str, int] = field(default_factory=dict)
     party_taking_part: dict[str, int] = field(default_factory=dict)
+    #: Members and substitutes of the roster: id -> (name, kind, party).
+    people_on_roster: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+    allowances: AllowanceState = field(default_factory=AllowanceState)
 
     @property
     def held(self) -> bool:
@@ -76,6 +85,9 @@ class MeetingAttendance:
 
     def person(self, person_id: str) -> PersonAttendance | None:
         return next((p for p in self.people if p.person == person_id), None)
+
+
+_ALLOWANCE_EVENTS = frozenset(ALLOWANCE_EVENTS)
 
 
 @dataclass
@@ -93,8 +105,12 @@ class _Fold:
     serving_for: dict[str, set[str]] = field(default_factory=dict)
     seats_used: set[int] = field(default_factory=set)
     most_seated: int = 0
+    allowances: AllowanceState = field(default_factory=AllowanceState)
 
     def apply(self, event: object, at: int) -> None:
+        if type(event) in _ALLOWANCE_EVENTS:  # after the close: not the meeting's time
+            self.allowances.apply(event, at)  # type: ignore[arg-type]
+            return
         self.last_at = max(self.last_at, at)
         if isinstance(event, ev.MeetingOpened):
             self.roster, self.meeting, self.title = event.roster, event.meeting, event.title
@@ -185,4 +201,10 @@ def meeting_attendance(envelopes: Iterable[Envelope]) -> MeetingAttendance:
         ),
         party_seats=party_seats,
         party_taking_part=party_taking_part,
+        people_on_roster={
+            p.id: (p.name, str(p.kind), p.party)
+            for p in roster.people
+            if p.kind in (PersonKind.MEMBER, PersonKind.SUBSTITUTE)
+        },
+        allowances=fold.allowances,
     )

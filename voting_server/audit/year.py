@@ -9,11 +9,11 @@ year out. A meeting that was planned but never held counts as cancelled.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..domain.swedish_time import swedish_time
-from .allowances import AllowanceRow, AllowanceRules, allowance_rows
+from .allowances import AllowanceRow, AllowanceRules, allowance_rows, basis_digest
 from .attendance import MeetingAttendance
 from .errors import RulesError
 
@@ -41,6 +41,24 @@ class MeetingLine:
     rate: float
     members_present: int
     substitutes_served: int
+    allowance: str = ""  # "" (not held), to_approve, questioned, approved, changed
+    approved_at: str = ""  # Swedish date and time of the approval that holds
+    approved_by: str = ""
+    digest: str = ""  # of the basis for allowances as computed now
+
+
+@dataclass(frozen=True)
+class QuestionLine:
+    """A member's question about their figures, and how the secretary settled it."""
+
+    meeting: str
+    date: str
+    person: str
+    name: str
+    reason: str
+    asked_at: str
+    answer: str  # "" while open
+    corrected: bool
 
 
 @dataclass(frozen=True)
@@ -77,6 +95,7 @@ class Year:
     parties: tuple[Share, ...]
     members: tuple[MemberYear, ...]
     allowances: tuple[AllowanceRow, ...]
+    questions: tuple[QuestionLine, ...] = ()
 
     @property
     def meets_goal(self) -> bool | None:
@@ -93,10 +112,41 @@ def goal_from_settings(settings: Mapping[str, Any]) -> float | None:
     return float(goal)
 
 
-def _line(planned: PlannedMeeting) -> MeetingLine:
+def _stamp(at: int) -> str:
+    return swedish_time(at).strftime("%Y-%m-%d %H:%M")
+
+
+@dataclass(frozen=True)
+class _Basis:
+    """A held meeting's basis for allowances and whether its approval holds."""
+
+    rows: tuple[AllowanceRow, ...]
+    digest: str
+    status: str
+    approved_at: str = ""
+    approved_by: str = ""
+
+
+def _basis(a: MeetingAttendance, body: str, rules: AllowanceRules) -> _Basis:
+    rows = allowance_rows(a, body, rules)
+    digest = basis_digest(rows)
+    record = a.allowances
+    approval = record.approval
+    if record.open_questions():
+        return _Basis(tuple(rows), digest, "questioned")
+    if approval is None:
+        return _Basis(tuple(rows), digest, "to_approve")
+    if approval.digest != digest:  # e.g. the body's rules changed since
+        return _Basis(tuple(rows), digest, "changed")
+    day = swedish_time(approval.at).date().isoformat()
+    approved = tuple(replace(r, approved=day) for r in rows)
+    return _Basis(approved, digest, "approved", _stamp(approval.at), approval.person)
+
+
+def _line(planned: PlannedMeeting, basis: _Basis | None) -> MeetingLine:
     a = planned.attendance
     seats = a.seats if a is not None else 0
-    if a is None or a.started_at is None:  # planned, never held
+    if a is None or a.started_at is None or basis is None:  # planned, never held
         return MeetingLine(
             planned.meeting, planned.title, planned.starts_at[:10], planned.starts_at[11:16],
             False, False, seats, 0, 0.0, 0, 0,
@@ -114,7 +164,22 @@ def _line(planned: PlannedMeeting) -> MeetingLine:
         rate=a.rate,
         members_present=sum(1 for p in a.people if p.kind == "member" and p.present),
         substitutes_served=sum(1 for p in a.people if p.kind == "substitute" and p.served),
+        allowance=basis.status,
+        approved_at=basis.approved_at,
+        approved_by=basis.approved_by,
+        digest=basis.digest,
     )
+
+
+def _questions(a: MeetingAttendance) -> list[QuestionLine]:
+    date = swedish_time(a.started_at).date().isoformat() if a.started_at else ""
+    lines = []
+    for q in a.allowances.questions:
+        name = a.people_on_roster.get(q.person, ("", "", ""))[0]
+        asked, answer = _stamp(q.asked_at), q.answer or ""
+        line = QuestionLine(a.meeting, date, q.person, name, q.reason, asked, answer, q.corrected)
+        lines.append(line)
+    return lines
 
 
 def year_figures(
@@ -150,14 +215,19 @@ def year_figures(
                 was.served + bool(p and p.served),
                 was.substituted + (person in substituted),
             )  # fmt: skip
-    allowances = tuple(row for a in held for row in allowance_rows(a, body, rules))
+    bases = {
+        p.meeting: _basis(p.attendance, body, rules)
+        for p in planned
+        if p.attendance is not None and p.attendance.held
+    }
     return Year(
         body=body,
         year=year,
         goal=goal,
-        meetings=tuple(_line(p) for p in planned),
+        meetings=tuple(_line(p, bases.get(p.meeting)) for p in planned),
         total=total,
         parties=parties,
         members=tuple(members.values()),
-        allowances=allowances,
+        allowances=tuple(row for basis in bases.values() for row in basis.rows),
+        questions=tuple(q for a in held for q in _questions(a)),
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.engine import Engine
@@ -14,7 +15,7 @@ from ..domain.swedish_time import swedish_time
 from ..log.chain import Envelope, LogEntry
 from ..store.archive import Archive
 from ..store.models import AssemblyRow, MeetingRow
-from .allowances import rules_from_settings
+from .allowances import AllowanceRow, allowance_rows, basis_digest, rules_from_settings
 from .attendance import MeetingAttendance, meeting_attendance
 from .errors import RulesError
 from .records import decode_all
@@ -74,3 +75,27 @@ def exported_year(
         if _in_year("", attendance, year):
             planned.append(PlannedMeeting(attendance.meeting, attendance.title, "", attendance))
     return _figures(body, year, settings, planned)
+
+
+@dataclass(frozen=True)
+class MeetingBasis:
+    """One meeting's basis for allowances as the year's figures compute it now."""
+
+    assembly: str
+    attendance: MeetingAttendance
+    rows: list[AllowanceRow]
+    digest: str
+
+
+def meeting_basis(engine: Engine, meeting_id: str) -> MeetingBasis:
+    """What the secretary approves and corrects, from the meeting's durable log."""
+    with Session(engine) as s:
+        meeting = s.get(MeetingRow, meeting_id)
+        assembly = s.get(AssemblyRow, meeting.assembly_id) if meeting is not None else None
+        if meeting is None or assembly is None:
+            raise RulesError(f"no meeting {meeting_id!r}")
+        home, body = assembly.id, assembly.name
+        settings = json.loads(assembly.settings or "{}")
+    attendance = meeting_attendance(envelopes_of(Archive(engine).read(meeting_id)))
+    rows = allowance_rows(attendance, body, rules_from_settings(settings))
+    return MeetingBasis(home, attendance, rows, basis_digest(rows))

@@ -14,6 +14,8 @@ from typing import Any, cast
 
 import speaker_queue
 
+from .allowances import state as allowances
+from .allowances.events import ALLOWANCE_COMMANDS, ALLOWANCE_EVENTS
 from .base import Actor, Command, Event, Role
 from .checkpoints import AUDIT_EVENTS
 from .context import Context
@@ -42,6 +44,7 @@ EVENTS = Registry(
         *VOTE_EVENTS,
         *AUDIT_EVENTS,
         *JUSTERING_EVENTS,
+        *ALLOWANCE_EVENTS,
     ),
 )
 COMMANDS = Registry(
@@ -59,6 +62,8 @@ _SEATING_EVENTS = frozenset(MEETING_EVENTS) - {SeatTaken, SeatVacated}
 _VOTE_COMMANDS = frozenset(VOTE_COMMANDS)
 _JUSTERING_EVENTS = frozenset(JUSTERING_EVENTS)
 _JUSTERING_COMMANDS = frozenset({*JUSTERING_WIRE_COMMANDS, SignMinutes})
+_ALLOWANCE_EVENTS = frozenset(ALLOWANCE_EVENTS)
+_ALLOWANCE_COMMANDS = frozenset(ALLOWANCE_COMMANDS)
 #: What a break (ajournering) leaves open: coming and going, jäv, the chair,
 #: dissent against a decision already made, the minutes' formalities, and the end.
 DURING_RECESS = frozenset(
@@ -87,6 +92,7 @@ class Meeting:
     debate: speaker_queue.DebateState = field(default_factory=speaker_queue.DebateState)
     votes: VotesState = field(default_factory=VotesState)
     justering: justering.JusteringState = field(default_factory=justering.JusteringState)
+    allowances: allowances.AllowanceState = field(default_factory=allowances.AllowanceState)
 
     def apply(self, event: Event, at: int) -> None:
         if isinstance(event, speaker_queue.DebateEvent):
@@ -95,6 +101,8 @@ class Meeting:
             self.votes.apply(event, at)
         elif type(event) in _JUSTERING_EVENTS:
             self.justering.apply(event, at)
+        elif type(event) in _ALLOWANCE_EVENTS:
+            self.allowances.apply(event, at)
         else:
             self.core.apply(event, at)
 
@@ -159,6 +167,8 @@ def decide(meeting: Meeting, command: Any, actor: Actor, context: Context) -> De
 
 def _decide(meeting: Meeting, command: Any, actor: Actor, context: Context) -> list[Event]:
     now = context.now
+    if type(command) in _ALLOWANCE_COMMANDS:
+        return allowances.decide(meeting, command, actor, now)  # not part of the minutes
     justering.guard(meeting, command)  # a verified paragraph cannot change
     if meeting.core.recess_until is not None and type(command) not in DURING_RECESS:
         raise InvalidState("meeting.in_recess", "the meeting is adjourned for a break")

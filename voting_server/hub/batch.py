@@ -18,6 +18,7 @@ from typing import Any
 import msgpack
 
 from ..domain.aggregate import Meeting, decide
+from ..domain.allowances.events import AllowancesApproved
 from ..domain.base import Actor
 from ..domain.context import Context
 from ..domain.errors import DomainError, OrdetError
@@ -28,7 +29,7 @@ from ..domain.votes import events as vev
 from ..domain.wire import to_wire
 from ..log.chain import Envelope
 
-CHECKPOINT_AFTER = (vev.VoteClosed, MeetingAdjourned, MinutesSigned)
+CHECKPOINT_AFTER = (vev.VoteClosed, MeetingAdjourned, MinutesSigned, AllowancesApproved)
 
 #: An outcome per command: the count of envelopes up to its own, an error,
 #: or the request key of a retry (answered with the original result).

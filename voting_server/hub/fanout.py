@@ -20,6 +20,7 @@ from typing import Any
 import speaker_queue
 
 from ..domain.aggregate import Meeting
+from ..domain.allowances.events import ALLOWANCE_EVENTS
 from ..domain.base import Role
 from ..domain.checkpoints import AUDIT_EVENTS
 from ..domain.justering.events import JUSTERING_EVENTS, JusterareElected, NoticePosted
@@ -47,7 +48,10 @@ FLUSH_INTERVAL = 0.05  # seconds: at most 20 patches a second to a crowd
 VOTE_EVENT_TYPES = frozenset(VOTE_EVENTS)
 #: Events no live view shows (they are for the auditor and the minutes); the
 #: notice is shown on the public screen, the justerare in the meeting's part.
-UNSEEN_EVENTS = frozenset({*AUDIT_EVENTS, *JUSTERING_EVENTS}) - {NoticePosted, JusterareElected}
+UNSEEN_EVENTS = frozenset({*AUDIT_EVENTS, *JUSTERING_EVENTS, *ALLOWANCE_EVENTS}) - {
+    NoticePosted,
+    JusterareElected,
+}
 
 #: Events that change only the own status of the people they name or who sent them.
 PERSONAL_EVENTS = frozenset(

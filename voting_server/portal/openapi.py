@@ -189,10 +189,56 @@ PATHS: dict[str, dict[str, Any]] = {
             {
                 "name": "table",
                 "in": "query",
-                "schema": {"enum": ["meetings", "members", "parties", "allowances"]},
+                "schema": {
+                    "enum": [
+                        "meetings",
+                        "members",
+                        "parties",
+                        "allowances",
+                        "payroll",
+                        "questions",
+                    ]
+                },
             },
         ],
         "get": _op("Attendance and the basis for allowances over a year (JSON, CSV or xlsx)"),
+    },
+    "/portal/api/me/allowances": {
+        "parameters": [
+            {"name": "year", "in": "query", "schema": {"type": "string", "pattern": "^[0-9]{4}$"}}
+        ],
+        "get": _op("The member's own basis for allowances over a year, and their questions"),
+    },
+    "/portal/api/meetings/{meeting}/allowances/question": {
+        "parameters": [_param("meeting")],
+        "post": _op(
+            "A member questions their own figures for a closed meeting",
+            _obj({"reason": _STR}, ["reason"]),
+        ),
+    },
+    "/portal/api/meetings/{meeting}/allowances/answer": {
+        "parameters": [_param("meeting")],
+        "post": _op(
+            "The secretary answers a question and leaves the figures",
+            _obj({"person": _ID, "answer": _STR}, ["person", "answer"]),
+        ),
+    },
+    "/portal/api/meetings/{meeting}/allowances/correct": {
+        "parameters": [_param("meeting")],
+        "post": _op(
+            "The secretary corrects a person's times, with the reason",
+            _obj(
+                {"person": _ID, "arrived": _STR, "left": _STR, "served": _STR, "reason": _STR},
+                ["person", "arrived", "left", "served", "reason"],
+            ),
+        ),
+    },
+    "/portal/api/meetings/{meeting}/allowances/approve": {
+        "parameters": [_param("meeting")],
+        "post": _op(
+            "The secretary approves the meeting's basis, named by its digest",
+            _obj({"digest": _STR}, ["digest"]),
+        ),
     },
 }
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import functools
 
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
@@ -13,8 +15,10 @@ from ..audit import year_files
 from ..audit.errors import RulesError
 from ..audit.year import Year
 from ..audit.year_source import body_year
+from ..clock import CLOCK
+from ..store.models import PersonRow
 from . import forms
-from .errors import PortalError
+from .errors import PortalError, forbidden
 from .http import Portal, api, run
 from .http import secretariat as secretariat_for
 
@@ -64,10 +68,31 @@ def year_routes(portal: Portal) -> list[BaseRoute]:
         text = year_files.to_csv(figures, table)
         return _download(text, "text/csv; charset=utf-8", f"{stem}-{table}.csv")
 
+    async def my_allowances(request: Request) -> Response:
+        """``?year=``: the logged-in member's own basis for allowances and questions."""
+        session = await portal.session(request)
+        number = _year(request.query_params.get("year", str(CLOCK.today().year)))
+        assembly = await run(_assembly_of, portal.engine, session.principal)
+        try:
+            figures: Year = await run(body_year, portal.engine, assembly, number)
+        except RulesError as err:
+            raise PortalError("year.bad_rules", str(err), 409) from None
+        return JSONResponse(year_files.member_json(figures, session.principal))
+
+    endpoint = functools.partial(api, portal)
     return [
         Route(
             "/portal/api/admin/assemblies/{assembly}/year/{year}",
-            functools.partial(api, portal)(year),
+            endpoint(year),
             methods=["GET"],
-        )
+        ),
+        Route("/portal/api/me/allowances", endpoint(my_allowances), methods=["GET"]),
     ]
+
+
+def _assembly_of(engine: Engine, person: str) -> str:
+    with Session(engine) as s:
+        row = s.get(PersonRow, person)
+    if row is None:
+        raise forbidden("auth.not_a_member", "only members and substitutes have allowances")
+    return row.assembly_id

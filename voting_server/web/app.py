@@ -35,6 +35,7 @@ from ..store.archive import Archive
 from ..store.db import make_engine
 from ..store.directory import Directory, token_hash
 from . import exports
+from .allowance_routes import allowance_routes
 from .audit_routes import audit_routes
 from .headers import SecurityHeaders, content_security_policy
 from .websocket import hub_socket
@@ -180,6 +181,7 @@ def create_app(settings: Settings) -> Starlette:
     ]
     routes += portal_routes(portal)
     routes += audit_routes(hub, portal)
+    routes += allowance_routes(hub, portal)
     routes += [Route(f"/m/{{meeting}}/{name}", _screen(name, directory)) for name in SCREENS]
     app = Starlette(
         routes=routes,

@@ -1,0 +1,1 @@
+"""The basis for allowances after the meeting: questions, corrections and approval."""
