@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import time
 import uuid
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -15,7 +17,7 @@ from tests.support.databases import fresh_database
 from tests.support.hubs import TEST_SECRET, HubProcess, hub_env
 from tests.support.services import postgres_server, redis_server
 from voting_server.clock import CLOCK, CLOCK_ENV
-from voting_server.domain.swedish_time import parse_instant
+from voting_server.domain.swedish_time import STOCKHOLM, parse_instant
 from voting_server.store.db import make_engine
 from voting_server.store.seed import seed_demo
 
@@ -128,3 +130,23 @@ def start_hub(
     yield start
     for hub in started:
         hub.stop()
+
+
+@pytest.fixture
+def noon_hub(
+    sqlite_url: str, redis_url: str, tmp_path: Path, demo_engine: Engine
+) -> Iterator[HubProcess]:
+    """A hub on the demo database, it and this process at noon Swedish time of today:
+    the morning is over whenever the test runs, and the evening still to come."""
+    today = datetime.now(STOCKHOLM).date()
+    noon = datetime(today.year, today.month, today.day, 12, 0, tzinfo=STOCKHOLM)
+    offset = int(noon.timestamp() - time.time())
+    env = hub_env(sqlite_url, redis_url, tmp_path)
+    env["ORDET_CLOCK"] = f"{offset:+d}"
+    before, CLOCK.offset = CLOCK.offset, float(offset)
+    hub = HubProcess(env).start()
+    try:
+        yield hub
+    finally:
+        hub.stop()
+        CLOCK.offset = before

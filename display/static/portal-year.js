@@ -5,9 +5,10 @@
 import { mountLanguageSwitch, onLanguageChange, translate, t } from "/static/i18n.js";
 import { formatDay } from "/static/swedish-time.js";
 import { api, el, showError } from "/static/portal-api.js";
+import { mountReview, renderReview } from "/static/portal-year-review.js";
 
 const $ = (id) => document.getElementById(id);
-const TABLES = ["meetings", "parties", "members", "allowances"];
+const TABLES = ["meetings", "parties", "members", "allowances", "payroll", "questions"];
 let data = null;
 let chart = null;
 
@@ -60,7 +61,8 @@ function render() {
   table("year-meetings", [["date", (d) => (d ? formatDay(d) : "")], ["time"], ["title"], ["held", yesNo], ["quorum", yesNo], ["seats_taking_part", (n, m) => `${n} / ${m.seats}`], ["rate", percent], ["substitutes_served"]], data.meetings);
   table("year-parties", [["party"], ["took_part", (n, p) => `${n} / ${p.of}`], ["rate", percent]], data.parties);
   table("year-members", [["name"], ["party"], ["present", (n, m) => `${n} / ${m.meetings_held}`], ["substituted"]], data.members);
-  table("year-allowances", [["date"], ["name"], ["arrived"], ["left"], ["served_hours"], ["present_hours"], ["rate", null, "rate_name"]], data.allowances);
+  table("year-allowances", [["date"], ["name"], ["arrived"], ["left"], ["served_hours"], ["present_hours"], ["rate", null, "rate_name"], ["correction"], ["approved"]], data.allowances);
+  renderReview(data, $("assembly").value, load);
   renderChart();
 }
 
@@ -90,6 +92,7 @@ async function start() {
     return showError($("year-message"), err);
   }
   $("year-form").addEventListener("submit", load);
+  mountReview();
   await load();
 }
 

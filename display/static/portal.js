@@ -3,6 +3,7 @@
 
 import { mountLanguageSwitch, onLanguageChange, translate, t } from "/static/i18n.js";
 import { api, el, mountCodeActions, showError, showMessage } from "/static/portal-api.js";
+import { loadAllowances, renderAllowances } from "/static/portal-allowances.js";
 import { formatDay, formatWhen } from "/static/swedish-time.js";
 
 const status = document.getElementById("portal-status");
@@ -256,6 +257,10 @@ document.getElementById("renew-form").addEventListener("submit", async (event) =
 translate();
 document.title = t("portal.title");
 mountLanguageSwitch(document.getElementById("lang-switch"));
-onLanguageChange(render);
+onLanguageChange(() => {
+  render();
+  renderAllowances();
+});
 mountCodeActions();
 load();
+loadAllowances();

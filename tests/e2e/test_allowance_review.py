@@ -3,46 +3,23 @@ own figures in the portal, the secretary answers, corrects with a reason and
 approves by the digest read; others are refused; the payroll file holds only
 what was approved; and an auditor's recount from the export agrees.
 
-The hub and this process both run at noon Swedish time of the real day, so a
+The hub and this process both run at noon Swedish time (``noon_hub``), so a
 correction's clock times lie before "now" on whatever day the test runs.
 """
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator
-from datetime import datetime
 from pathlib import Path
 
-import pytest
 from sqlalchemy.engine import Engine
 
 from tests.portal.web import enrolled_session
-from tests.support.hubs import HubProcess, hub_env
+from tests.support.hubs import HubProcess
 from tests.support.year_meeting import body_settings, play_a_short_meeting
 from voting_server.audit import export, year_files
 from voting_server.audit.year_source import envelopes_of, exported_year
 from voting_server.clock import CLOCK
-from voting_server.domain.swedish_time import STOCKHOLM
 from voting_server.store.archive import Archive
-
-
-@pytest.fixture
-def noon_hub(
-    sqlite_url: str, redis_url: str, tmp_path: Path, demo_engine: Engine
-) -> Iterator[HubProcess]:
-    today = datetime.now(STOCKHOLM).date()
-    noon = datetime(today.year, today.month, today.day, 12, 0, tzinfo=STOCKHOLM)
-    offset = int(noon.timestamp() - time.time())
-    env = hub_env(sqlite_url, redis_url, tmp_path)
-    env["ORDET_CLOCK"] = f"{offset:+d}"
-    before, CLOCK.offset = CLOCK.offset, float(offset)
-    hub = HubProcess(env).start()
-    try:
-        yield hub
-    finally:
-        hub.stop()
-        CLOCK.offset = before
 
 
 def meeting_line(year: dict[str, object]) -> dict[str, object]:
@@ -109,9 +86,9 @@ async def test_question_answer_correct_and_approve(
             f"{act}/correct",
             json={
                 "person": "m2",
-                "arrived": "09:00",
-                "left": "11:30",
-                "served": "2:30",
+                "arrived": "08:00",
+                "left": "09:30",
+                "served": "1:30",
                 "reason": "Utcheckad av misstag",
             },
         )
@@ -119,7 +96,7 @@ async def test_question_answer_correct_and_approve(
         page = (await secretary.get(figures)).json()
         row = next(r for r in page["allowances"] if r["person"] == "m2")
         assert (row["arrived"], row["left"], row["served_hours"], row["correction"]) == (
-            "09:00", "11:30", 2.5, "Utcheckad av misstag",
+            "08:00", "09:30", 1.5, "Utcheckad av misstag",
         )  # fmt: skip
         assert page["questions"][0]["corrected"] is True
 

@@ -12,7 +12,7 @@ from typing import Any
 from .errors import RulesError
 from .year import Year
 
-TABLES = ("meetings", "members", "parties", "allowances")
+TABLES = ("meetings", "members", "parties", "allowances", "payroll", "questions")
 
 
 def add_year_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
