@@ -9,7 +9,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.support.hubs import HubProcess
+from voting_server.scenario.script import ScriptError, load
 
 SCENARIOS = sorted((Path(__file__).resolve().parents[1] / "scenarios").glob("*.toml"))
 
@@ -82,3 +85,48 @@ def test_a_failing_expectation_exits_non_zero_and_names_the_step(
     assert scenario["error"].startswith("step 2 (two seats filled, which is wrong): display:")
     assert "attendance.filled = 1 (expected 2)" in scenario["error"]
     assert [s["ok"] for s in scenario["steps"]] == [True, False]  # step 3 never ran
+
+
+CLOCKED = """
+[actors]
+chair = { principal = "m1", role = "chair" }
+
+[[steps]]
+clock = "2031-06-20T09:00"
+
+[[steps]]
+actor = "chair"
+send = "attendance.check_in"
+"""
+
+
+def test_a_clock_step_needs_a_hub_that_shares_its_clock(
+    start_hub: Callable[..., HubProcess], tmp_path: Path
+) -> None:
+    script = tmp_path / "clocked.toml"
+    script.write_text(CLOCKED)
+    code, report = run_scenarios(start_hub(), script)
+    [scenario] = report["scenarios"]
+    assert code != 0
+    assert "ORDET_CLOCK=file:" in scenario["error"]
+
+
+@pytest.mark.parametrize(
+    ("steps", "error"),
+    [
+        ('[[steps]]\nclock = "13:30"\n', "give the first clock step a date"),
+        ('[[steps]]\nclock = "den 16 mars"\n', "is no date and time"),
+        ('[[steps]]\nclock = "2026-03-16T09:00"\nactor = "m1"\n', "nobody acts in a clock step"),
+    ],
+)
+def test_a_bad_clock_step_is_named(tmp_path: Path, steps: str, error: str) -> None:
+    script = tmp_path / "bad.toml"
+    script.write_text(steps)
+    with pytest.raises(ScriptError, match=error):
+        load(script)
+
+
+def test_a_clock_time_alone_is_on_the_day_before_it(tmp_path: Path) -> None:
+    script = tmp_path / "day.toml"
+    script.write_text('[[steps]]\nclock = "2026-03-16T09:00"\n\n[[steps]]\nclock = "9:30"\n')
+    assert [s.instant for s in load(script).steps] == ["2026-03-16T09:00", "2026-03-16T09:30"]

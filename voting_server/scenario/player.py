@@ -9,6 +9,8 @@ from typing import Any
 
 from sqlalchemy.engine import Engine
 
+from ..clock import CLOCK
+from ..domain.swedish_time import parse_instant
 from .cast import Cast, merged_view
 from .errors import ScenarioError
 from .match import mismatches
@@ -105,6 +107,11 @@ def _meeting_for(script: Script, engine: Engine) -> str:
 async def _run_step(cast: Cast, step: Step) -> None:
     if step.action == "sleep":
         await asyncio.sleep(step.seconds)
+        return
+    if step.action == "clock":
+        if CLOCK.shared is None:
+            raise StepFailed("a clock step needs a hub sharing its clock: ORDET_CLOCK=file:PATH")
+        CLOCK.move_shared(parse_instant(step.instant))
         return
     if step.action == "resume":
         for name in step.actors:

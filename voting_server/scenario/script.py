@@ -9,15 +9,17 @@ from __future__ import annotations
 import json
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from ..domain.swedish_time import parse_instant
 from .errors import ScenarioError
 
 DEFAULT_TIMEOUT = 10.0
 _RANGE = re.compile(r"^([A-Za-z_]+)(\d+)\.\.\1?(\d+)$")
-_ACTIONS = ("send", "wait", "disconnect", "resume", "sleep")
+_ACTIONS = ("send", "wait", "disconnect", "resume", "sleep", "clock")
+_CLOCK_TIME = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d$")
 
 
 class ScriptError(ScenarioError, ValueError):
@@ -43,6 +45,7 @@ class Step:
     absent: tuple[str, ...] = ()  # paths that must not exist, for wait
     timeout: float = DEFAULT_TIMEOUT
     seconds: float = 0.0  # for sleep
+    instant: str = ""  # for clock: an ISO instant (Swedish local time without an offset)
     save: dict[str, str] = field(default_factory=dict)  # name -> view path; see variables.py
 
 
@@ -85,6 +88,7 @@ def load(path: Path) -> Script:
         raise ScriptError("a scenario needs at least one [[steps]] entry")
     timeout = float(data.get("timeout", DEFAULT_TIMEOUT))
     steps = tuple(_step(i, raw, actors, timeout) for i, raw in enumerate(raw_steps, start=1))
+    steps = _on_days(steps)
     return Script(
         path=path,
         name=str(data.get("name", path.stem)),
@@ -119,11 +123,13 @@ def _step(index: int, raw: Any, actors: dict[str, Actor], timeout: float) -> Ste
         actions.append("wait")  # a save alone waits for the value to appear
     if len(actions) != 1:
         raise ScriptError(
-            f"step {index}: give exactly one of send, wait, disconnect, resume, sleep"
+            f"step {index}: give exactly one of send, wait, disconnect, resume, sleep, clock"
         )
     action = actions[0]
     if action == "sleep":
         return _sleep_step(index, raw)
+    if action == "clock":
+        return _clock_step(index, raw)
     names = _step_actors(index, raw)
     for name in names:
         # An undeclared name is taken to be a principal id: "m5" logs in as m5.
@@ -170,6 +176,36 @@ def _sleep_step(index: int, raw: dict[str, Any]) -> Step:
         raise ScriptError(f"step {index}: nobody acts in a sleep step")
     described = raw.get("name") or f"{seconds:g} s pass"
     return Step(index, "sleep", (), str(described), seconds=float(seconds))
+
+
+def _clock_step(index: int, raw: dict[str, Any]) -> Step:
+    """Move the hub's clock: ``clock = "2026-03-16T09:00"``, or ``"13:30"`` on the same day."""
+    value = raw["clock"]
+    if "actor" in raw or "actors" in raw:
+        raise ScriptError(f"step {index}: nobody acts in a clock step")
+    if not isinstance(value, str):
+        raise ScriptError(f'step {index}: clock = "2026-03-16T09:00" or "13:30"')
+    if not _CLOCK_TIME.match(value):
+        try:
+            parse_instant(value)
+        except ValueError:
+            raise ScriptError(f"step {index}: {value!r} is no date and time") from None
+    described = raw.get("name") or f"the clock shows {value}"
+    return Step(index, "clock", (), str(described), instant=value)
+
+
+def _on_days(steps: tuple[Step, ...]) -> tuple[Step, ...]:
+    """A clock time alone ("13:30") is on the day of the clock step before it."""
+    out, day = [], ""
+    for step in steps:
+        if step.action == "clock":
+            if _CLOCK_TIME.match(step.instant):
+                if not day:
+                    raise ScriptError(f"step {step.index}: give the first clock step a date")
+                step = replace(step, instant=f"{day}T{step.instant.zfill(5)}")
+            day = step.instant[:10]
+        out.append(step)
+    return tuple(out)
 
 
 def _save(index: int, raw: dict[str, Any], names: tuple[str, ...]) -> dict[str, str]:
