@@ -10,10 +10,18 @@ from datetime import date
 import pytest
 
 from tests.audit.year_of_meetings import TimedMeeting, body_roster, meeting_of
-from voting_server.audit.allowances import AllowanceRules, Rate, rules_from_settings
+from voting_server.audit.allowances import (
+    AllowanceRow,
+    AllowanceRules,
+    Rate,
+    allowance_rows,
+    rules_from_settings,
+)
 from voting_server.audit.attendance import meeting_attendance
 from voting_server.audit.errors import RulesError
 from voting_server.audit.year import PlannedMeeting, goal_from_settings, year_figures
+from voting_server.domain.base import Actor, Role
+from voting_server.domain.meeting import commands as mc
 
 BOARD = body_roster(14)
 GROUP = body_roster(5)
@@ -152,3 +160,30 @@ def test_the_body_rules_are_read_from_its_settings_or_refused() -> None:
     for goal in (75, 0, True, "0.75"):
         with pytest.raises(RulesError):
             goal_from_settings({"attendance_goal": goal})
+
+
+def test_a_break_is_paid_time_unless_the_rules_deduct_it() -> None:
+    """09:00-16:00 with lunch 12:00-13:00: six hours or seven, by the body's rules."""
+    chair = Actor(Role.CHAIR, "m1")
+    played = TimedMeeting("nämnd-lunch", date(2026, 5, 4), BOARD)
+    played.arrive("09:00", *seats(8))
+    played.at("12:00", mc.Recess("13.00"), chair)
+    played.at("13:00", mc.Resume(), chair)
+    played.leave("14:30", "m2")
+    played.adjourn("16:00")
+    attendance = meeting_attendance(played.envelopes)
+    assert [(b.end - b.start) // 60_000 for b in attendance.breaks] == [60]
+    rates = (Rate("halvdag", 6.5), Rate("heldag", None))
+
+    def rows(breaks: str) -> dict[str, AllowanceRow]:
+        rules = AllowanceRules("served", rates, breaks)
+        return {r.person: r for r in allowance_rows(attendance, "E", rules)}
+
+    counted, deducted = rows("count"), rows("deduct")
+    assert (counted["m1"].served_hours, counted["m1"].rate) == (7.0, "heldag")
+    assert (deducted["m1"].served_hours, deducted["m1"].rate) == (6.0, "halvdag")
+    assert (deducted["m1"].arrived, deducted["m1"].left) == ("09:00", "16:00")
+    assert deducted["m2"].served_hours == 4.5  # 09:00-14:30 less the hour's lunch
+    assert rules_from_settings({"allowance": {"breaks": "deduct"}}).breaks == "deduct"
+    with pytest.raises(RulesError):
+        rules_from_settings({"allowance": {"breaks": "sometimes"}})

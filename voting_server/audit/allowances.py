@@ -4,11 +4,13 @@ served and were present, and the rate that applies by the body's rules.
 A body's rules are in its settings as ``"allowance"``::
 
     {"basis": "served",                       # or "present"
+     "breaks": "count",                       # or "deduct": breaks are not paid time
      "rates": [{"up_to_hours": 4, "rate": "halvdag"}, {"rate": "heldag"}]}
 
 The first rate whose ``up_to_hours`` covers the hours applies; the last one
 has no limit. Without rules, one rate ``sammanträde`` applies to everyone.
-A correction by the secretary (``allowance.corrected`` in the log) replaces
+A break (ajournering) is paid time unless the rules deduct it; a correction
+by the secretary (``allowance.corrected`` in the log) replaces
 the log's times for that person. The secretary approves a meeting's rows by
 their digest (``basis_digest``). Pure: the rules and a meeting's attendance
 in, rows out.
@@ -23,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..domain.swedish_time import swedish_time
-from .attendance import MeetingAttendance
+from .attendance import MeetingAttendance, Span
 from .errors import RulesError
 
 HOUR_MS = 3_600_000
@@ -39,6 +41,7 @@ class Rate:
 class AllowanceRules:
     basis: str = "served"  # served | present
     rates: tuple[Rate, ...] = (Rate("sammanträde", None),)
+    breaks: str = "count"  # count | deduct: whether a break (ajournering) is paid time
 
     def rate_for(self, hours: float) -> str:
         for rate in self.rates:
@@ -57,6 +60,9 @@ def rules_from_settings(settings: Mapping[str, Any]) -> AllowanceRules:
     basis = raw.get("basis", "served")
     if basis not in ("served", "present"):
         raise RulesError("'basis' is 'served' or 'present'")
+    breaks = raw.get("breaks", "count")
+    if breaks not in ("count", "deduct"):
+        raise RulesError("'breaks' is 'count' or 'deduct'")
     rates = []
     for entry in raw.get("rates", []):
         name, limit = entry.get("rate"), entry.get("up_to_hours")
@@ -66,13 +72,13 @@ def rules_from_settings(settings: Mapping[str, Any]) -> AllowanceRules:
             raise RulesError(f"{name}: 'up_to_hours' is a positive number")
         rates.append(Rate(name, None if limit is None else float(limit)))
     if not rates:
-        return AllowanceRules(basis)
+        return AllowanceRules(basis, breaks=breaks)
     if any(r.up_to_hours is None for r in rates[:-1]) or rates[-1].up_to_hours is not None:
         raise RulesError("only the last rate has no 'up_to_hours'")
     limits = [r.up_to_hours or 0.0 for r in rates[:-1]]
     if limits != sorted(limits):
         raise RulesError("the rates go from the fewest hours up")
-    return AllowanceRules(basis, tuple(rates))
+    return AllowanceRules(basis, tuple(rates), breaks)
 
 
 @dataclass(frozen=True)
@@ -128,7 +134,11 @@ class _Times:
     correction: str = ""
 
 
-def _times(attendance: MeetingAttendance, person: str) -> _Times | None:
+def _overlap(spans: tuple[Span, ...], breaks: tuple[Span, ...]) -> int:
+    return sum(max(0, min(s.end, b.end) - max(s.start, b.start)) for s in spans for b in breaks)
+
+
+def _times(attendance: MeetingAttendance, person: str, rules: AllowanceRules) -> _Times | None:
     corrected = attendance.allowances.corrections.get(person)
     if corrected is not None:
         c = corrected
@@ -137,7 +147,11 @@ def _times(attendance: MeetingAttendance, person: str) -> _Times | None:
     if p is None:
         return None
     spans = p.present or p.served
-    return _Times(min(s.start for s in spans), max(s.end for s in spans), p.present_ms, p.served_ms)
+    present, served = p.present_ms, p.served_ms
+    if rules.breaks == "deduct":
+        present -= _overlap(p.present, attendance.breaks)
+        served -= _overlap(p.served, attendance.breaks)
+    return _Times(min(s.start for s in spans), max(s.end for s in spans), present, served)
 
 
 def allowance_rows(
@@ -149,7 +163,7 @@ def allowance_rows(
     people += [c for c in attendance.allowances.corrections if c not in people]
     rows = []
     for person in people:
-        times = _times(attendance, person)
+        times = _times(attendance, person, rules)
         named = attendance.people_on_roster.get(person)
         if times is None or named is None:
             continue

@@ -74,6 +74,7 @@ class MeetingAttendance:
     #: Members and substitutes of the roster: id -> (name, kind, party).
     people_on_roster: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     allowances: AllowanceState = field(default_factory=AllowanceState)
+    breaks: tuple[Span, ...] = ()  # ajourneringar, from the break to the resumption
 
     @property
     def held(self) -> bool:
@@ -106,6 +107,8 @@ class _Fold:
     seats_used: set[int] = field(default_factory=set)
     most_seated: int = 0
     allowances: AllowanceState = field(default_factory=AllowanceState)
+    recess_since: int | None = None
+    breaks: list[Span] = field(default_factory=list)
 
     def apply(self, event: object, at: int) -> None:
         if type(event) in _ALLOWANCE_EVENTS:  # after the close: not the meeting's time
@@ -128,6 +131,10 @@ class _Fold:
                 self.serving_for.setdefault(event.person, set()).add(owner)
         elif isinstance(event, ev.SeatVacated):
             self._stand_up(event.seat, at)
+        elif isinstance(event, ev.MeetingRecessed):
+            self.recess_since = at
+        elif isinstance(event, ev.MeetingResumed):
+            self._end_break(at)
         elif isinstance(event, ev.MeetingAdjourned):
             self.adjourned_at = at
             self._close_all(at)
@@ -143,7 +150,13 @@ class _Fold:
             person, since = sitting
             self.served.setdefault(person, []).append(Span(since, at))
 
+    def _end_break(self, at: int) -> None:
+        if self.recess_since is not None:
+            self.breaks.append(Span(self.recess_since, at))
+            self.recess_since = None
+
     def _close_all(self, at: int) -> None:
+        self._end_break(at)
         for person in list(self.arrived):
             self._leave(person, at)
         for seat in list(self.on_seat):
@@ -207,4 +220,5 @@ def meeting_attendance(envelopes: Iterable[Envelope]) -> MeetingAttendance:
             if p.kind in (PersonKind.MEMBER, PersonKind.SUBSTITUTE)
         },
         allowances=fold.allowances,
+        breaks=tuple(fold.breaks),
     )
