@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 
 from tests.portal.web import enrolled_session
+from tests.support.e_board import seed_bodies
 from tests.support.hubs import HubProcess
 from tests.support.year_meeting import body_settings, play_a_short_meeting
 from voting_server.audit import export, year_files
@@ -146,3 +147,35 @@ async def test_no_review_while_the_meeting_runs(noon_hub: HubProcess, demo_engin
         await http.aclose()
     assert response.status_code == 409
     assert unknown.status_code == 404
+
+
+async def test_another_bodys_secretary_and_member_are_refused(
+    noon_hub: HubProcess, demo_engine: Engine
+) -> None:
+    body_settings(demo_engine)
+    seed_bodies(demo_engine)
+    await play_a_short_meeting(noon_hub, demo_engine)
+    act = "/portal/api/meetings/demo/allowances"
+    stranger, _ = await enrolled_session(noon_hub.url, demo_engine, "en-sekr")
+    outsider, _ = await enrolled_session(noon_hub.url, demo_engine, "en3")
+    try:
+        approve = await stranger.post(f"{act}/approve", json={"digest": "0" * 64})
+        correct = await stranger.post(
+            f"{act}/correct",
+            json={
+                "person": "m2",
+                "arrived": "08:00",
+                "left": "09:00",
+                "served": "1:00",
+                "reason": "x",
+            },
+        )
+        asked = await outsider.post(f"{act}/question", json={"reason": "Mina timmar?"})
+    finally:
+        await stranger.aclose()
+        await outsider.aclose()
+    assert (approve.status_code, approve.json()["error"]) == (403, "auth.other_assembly")
+    assert correct.status_code == 403
+    assert (asked.status_code, asked.json()["error"]) == (403, "auth.role_not_granted")
+    kinds = {e.event.type for e in envelopes_of(Archive(demo_engine).read("demo"))}
+    assert not any(kind.startswith("allowance.") for kind in kinds)
