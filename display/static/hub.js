@@ -281,6 +281,11 @@ export class HubConnection extends EventTarget {
       // falls through: a pong for a ping sent through command()
       case "ack":
       case "error": {
+        if (frame.type === "ack" && "me" in frame) {
+          // The sender's changed status comes with the ack of its own command.
+          this.me = frame.me;
+          this._emit("me", this.me);
+        }
         const waiting = this._pending.get(frame.rid);
         if (waiting) {
           this._pending.delete(frame.rid);

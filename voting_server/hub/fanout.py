@@ -115,6 +115,7 @@ class Fanout:
         self._parts: dict[str, Parts] = {}
         self._schedule_flush = schedule_flush
         self._flush_scheduled = False
+        self._me_unsent: list[Client] = []
 
     def attach(self, meeting: Meeting, head: int, client: Client, since: int | None) -> list[bytes]:
         """Register a client; return the frames that bring it up to date."""
@@ -145,13 +146,25 @@ class Fanout:
         if audience is not None:
             audience.clients.discard(client)
 
-    def publish(self, meeting: Meeting, before: int, head: int, envelopes: list[Envelope]) -> None:
+    def publish(
+        self,
+        meeting: Meeting,
+        before: int,
+        head: int,
+        envelopes: list[Envelope],
+        *,
+        acks_follow: bool = False,
+    ) -> None:
         """Push the change from ``before`` to ``head`` to every audience.
 
         A crowd (many delegates, the public) gets at most one patch per
         ``FLUSH_INTERVAL``: during a burst of ballots the screens that count
         (the display, the chair) stay exact batch by batch, while a thousand
         tablets are not sent a thousand progress updates each.
+
+        A person's changed ``me`` goes with the ack of their own command when
+        ``acks_follow`` (one frame, not two); the room then calls ``send_me``
+        for the rest once the batch's acks are out.
         """
         if any(isinstance(e.event, mev.ChairHandedOver) for e in envelopes):
             chairs = self.audiences.get(Role.CHAIR)
@@ -174,11 +187,19 @@ class Fanout:
             if touched is None:
                 for client in audience.clients:
                     if client.person is not None:
-                        _refresh_me(meeting, client, head)
+                        _refresh_me(meeting, client, head, self._me_unsent)
             else:
                 for client in audience.clients:
                     if client.person in touched:
-                        _refresh_me(meeting, client, head)
+                        _refresh_me(meeting, client, head, self._me_unsent)
+        if not acks_follow:
+            self.send_me()
+
+    def send_me(self) -> None:
+        """Send each changed ``me`` that no ack carried (after the batch's acks)."""
+        unsent, self._me_unsent = self._me_unsent, []
+        for client in unsent:
+            client.send_me()
 
     def flush(self, meeting: Meeting, head: int) -> None:
         """Push what crowds have not been sent yet (call with the room's lock held)."""
@@ -290,9 +311,9 @@ def _touched_people(envelopes: list[Envelope]) -> set[str] | None:
     return people
 
 
-def _refresh_me(meeting: Meeting, client: Client, head: int) -> None:
+def _refresh_me(meeting: Meeting, client: Client, head: int, unsent: list[Client]) -> None:
     assert client.person is not None
     me = personal_view(meeting, client.person)
     if me != client.me:
-        client.me = me
-        client.send(outgoing.me(head, me))
+        client.me, client.me_unsent = me, head
+        unsent.append(client)

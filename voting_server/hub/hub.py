@@ -223,7 +223,9 @@ class Hub:
             for key, rows in replies or []:
                 meeting_id = key.decode().split("{m:", 1)[1].split("}", 1)[0]
                 room = self.rooms.get(meeting_id)
-                if room is None:
+                # Our own writes come back too: skip them before checking their tags.
+                rows = [(i, f) for i, f in rows if _stream_seq(i) > room.head_seq] if room else []
+                if room is None or not rows:
                     continue
                 try:
                     redis_log = self.store.redis
@@ -238,3 +240,9 @@ class Hub:
                 except ChainError as broken:
                     # Never fold what does not verify; the room keeps its verified head.
                     log.critical("meeting %s: the live log does not verify: %s", meeting_id, broken)
+
+
+def _stream_seq(stream_id: bytes) -> int:
+    """The log position in a stream entry's id ("<seq>-0"); 0 for one that is not."""
+    head = stream_id.split(b"-", 1)[0]
+    return int(head) if head.isdigit() else 0

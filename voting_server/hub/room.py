@@ -211,9 +211,13 @@ class Room:
                     return
                 outcomes, written, envelopes = decided
                 if written:
-                    self.fanout.publish(self.meeting, before, self.head_seq, envelopes)
-                # Clients see the change before the ack that confirms it.
+                    self.fanout.publish(
+                        self.meeting, before, self.head_seq, envelopes, acks_follow=True
+                    )
+                # Clients see the change before the ack that confirms it, or with it:
+                # an ack carries the sender's changed ``me``; the rest follow the acks.
                 _settle(batch, outcomes, before, self.request_seq)
+                asyncio.get_running_loop().call_soon(self.fanout.send_me)
                 if written:
                     await self._publish(written)
             finally:

@@ -43,5 +43,7 @@ class ViewFollower:
         elif kind == "devices":
             self.devices = list(frame["online"])
         else:
+            if kind == "ack" and "me" in frame:  # the sender's status, with its ack
+                self.me = frame["me"]
             return False
         return True

@@ -49,8 +49,12 @@ def devices(online: list[str]) -> bytes:
     return encode({"type": "devices", "online": online})
 
 
-def ack(rid: Rid, seq: int) -> bytes:
-    return encode({"type": "ack", "rid": rid, "seq": seq})
+def ack(rid: Rid, seq: int, me: tuple[int, dict[str, Any] | None] | None = None) -> bytes:
+    """A command applied at ``seq``; with the sender's changed ``me`` (its seq and status)."""
+    frame: dict[str, Any] = {"type": "ack", "rid": rid, "seq": seq}
+    if me is not None:
+        frame["me_seq"], frame["me"] = me
+    return encode(frame)
 
 
 def pong(rid: Rid, server_time: int) -> bytes:

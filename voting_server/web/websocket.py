@@ -148,7 +148,7 @@ def _handle(
 def _answer(client: WebSocketClient, rid: Any, future: asyncio.Future[int]) -> None:
     error = future.exception()
     if error is None:
-        client.send(outgoing.ack(rid, future.result()))
+        client.send(outgoing.ack(rid, future.result(), client.take_me()))
     elif isinstance(error, OrdetError):
         client.send(outgoing.error(error, rid))
     else:
