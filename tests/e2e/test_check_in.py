@@ -24,3 +24,29 @@ async def test_check_in_moves_quorum_on_the_display(
     assert display.gaps == 0
     for client in [display, *members]:
         await client.close()
+
+
+async def test_a_senders_new_status_comes_with_its_ack_and_anyone_elses_on_its_own(
+    start_hub: Callable[..., HubProcess], demo_engine: Engine
+) -> None:
+    hub = start_hub()
+    chair = await connect_as(hub.url, demo_engine, "m1", role="chair")
+    member = await connect_as(hub.url, demo_engine, "m2")
+    other = await connect_as(hub.url, demo_engine, "m3")
+    try:
+        await chair.command("attendance.check_in")
+        before = len(member.frames)
+        await member.command("attendance.check_in")
+        answered = member.frames[before:]
+        ack = next(f for f in answered if f["type"] == "ack")
+        assert ack["me"]["presence"] == "present" and ack["me_seq"] >= ack["seq"]
+        assert not [f for f in answered if f["type"] == "me"]  # one frame, not two
+        assert member.me["presence"] == "present"
+
+        # The chair checks m3 in: m3 sent nothing, so its status comes as a frame.
+        await chair.command("attendance.check_in", person="m3")
+        await other.wait_for(lambda c: c.me.get("presence") == "present")
+        assert [f for f in other.frames if f["type"] == "me"][-1]["me"]["presence"] == "present"
+    finally:
+        for client in (chair, member, other):
+            await client.close()
