@@ -79,6 +79,7 @@ def seed_assembly(engine: Engine, seats: int, meeting: str = MEETING) -> None:
                 chair_id=member(1),
             )
         )
+        s.flush()  # the meeting before its items: PostgreSQL checks the foreign key
         for position, title in enumerate(("Öppnande / Opening", "Beslut / Decisions")):
             s.add(
                 AgendaItemRow(

@@ -23,6 +23,7 @@ from typing import Any
 
 from ..embedded_redis import free_port
 from .chamber import Chamber, vote_of
+from .databases import NoDatabase
 from .driver import Conn, Follower, follow_reference, median, ms, open_many, p50, p99
 from .limits import raise_open_files
 from .stack import Stack
@@ -150,9 +151,13 @@ class Reference:
 
 # --- one size ----------------------------------------------------------------------------
 async def measure_size(
-    n: int, rounds: int, reference: Path | None, http_max: int
+    n: int, rounds: int, reference: Path | None, http_max: int, database: str = "sqlite"
 ) -> dict[str, Any]:
-    with Stack(seats=n) as stack:
+    try:
+        stack = Stack(seats=n, database=database)
+    except NoDatabase as missing:
+        return {"n": n, "database": database, "skipped": str(missing)}
+    with stack:
         hub = stack.start_hub()
         chamber = Chamber(stack, [hub])
         ref: Reference | None = None
@@ -174,7 +179,7 @@ async def measure_size(
                 await chamber.close()
                 if ref is not None:
                     await ref.close()
-        line: dict[str, Any] = {"n": n, "rounds": rounds}
+        line: dict[str, Any] = {"n": n, "database": database, "rounds": rounds}
         line["ordet"] = summary(ours, chamber.connect_s, n)
         line["ordet"]["tickets_s"] = round(chamber.tickets_s, 3)
         line["ordet"]["tickets_via"] = "http" if n <= http_max else "bulk"
@@ -192,10 +197,18 @@ def default_reference(repo_root: Path) -> Path | None:
 
 
 async def run(
-    sizes: list[int], rounds: int, reference: Path | None, http_max: int, displays: int, scale: int
+    sizes: list[int],
+    rounds: int,
+    reference: Path | None,
+    http_max: int,
+    displays: int,
+    scale: int,
+    kinds: tuple[str, ...] = ("sqlite",),
 ) -> None:
     for n in sizes:
-        print(json.dumps(await measure_size(n, rounds, reference, http_max)), flush=True)
+        for kind in kinds:  # the embedded default and the production database, side by side
+            line = await measure_size(n, rounds, reference, http_max, kind)
+            print(json.dumps(line), flush=True)
     if displays:
         from .displays import measure_displays
 
@@ -214,7 +227,8 @@ def main(
     http_max: int,
     displays: int = 0,
     scale: int = 0,
+    kinds: tuple[str, ...] = ("sqlite",),
 ) -> int:
     raise_open_files()
-    asyncio.run(run(sizes, rounds, reference, http_max, displays, scale))
+    asyncio.run(run(sizes, rounds, reference, http_max, displays, scale, kinds))
     return 0

@@ -12,6 +12,13 @@ def _sizes(text: str) -> list[int]:
     return [int(s) for s in text.split(",") if s.strip()]
 
 
+def _kinds(text: str) -> tuple[str, ...]:
+    kinds = tuple(k.strip() for k in text.split(",") if k.strip())
+    if not kinds or any(k not in ("sqlite", "postgresql") for k in kinds):
+        raise argparse.ArgumentTypeError("sqlite, postgresql, or both")
+    return kinds
+
+
 def add_bench_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     burst = sub.add_parser("burst", help="vote burst on Ordet beside the reference hub")
     burst.add_argument(
@@ -28,6 +35,12 @@ def add_bench_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
         help="reference hub script (default ../shared/bench/ref_hub.py)",
     )
     burst.add_argument("--no-reference", action="store_true")
+    burst.add_argument(
+        "--databases",
+        type=_kinds,
+        default=("sqlite", "postgresql"),
+        help="sqlite, postgresql or both (comma-separated); PostgreSQL from ORDET_BENCH_POSTGRES",
+    )
     burst.add_argument(
         "--http-max",
         type=int,
@@ -57,7 +70,15 @@ def run_bench(args: argparse.Namespace) -> int:
         reference = None
         if not args.no_reference:
             reference = args.reference or default_reference(REPO_ROOT)
-        return main(args.sizes, args.rounds, reference, args.http_max, args.displays, args.scale)
+        return main(
+            args.sizes,
+            args.rounds,
+            reference,
+            args.http_max,
+            args.displays,
+            args.scale,
+            args.databases,
+        )
     from .faults import main as faults_main
 
     return faults_main(args.seed, args.rounds, args.voters, args.storm)

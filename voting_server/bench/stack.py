@@ -1,4 +1,5 @@
-"""The real stack for one run: a temp SQLite database, Redis, and hub processes.
+"""The real stack for one run: a throwaway database (SQLite, or a PostgreSQL
+schema: ``databases.py``), Redis, and hub processes.
 
 Redis is a private ``redis-server`` with persistence off (so a fault run may
 kill and restart it empty), or the server REDIS_URL names. Every run uses a
@@ -22,6 +23,7 @@ from ..embedded_redis import EmbeddedRedis, start_redis
 from ..hub_process import HubProcess
 from ..log.redis_log import meeting_keys
 from ..store.db import make_engine
+from . import databases
 from .assembly import TicketBook, seed_assembly
 
 
@@ -35,11 +37,22 @@ class Stack:
     redis_url: str = ""
     hubs: list[HubProcess] = field(default_factory=list)
     private_redis: bool = False  # fault runs restart Redis, so never use a shared one
+    database: str = "sqlite"  # or "postgresql"
 
     def __post_init__(self) -> None:
-        self.database_url = f"sqlite:///{self.data / 'ordet.db'}"
+        try:
+            self.database_url, self.schema = databases.create(self.database, self.data)
+        except databases.NoDatabase:
+            shutil.rmtree(self.data, ignore_errors=True)
+            raise
         self.engine = make_engine(self.database_url)
-        seed_assembly(self.engine, self.seats, self.meeting)
+        try:
+            seed_assembly(self.engine, self.seats, self.meeting)
+        except Exception:
+            self.engine.dispose()
+            if self.schema is not None:
+                databases.drop(self.schema)
+            raise
         self.book = TicketBook(TicketSigner(self.secret), self.meeting)
         if os.environ.get("REDIS_URL") and not self.private_redis:
             self.redis_url = os.environ["REDIS_URL"]
@@ -84,6 +97,8 @@ class Stack:
             keys = [*meeting_keys(self.meeting), f"ordet:{{m:{self.meeting}}}:lease"]
             client.delete(*keys)
             client.close()
+        if self.schema is not None:
+            databases.drop(self.schema)
         shutil.rmtree(self.data, ignore_errors=True)
 
     def __enter__(self) -> Stack:

@@ -1,0 +1,41 @@
+"""``ordet bench burst`` runs on the production database beside the embedded
+one, and leaves nothing behind (tiny sizes: the figures are not the point)."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text
+
+from voting_server.bench import databases
+from voting_server.bench.burst import measure_size
+from voting_server.store.db import make_engine
+
+
+def bench_schemas(url: str) -> set[str]:
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(
+                text("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'bench_%'")
+            )
+            return {row[0] for row in rows}
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize("kind", databases.KINDS)
+async def test_a_burst_on_each_database(
+    kind: str, postgres_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(databases.POSTGRES_ENV, postgres_url)
+    before = bench_schemas(postgres_url)
+    line = await measure_size(5, 1, None, http_max=5, database=kind)
+    assert line["database"] == kind
+    assert line["ordet"]["errors"] == 0 and line["ordet"]["tickets_via"] == "http"
+    assert bench_schemas(postgres_url) == before
+
+
+async def test_no_postgresql_is_said_not_failed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(databases.POSTGRES_ENV, "postgresql://postgres@127.0.0.1:1/postgres")
+    line = await measure_size(5, 1, None, http_max=5, database="postgresql")
+    assert "no PostgreSQL at 127.0.0.1:1" in line["skipped"]
