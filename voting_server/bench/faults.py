@@ -63,6 +63,8 @@ class Run:
     ledger: Ledger = field(default_factory=Ledger)
     votes: list[str] = field(default_factory=list)
     rids: int = 0
+    backs: list[float] = field(default_factory=list)  # when each restarted hub answered
+    _watching: list[asyncio.Task[None]] = field(default_factory=list)
 
     def rid(self, prefix: str) -> str:
         self.rids += 1
@@ -131,6 +133,12 @@ class Run:
         self.hub.kill()
         self.ledger.faults["hub_sigkill"] += 1
         await asyncio.to_thread(self.hub.start, port)
+        # Noted aside, so that the clients meet the restarted hub as before.
+        self._watching.append(asyncio.create_task(self._note_back()))
+
+    async def _note_back(self) -> None:
+        await asyncio.to_thread(_wait_healthy, self.hub.url)
+        self.backs.append(time.perf_counter())
 
     # --- the scenarios ---------------------------------------------------------------
     async def vote_with(self, fault: Callable[[], Awaitable[None]]) -> None:
@@ -186,6 +194,16 @@ class Run:
         wrong = sum(1 for s in screens if vote_of(s.view, vote).get("voted") != voted)
         self.ledger.faults["storm_screens_wrong"] += wrong
         return [t for s in screens for t in s.resyncs]
+
+
+def since_hub_back(backs: list[float], spans: list[tuple[float, float]]) -> list[float]:
+    """For each resync across a hub restart: seconds from the hub back to caught up."""
+    out = []
+    for started, done in spans:
+        back = [b for b in backs if started <= b <= done]
+        if back:
+            out.append(done - back[-1])
+    return out
 
 
 def _wait_healthy(url: str) -> None:
@@ -272,7 +290,9 @@ async def run_faults(
         finally:
             await asyncio.gather(*(c.close() for c in everyone), return_exceptions=True)
         report = audit(stack, run.ledger)
+    await asyncio.gather(*run._watching)
     tablet_resyncs = [t for c in [chair, *tablets] for t in c.resyncs]
+    after_back = since_hub_back(run.backs, [s for c in [chair, *tablets] for s in c.spans])
     ledger = run.ledger
     return {
         "seed": seed,
@@ -287,6 +307,12 @@ async def run_faults(
             "p50": ms(p50(tablet_resyncs)),
             "p99": ms(p99(tablet_resyncs)),
             "count": len(tablet_resyncs),
+        },
+        # From the moment the killed hub answered again to each tablet caught up.
+        "resync_after_hub_back_ms": {
+            "p50": ms(p50(after_back)),
+            "p99": ms(p99(after_back)),
+            "count": len(after_back),
         },
         "storm_resync_ms": {
             "clients": storm,

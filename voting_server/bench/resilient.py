@@ -34,6 +34,7 @@ class Resilient:
         self.conn: Conn | None = None
         self.answers: dict[Any, list[dict[str, Any]]] = {}
         self.resyncs: list[float] = []  # seconds from a drop noticed to caught up
+        self.spans: list[tuple[float, float]] = []  # each resync's start and end, perf_counter()
         self.retries = 0
         self._syncs = 0
 
@@ -72,7 +73,9 @@ class Resilient:
                     raise
                 await asyncio.sleep(0.05)
         if not first:
-            self.resyncs.append(time.perf_counter() - started)
+            done = time.perf_counter()
+            self.resyncs.append(done - started)
+            self.spans.append((started, done))
 
     async def request(self, frame: dict[str, Any]) -> dict[str, Any]:
         """Send until answered; retries keep the frame's rid."""

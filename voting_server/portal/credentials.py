@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import secrets
@@ -12,8 +13,6 @@ from argon2.exceptions import InvalidHashError, VerificationError
 RECOVERY_CODE_COUNT = 10
 MIN_PASSWORD_LENGTH = 10
 _hasher = PasswordHasher()
-# Verified against when the account is unknown, so that both cases take as long.
-_DUMMY_HASH = _hasher.hash("not a password of anyone")
 _ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
 
 
@@ -21,9 +20,19 @@ def hash_password(password: str) -> str:
     return _hasher.hash(password)
 
 
+@functools.cache
+def _dummy_hash() -> str:
+    """Verified against when the account is unknown, so that both cases take as long.
+
+    Made at the first use, not at import: a hub restarting mid-meeting is back
+    sooner by the time one hash takes.
+    """
+    return _hasher.hash("not a password of anyone")
+
+
 def password_matches(stored: str, password: str) -> bool:
     try:
-        return _hasher.verify(stored or _DUMMY_HASH, password) and bool(stored)
+        return _hasher.verify(stored or _dummy_hash(), password) and bool(stored)
     except (VerificationError, InvalidHashError):
         return False
 
