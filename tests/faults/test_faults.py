@@ -28,4 +28,7 @@ async def test_no_acknowledged_ballot_is_lost_duplicated_or_late_under_faults() 
     assert report["duplicate_answers_disagree"] == 0
     assert report["gaps"] == 0
     assert faults["storm_screens_wrong"] == 0
+    # Every screen, each in a worker process, came back after the storm's kill.
+    assert report["storm_resync_ms"]["resynced"] == 150
+    assert report["resync_after_hub_back_ms"]["count"] >= 31  # the tablets and chair
     assert set(report["refused"]) <= {"vote.closed"}

@@ -6,7 +6,7 @@ import asyncio
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from ..domain.base import Role
 from ..hub_process import HubProcess
@@ -22,7 +22,14 @@ class Refused(BenchError, RuntimeError):
     pass
 
 
-def ws_url(hub: HubProcess, ticket: str, since: int | None = None) -> str:
+class Address(Protocol):
+    """Where a hub answers: a HubProcess, or only its URL."""
+
+    @property
+    def url(self) -> str: ...
+
+
+def ws_url(hub: Address, ticket: str, since: int | None = None) -> str:
     url = hub.url.replace("http", "ws", 1) + f"/ws?ticket={ticket}"
     return url if since is None else f"{url}&since={since}"
 

@@ -35,10 +35,11 @@ from ..hub_process import HubProcess
 from ..log.chain import decode_envelope, verify
 from ..store.archive import Archive
 from .assembly import log_in_over_http, member
-from .chamber import CHOICES, vote_of
+from .chamber import CHOICES
 from .driver import ms, p50, p99
 from .limits import raise_open_files
 from .resilient import Resilient
+from .screen_procs import ScreenProcesses
 from .stack import Stack
 
 
@@ -174,26 +175,27 @@ class Run:
         self.ledger.faults["close_race"] += 1
         await asyncio.gather(*tasks)
 
-    async def storm(self, screens: list[Resilient]) -> list[float]:
-        """Kill the hub under every screen and tablet; all reconnect at once; then a vote."""
+    async def storm(self, screens: ScreenProcesses) -> list[float]:
+        """Kill the hub under every screen and tablet; all reconnect at once; then a vote.
+
+        The screens live in processes of their own and reconnect by themselves;
+        each one's resync counts from the moment the restarted hub answered.
+        """
+        killed = time.perf_counter()
         await self.restart_hub()
         await asyncio.to_thread(_wait_healthy, self.hub.url)
+        back = time.perf_counter()
         self.ledger.faults["reconnect_storm"] += 1
-        everyone = [*screens, *self.voters, self.chair]
-        await asyncio.gather(*(c.ensure() for c in everyone))
+        await asyncio.gather(*(c.ensure() for c in [*self.voters, self.chair]))
         vote = await self.open_vote()
         await asyncio.gather(*await self.ballots(vote))
         await self.close_vote(vote)
         voted = sum(1 for v, _ in self.ledger.acked if v == vote)
-        await asyncio.gather(
-            *(
-                s.view.until(lambda f: vote_of(f, vote).get("status") == "closed", 30)
-                for s in screens
-            )
-        )
-        wrong = sum(1 for s in screens if vote_of(s.view, vote).get("voted") != voted)
-        self.ledger.faults["storm_screens_wrong"] += wrong
-        return [t for s in screens for t in s.resyncs]
+        checked = await screens.ask(f"check {vote} {voted}")
+        self.ledger.faults["storm_screens_wrong"] += sum(int(a["wrong"]) for a in checked)
+        reports = await screens.ask("report")
+        done = [d for r in reports for d in r["done"] if d > killed]
+        return [max(0.0, d - back) for d in done]
 
 
 def since_hub_back(backs: list[float], spans: list[tuple[float, float]]) -> list[float]:
@@ -266,29 +268,25 @@ async def run_faults(
         tablets = [
             Resilient(hub, stack.book, member(i), Role.DELEGATE) for i in range(2, voters + 2)
         ]
-        screens = [Resilient(hub, stack.book, "public", Role.PUBLIC) for _ in range(storm)]
+        screens = ScreenProcesses()
         run = Run(stack, hub, chair, tablets, rng)
-        everyone = [chair, *tablets, *screens]
+        everyone = [chair, *tablets]
         try:
             await asyncio.gather(*(c.ensure() for c in [chair, *tablets]))
             for tablet in tablets:
                 await tablet.request({"type": "attendance.check_in", "rid": "in"})
             await run.chair_says("agenda.start_item", item="1")
-            gate = asyncio.Semaphore(256)
-
-            async def screen_up(screen: Resilient) -> None:
-                async with gate:
-                    await screen.ensure()
-
-            await asyncio.gather(*(screen_up(s) for s in screens))
+            if storm:
+                await screens.start(hub.url, stack.meeting, storm, stack.env)
             for _ in range(kills):
                 await run.vote_with(run.restart_hub)
             await run.vote_with(run.redis_restart)
             await run.duplicated_frames()
             await run.race_the_close()
-            storm_resyncs = await run.storm(screens) if screens else []
+            storm_resyncs = await run.storm(screens) if storm else []
         finally:
             await asyncio.gather(*(c.close() for c in everyone), return_exceptions=True)
+            await screens.stop()
         report = audit(stack, run.ledger)
     await asyncio.gather(*run._watching)
     tablet_resyncs = [t for c in [chair, *tablets] for t in c.resyncs]
@@ -316,6 +314,7 @@ async def run_faults(
         },
         "storm_resync_ms": {
             "clients": storm,
+            "resynced": len(storm_resyncs),
             "p50": ms(p50(storm_resyncs)),
             "p99": ms(p99(storm_resyncs)),
         },

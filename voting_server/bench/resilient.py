@@ -15,9 +15,8 @@ from typing import Any
 from websockets.exceptions import ConnectionClosed, InvalidHandshake
 
 from ..domain.base import Role
-from ..hub_process import HubProcess
 from .assembly import TicketBook
-from .chamber import ws_url
+from .chamber import Address, ws_url
 from .driver import Conn, Follower, follow_ordet
 
 RETRY_CODES = frozenset({"server.unavailable", "server.error"})
@@ -25,7 +24,7 @@ CONNECT_GIVE_UP_S = 60
 
 
 class Resilient:
-    def __init__(self, hub: HubProcess, book: TicketBook, principal: str, role: Role) -> None:
+    def __init__(self, hub: Address, book: TicketBook, principal: str, role: Role) -> None:
         self.hub = hub
         self.book = book
         self.principal = principal
