@@ -8,6 +8,7 @@ from sqlalchemy import text
 
 from voting_server.bench import databases
 from voting_server.bench.burst import measure_size
+from voting_server.bench.displays import measure_displays
 from voting_server.store.db import make_engine
 
 
@@ -39,3 +40,9 @@ async def test_no_postgresql_is_said_not_failed(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setenv(databases.POSTGRES_ENV, "postgresql://postgres@127.0.0.1:1/postgres")
     line = await measure_size(5, 1, None, http_max=5, database="postgresql")
     assert "no PostgreSQL at 127.0.0.1:1" in line["skipped"]
+
+
+async def test_idle_displays_receive_the_result_from_their_own_processes() -> None:
+    line = await measure_displays(30, seats=5)
+    assert (line["received"], line["client_processes"]) == (30, 1)
+    assert line["hub_bytes_per_display"] > 0

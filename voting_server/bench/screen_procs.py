@@ -81,17 +81,22 @@ async def _wrong(screens: list[Resilient], vote: str, voted: int) -> int:
 
 
 class ScreenProcesses:
-    """The driver's side: start the workers, ask them, stop them."""
+    """The driver's side: start the workers, ask them, stop them.
 
-    def __init__(self) -> None:
+    ``module`` is the worker's (this one, or ``display_procs`` for idle displays).
+    """
+
+    def __init__(self, module: str = __name__, per_process: int = PER_PROCESS) -> None:
+        self.module = module
+        self.per_process = per_process
         self.workers: list[asyncio.subprocess.Process] = []
 
     async def start(self, url: str, meeting: str, count: int, env: dict[str, str]) -> None:
         left = count
         while left > 0:
-            size = min(PER_PROCESS, left)
+            size = min(self.per_process, left)
             worker = await asyncio.create_subprocess_exec(
-                sys.executable, "-m", "voting_server.bench.screen_procs", url, meeting, str(size),
+                sys.executable, "-m", self.module, url, meeting, str(size),
                 stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, env=env,
             )  # fmt: skip
             self.workers.append(worker)
