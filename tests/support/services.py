@@ -55,57 +55,83 @@ def postgres_server() -> Iterator[str]:
             yield url
 
 
-@contextmanager
-def _private_postgres() -> Iterator[str]:
-    bins = sorted(glob.glob("/usr/lib/postgresql/*/bin"))
-    if not bins:
-        raise RuntimeError("PostgreSQL is not installed: run scripts/setup")
-    initdb, pg_ctl = f"{bins[-1]}/initdb", f"{bins[-1]}/pg_ctl"
-    data = tempfile.mkdtemp(prefix="ordet-pg-")
-    port = free_port()
-    as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-    if as_postgres:
-        shutil.chown(data, "postgres")
-    subprocess.run(
-        [*as_postgres, initdb, "-D", data, "-A", "trust", "-U", "postgres"],
-        check=True,
-        capture_output=True,
-    )
-    subprocess.run(
-        [
-            *as_postgres,
-            pg_ctl,
-            "-D",
-            data,
-            "-w",
-            "-o",
-            f"-p {port} -k {data} -c listen_addresses=127.0.0.1",
-            "start",
-        ],
-        check=True,
-        capture_output=True,
-    )
-    try:
-        deadline = time.monotonic() + 20
-        while not reachable("127.0.0.1", port) and time.monotonic() < deadline:
-            time.sleep(0.1)
+class PrivatePostgres:
+    """A PostgreSQL server of this test run's own, on a free port: one a test
+    may stop and start again (a database restart in the middle of a vote)."""
+
+    def __init__(self) -> None:
+        bins = sorted(glob.glob("/usr/lib/postgresql/*/bin"))
+        if not bins:
+            raise RuntimeError("PostgreSQL is not installed: run scripts/setup")
+        self.initdb, self.pg_ctl = f"{bins[-1]}/initdb", f"{bins[-1]}/pg_ctl"
+        self.data = tempfile.mkdtemp(prefix="ordet-pg-")
+        self.port = free_port()
+        self.as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        if self.as_postgres:
+            shutil.chown(self.data, "postgres")
+        subprocess.run(
+            [*self.as_postgres, self.initdb, "-D", self.data, "-A", "trust", "-U", "postgres"],
+            check=True,
+            capture_output=True,
+        )
+
+    @property
+    def url(self) -> str:
+        return f"postgresql://postgres@127.0.0.1:{self.port}/test"
+
+    def start(self) -> None:
+        options = f"-p {self.port} -k {self.data} -c listen_addresses=127.0.0.1"
+        # The server logs to a file: left on our pipes, it would hold them open
+        # and this call would wait for it to exit.
+        log = f"{self.data}/server.log"
         subprocess.run(
             [
-                "psql",
-                "-h",
-                "127.0.0.1",
-                "-p",
-                str(port),
-                "-U",
-                "postgres",
-                "-c",
-                "CREATE DATABASE test",
+                *self.as_postgres,
+                self.pg_ctl,
+                "-D",
+                self.data,
+                "-w",
+                "-l",
+                log,
+                "-o",
+                options,
+                "start",
             ],
             check=True,
             capture_output=True,
         )
-        yield f"postgresql://postgres@127.0.0.1:{port}/test"
-    finally:
+        deadline = time.monotonic() + 20
+        while not reachable("127.0.0.1", self.port) and time.monotonic() < deadline:
+            time.sleep(0.1)
+
+    def stop(self) -> None:
+        """As a crash would: no checkpoint, every connection cut."""
         subprocess.run(
-            [*as_postgres, pg_ctl, "-D", data, "-m", "immediate", "stop"], capture_output=True
+            [*self.as_postgres, self.pg_ctl, "-D", self.data, "-m", "immediate", "stop"],
+            capture_output=True,
         )
+
+    def create_test_database(self) -> None:
+        subprocess.run(
+            ["psql", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres",
+             "-c", "CREATE DATABASE test"],
+            check=True, capture_output=True,
+        )  # fmt: skip
+
+
+@contextmanager
+def private_postgres() -> Iterator[PrivatePostgres]:
+    server = PrivatePostgres()
+    server.start()
+    try:
+        server.create_test_database()
+        yield server
+    finally:
+        server.stop()
+        shutil.rmtree(server.data, ignore_errors=True)
+
+
+@contextmanager
+def _private_postgres() -> Iterator[str]:
+    with private_postgres() as server:
+        yield server.url
