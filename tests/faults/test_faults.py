@@ -31,4 +31,5 @@ async def test_no_acknowledged_ballot_is_lost_duplicated_or_late_under_faults() 
     # Every screen, each in a worker process, came back after the storm's kill.
     assert report["storm_resync_ms"]["resynced"] == 150
     assert report["resync_after_hub_back_ms"]["count"] >= 31  # the tablets and chair
+    assert report["hub_restart_ms"]["p50"] > 0
     assert set(report["refused"]) <= {"vote.closed"}
