@@ -111,3 +111,6 @@ async def chair_takes_up(page: Any, item: str) -> None:
     await page.click('#presence button[data-person="m1"]')
     await page.wait_for_selector('#quorum[data-quorum="yes"]')
     await page.click(f'#agenda button[data-item="{item}"]')
+    # Until the hub's view has the item under way, the console may still reset
+    # its vote form for the new item (and undo a method chosen too early).
+    await page.wait_for_selector(f'#agenda li[data-item="{item}"][aria-current="step"]')
