@@ -88,12 +88,14 @@ class MeetingBasis:
 
 
 def meeting_basis(engine: Engine, meeting_id: str) -> MeetingBasis:
-    """What the secretary approves and corrects, from the meeting's durable log."""
+    """What the secretary approves and corrects, from the meeting's durable log.
+
+    LookupError for an unknown meeting; RulesError for rules that make no sense."""
     with Session(engine) as s:
         meeting = s.get(MeetingRow, meeting_id)
         assembly = s.get(AssemblyRow, meeting.assembly_id) if meeting is not None else None
         if meeting is None or assembly is None:
-            raise RulesError(f"no meeting {meeting_id!r}")
+            raise LookupError(meeting_id)
         home, body = assembly.id, assembly.name
         settings = json.loads(assembly.settings or "{}")
     attendance = meeting_attendance(envelopes_of(Archive(engine).read(meeting_id)))

@@ -75,9 +75,9 @@ def allowance_routes(hub: Hub, portal: Portal) -> list[BaseRoute]:
         meeting = forms.path_ident(request.path_params["meeting"])
         try:
             return await run(meeting_basis, portal.engine, meeting)
+        except LookupError:
+            raise not_found("meeting.unknown", "no such meeting") from None
         except RulesError as err:
-            if "no meeting" in str(err):
-                raise not_found("meeting.unknown", "no such meeting") from None
             raise PortalError("year.bad_rules", str(err), 409) from None
 
     async def submitted(meeting: str, command: Command, actor: Actor) -> int:
