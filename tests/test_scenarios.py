@@ -10,11 +10,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
 
 from tests.support.hubs import HubProcess
 from voting_server.scenario.script import ScriptError, load
+from voting_server.store.models import AssemblyRow, settings_of
 
-SCENARIOS = sorted((Path(__file__).resolve().parents[1] / "scenarios").glob("*.toml"))
+SCENARIO_DIR = Path(__file__).resolve().parents[1] / "scenarios"
+SCENARIOS = sorted(SCENARIO_DIR.glob("*.toml"))
 
 FAILING = """
 name = "A wrong expectation"
@@ -130,3 +134,30 @@ def test_a_clock_time_alone_is_on_the_day_before_it(tmp_path: Path) -> None:
     script = tmp_path / "day.toml"
     script.write_text('[[steps]]\nclock = "2026-03-16T09:00"\n\n[[steps]]\nclock = "9:30"\n')
     assert [s.instant for s in load(script).steps] == ["2026-03-16T09:00", "2026-03-16T09:30"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "passes"), [(None, True), ("fullmaktige", True), ("namnd", False)]
+)
+def test_only_a_namnd_applies_an_order_written_into_its_settings_around_the_portal(
+    start_hub: Callable[..., HubProcess], demo_engine: Engine, kind: str | None, passes: bool
+) -> None:
+    """The demo fullmäktige with an order naming S, C and L for V: its V seat must stay empty;
+    were the demo a nämnd, the same settings would seat an S substitute there."""
+    with Session(demo_engine) as s:
+        row = s.get(AssemblyRow, "demo")
+        assert row is not None
+        settings = settings_of(row.settings)
+        settings["seating"] = {"substitute_order": {"V": ["V", "S", "C", "L"]}}
+        if kind is not None:
+            settings["body"] = kind
+        row.settings = json.dumps(settings)
+        s.add(row)
+        s.commit()
+    script = SCENARIO_DIR / "law_fullmaktige_own_substitutes.toml"
+    code, report = run_scenarios(start_hub(), script)
+    [scenario] = report["scenarios"]
+    assert (code == 0) is passes
+    assert scenario["ok"] is passes, scenario["error"]
+    if not passes:
+        assert "me.seat = 56" in scenario["error"]  # an S substitute sat on the V seat

@@ -231,7 +231,7 @@ async def test_the_secretary_sets_up_an_assembly(
             "/portal/api/admin/assemblies", json={"id": "demo", "name": "RF", "links": links}
         )
         assert saved.status_code == 200, saved.text
-        csv = "id,name,kind,party,seat,order,gender,roles\nn1,Ny Ledamot,member,S,72,,f,\n"
+        csv = "id,name,kind,party,seat,order,gender,roles\nm72,Ny Ledamot,member,S,72,,f,\n"
         imported = await secretary.post(
             "/portal/api/admin/assemblies/demo/roster", json={"csv": csv}
         )
@@ -257,6 +257,53 @@ async def test_the_secretary_sets_up_an_assembly(
     with Session(demo_engine) as s:
         assembly = s.get(AssemblyRow, "demo")
         assert assembly is not None and json.loads(assembly.settings)["links"] == links
+
+
+async def test_a_body_gets_its_kind_and_ersattarordning_and_fullmaktige_refuses_one(
+    start_hub: Callable[..., HubProcess], demo_engine: Engine
+) -> None:
+    hub = start_hub()
+    secretary, _ = await enrolled_session(hub.url, demo_engine, "sekr")
+    route = "/portal/api/admin/assemblies"
+    body = {"id": "demo", "name": "Regionfullmäktige"}
+    try:
+        refusals = [
+            await secretary.post(route, json={**body, "substitute_order": {"V": ["V", "S"]}}),
+            await secretary.post(
+                route, json={**body, "kind": "namnd", "substitute_order": {"V": ["V", "X"]}}
+            ),
+            await secretary.post(route, json={**body, "kind": "kommun"}),
+            await secretary.post(route, json={**body, "substitute_order": {"V": "S"}}),
+        ]
+        before = json.loads(settings_of_demo(demo_engine))
+        order = {"V": ["S", "C"], "S": ["S"]}
+        saved = await secretary.post(
+            route, json={**body, "kind": "namnd", "substitute_order": order}
+        )
+        listed = {a["id"]: a for a in (await secretary.get(route)).json()}
+    finally:
+        await secretary.aclose()
+    assert [r.json()["error"] for r in refusals] == [
+        "body.cross_party_substitutes",
+        "body.unknown_party",
+        "body.unknown_kind",
+        "request.invalid",
+    ]
+    assert "body" not in before and "seating" not in before  # nothing half-saved
+    assert saved.status_code == 200, saved.text
+    # The party's own substitutes come first, whether the order names them or not.
+    assert listed["demo"]["kind"] == "namnd"
+    assert listed["demo"]["substitute_order"] == {"V": ["V", "S", "C"]}
+    saves = [e for e in security_log(demo_engine) if e[0] == "assembly.save"]
+    assert saves[-1][1:3] == ("sekr", "demo")
+    assert "ersättarordning V: V S C" in saves[-1][3]
+
+
+def settings_of_demo(engine: Engine) -> str:
+    with Session(engine) as s:
+        row = s.get(AssemblyRow, "demo")
+        assert row is not None
+        return row.settings
 
 
 def test_every_portal_route_is_in_the_openapi_document() -> None:

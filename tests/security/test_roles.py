@@ -73,7 +73,7 @@ async def test_an_administrator_grants_and_reads_every_change_in_the_log(
         m12 = {"id": "m12", "name": "Tolv", "kind": "member", "seat": 12, "roles": "secretary"}
         granted = await admin.post(PEOPLE, json=m12)
         assert granted.status_code == 200, granted.text
-        rows = CSV_HEAD + "n1,Ny Ledamot,member,S,72,,f,auditor\n"
+        rows = CSV_HEAD + "m72,Ny Ledamot,member,S,72,,f,auditor\n"
         assert (await admin.post(ROSTER, json={"csv": rows})).status_code == 200
         log = (await admin.get("/portal/api/admin/security-events")).json()
     finally:

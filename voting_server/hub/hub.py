@@ -10,7 +10,7 @@ import asyncio
 import contextlib
 import logging
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import redis.asyncio as aioredis
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -20,14 +20,8 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import RedisError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-import speaker_queue
-
 from ..clock import CLOCK
 from ..domain.base import Event
-from ..domain.justering.events import MinutesRulesSet
-from ..domain.meeting.events import SeatingRulesSet
-from ..domain.meeting.rules import open_meeting
-from ..domain.wire import from_wire
 from ..log.chain import ChainError
 from ..log.redis_log import UntrustedEntry, meeting_keys, namespace
 from ..store.archive import Archive
@@ -35,6 +29,7 @@ from ..store.directory import Directory
 from .connection import WebSocketClient
 from .devices import DevicePresence
 from .devices import watch as watch_devices
+from .genesis import genesis_events
 from .log_store import LogStore
 from .room import Room
 from .urn_keys import UrnKeys
@@ -54,17 +49,6 @@ def connect_redis(url: str) -> aioredis.Redis:
         retry=Retry(ExponentialBackoff(cap=0.5, base=0.01), retries=6),
         retry_on_error=[RedisConnectionError, RedisTimeoutError],
         health_check_interval=10,
-    )
-
-
-def minutes_rules(settings: dict[str, Any]) -> MinutesRulesSet:
-    """The assembly's justering rules within the law; a value out of range gives the default."""
-    days, count = settings.get("justering_days"), settings.get("justerare")
-    valid_days = isinstance(days, int) and not isinstance(days, bool) and 1 <= days <= 14
-    valid_count = count in (1, 2) and not isinstance(count, bool)
-    return MinutesRulesSet(
-        days if valid_days else 14,  # type: ignore[arg-type]
-        count if valid_count else 2,  # type: ignore[arg-type]
     )
 
 
@@ -183,18 +167,7 @@ class Hub:
         """The first entries: the roster and agenda, and the assembly's debate rules."""
         title, roster, agenda = await asyncio.to_thread(self.directory.genesis, meeting_id)
         settings = await asyncio.to_thread(self.directory.assembly_settings, meeting_id)
-        events = open_meeting(meeting_id, title, roster, agenda)
-        debate = settings.get("debate")
-        if isinstance(debate, dict):
-            rules = from_wire(speaker_queue.DebateSettings, debate)
-            events.append(cast(Event, speaker_queue.DebateSettingsChanged(rules)))
-        seating = settings.get("seating")
-        if isinstance(seating, dict) and seating.get("late_member") in ("waits", "at_once"):
-            events.append(SeatingRulesSet(seating["late_member"] == "waits"))
-        minutes = settings.get("minutes")
-        if isinstance(minutes, dict):
-            events.append(minutes_rules(minutes))
-        return events
+        return genesis_events(meeting_id, title, roster, agenda, settings)
 
     async def _follow(self) -> None:
         """Read every served meeting's stream and hand new entries to its Room."""

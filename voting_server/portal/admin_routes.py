@@ -23,15 +23,21 @@ def admin_routes(portal: Portal) -> list[BaseRoute]:
     secretariat = functools.partial(secretariat_for, portal)
 
     async def assemblies(request: Request) -> Response:
-        """Assemblies (GET), or create or rename one with its link tiles (POST)."""
+        """Assemblies (GET), or create or change one: name, link tiles, kind and
+        ersättarordning (POST; kind and order stay as they were when both are absent)."""
         sec = await secretariat(request)
         if request.method == "POST":
             body = await forms.json_body(request)
+            rules = None
+            if "kind" in body or "substitute_order" in body:
+                kind = forms.text(body, "kind", limit=20, required=False)
+                rules = (kind, forms.party_order(body, "substitute_order"))
             await run(
                 sec.save_assembly,
                 forms.ident(body, "id"),
                 forms.text(body, "name"),
                 forms.links(body),
+                rules,
             )
         return JSONResponse(await run(sec.assemblies))
 

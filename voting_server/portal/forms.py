@@ -103,3 +103,16 @@ def items(body: dict[str, Any], key: str, *, limit: int = 200) -> list[dict[str,
 
 def links(body: dict[str, Any], key: str = "links") -> list[dict[str, str]]:
     return [{"title": text(link, "title"), "url": url(link, "url")} for link in items(body, key)]
+
+
+def party_order(body: dict[str, Any], key: str) -> dict[str, list[str]]:
+    """An ersättarordning: ``{party: [party, …]}`` with party ids as values."""
+    value = body.get(key, {})
+    if not isinstance(value, dict) or len(value) > 100:
+        raise bad(f"{key}: a map from party to a list of parties")
+    order: dict[str, list[str]] = {}
+    for party, parties in value.items():
+        if not isinstance(parties, list) or len(parties) > 100:
+            raise bad(f"{key}.{party}: a list of parties")
+        order[ident({"party": party}, "party")] = [ident({"party": p}, "party") for p in parties]
+    return order

@@ -121,9 +121,18 @@ PATHS: dict[str, dict[str, Any]] = {
     "/portal/api/admin/assemblies": {
         "get": _op("Assemblies the secretary administers"),
         "post": _op(
-            "Create or rename an assembly and set its link tiles",
+            "Create or change a body: name, link tiles, kind and ersättarordning",
             _obj(
-                {"id": _ID, "name": _STR, "links": {"type": "array", "items": _LINK}},
+                {
+                    "id": _ID,
+                    "name": _STR,
+                    "links": {"type": "array", "items": _LINK},
+                    "kind": {"enum": ["fullmaktige", "styrelse", "namnd", "beredning"]},
+                    "substitute_order": {
+                        "type": "object",
+                        "additionalProperties": {"type": "array", "items": _ID},
+                    },
+                },
                 ["id", "name"],
             ),
         ),

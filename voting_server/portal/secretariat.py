@@ -20,6 +20,7 @@ from sqlalchemy import delete
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
+from ..domain.bodies import BodyKind, BodyRuleError, body_kind, substitute_orders
 from ..store.models import (
     PERSON_ROLES,
     AgendaItemRow,
@@ -38,6 +39,8 @@ from . import audit
 from .errors import PortalError, forbidden, not_found
 
 KINDS = ("member", "substitute", "official")
+#: A body's kind and its ersättarordning (party -> the parties whose substitutes serve).
+BodyRules = tuple[str, dict[str, list[str]]]
 ROLES = PERSON_ROLES
 #: The roles only an administrator grants or takes away.
 ADMIN_GRANTS = frozenset({"admin", "secretary"})
@@ -114,13 +117,16 @@ class Secretariat:
     def assemblies(self) -> list[dict[str, Any]]:
         with Session(self.engine) as s:
             rows = s.exec(select(AssemblyRow).order_by(col(AssemblyRow.id))).all()
-        return [
-            {"id": a.id, "name": a.name, "links": settings_of(a.settings).get("links", [])}
-            for a in rows
-            if self.everywhere or a.id == self.home
-        ]
+        return [_assembly_view(a) for a in rows if self.everywhere or a.id == self.home]
 
-    def save_assembly(self, assembly: str, name: str, links: list[dict[str, str]]) -> None:
+    def save_assembly(
+        self,
+        assembly: str,
+        name: str,
+        links: list[dict[str, str]],
+        rules: BodyRules | None = None,
+    ) -> None:
+        """Create or change a body: its name, link tiles and, when given, kind and order."""
         with Session(self.engine) as s:
             row = s.get(AssemblyRow, assembly)
             if row is None and not self.everywhere:
@@ -130,11 +136,15 @@ class Secretariat:
             row = row or AssemblyRow(id=assembly, name=name)
             settings = settings_of(row.settings)
             settings["links"] = links
+            change = ""
+            if rules is not None:
+                parties = s.exec(select(PartyRow.id).where(PartyRow.assembly_id == assembly))
+                change = _apply_rules(settings, rules, set(parties))
             row.name = name
             row.settings = json.dumps(settings)
             s.add(row)
             s.commit()
-        self.log("assembly.save", assembly, name)
+        self.log("assembly.save", assembly, "; ".join(filter(None, [name, change])))
 
     # --- parties and people ---------------------------------------------------------
     def parties(self, assembly: str) -> list[dict[str, Any]]:
@@ -152,9 +162,6 @@ class Secretariat:
     def save_party(self, assembly: str, party: str, name: str, color: str, position: int) -> None:
         self.check(assembly)
         with Session(self.engine) as s:
-            row = s.get(PartyRow, party)
-            if row is not None and row.assembly_id != assembly:
-                raise PortalError("party.taken", "that id belongs to another assembly", 409)
             s.merge(
                 PartyRow(id=party, assembly_id=assembly, name=name, color=color, position=position)
             )
@@ -203,10 +210,11 @@ class Secretariat:
             if row is not None and row.assembly_id != assembly:
                 raise PortalError("person.taken", "that id belongs to another assembly", 409)
             party = fields.get("party") or None
-            if party is not None:
-                known = s.get(PartyRow, party)
-                if known is None or known.assembly_id != assembly:
-                    raise PortalError("party.unknown", "no such party in this assembly")
+            if (
+                party is not None
+                and s.get(PartyRow, {"id": party, "assembly_id": assembly}) is None
+            ):
+                raise PortalError("party.unknown", "no such party in this assembly")
             before = row.roles if row is not None else ""
             roles = self.checked_roles(fields.get("roles") or "", before)
             s.merge(
@@ -257,20 +265,16 @@ class Secretariat:
                 self.checked_roles(str(row.get("roles") or ""), known.roles if known else "")
 
     def _refuse_foreign_ids(self, assembly: str, people_csv: str) -> None:
-        """Ids are global: an import must not move another assembly's people or parties."""
+        """Person ids are global: an import must not move another assembly's people."""
         try:
             rows = list(csv.DictReader(io.StringIO(people_csv)))
         except csv.Error:
             raise PortalError("roster.invalid", "the CSV is not a roster") from None
         people = {str(r.get("id") or "").strip() for r in rows}
-        parties = {str(r.get("party") or "").strip() for r in rows}
         with Session(self.engine) as s:
             for row in s.exec(select(PersonRow).where(col(PersonRow.id).in_(people))):
                 if row.assembly_id != assembly:
                     raise PortalError("person.taken", f"{row.id} is in another assembly", 409)
-            for party in s.exec(select(PartyRow).where(col(PartyRow.id).in_(parties))):
-                if party.assembly_id != assembly:
-                    raise PortalError("party.taken", f"{party.id} is in another assembly", 409)
 
     # --- meetings -------------------------------------------------------------------
     def meetings(self, assembly: str) -> list[dict[str, Any]]:
@@ -366,6 +370,39 @@ class Secretariat:
                 )
             s.commit()
         self.log("meeting.save", fields["id"], f"{assembly}: {len(fields.get('items', []))} items")
+
+
+def _assembly_view(row: AssemblyRow) -> dict[str, Any]:
+    settings = settings_of(row.settings)
+    seating = settings.get("seating")
+    order = seating.get("substitute_order", {}) if isinstance(seating, dict) else {}
+    return {
+        "id": row.id,
+        "name": row.name,
+        "links": settings.get("links", []),
+        "kind": settings.get("body") or BodyKind.FULLMAKTIGE,
+        "substitute_order": order,
+    }
+
+
+def _apply_rules(settings: dict[str, Any], rules: BodyRules, parties: set[str]) -> str:
+    """Put a body's kind and ersättarordning into its settings, checked; says what changed."""
+    try:
+        kind = body_kind(rules[0])
+        checked = substitute_orders(kind, rules[1], parties)
+    except BodyRuleError as refused:
+        raise PortalError(refused.code, refused.message) from None
+    seating = settings.get("seating")
+    seating = seating if isinstance(seating, dict) else {}
+    before = (settings.get("body"), seating.get("substitute_order"))
+    settings["body"] = kind
+    seating["substitute_order"] = {o.party: [o.party, *o.then] for o in checked}
+    settings["seating"] = seating
+    after = (kind, seating["substitute_order"])
+    if before == after:
+        return ""
+    orders = ", ".join(f"{p}: {' '.join(ps)}" for p, ps in seating["substitute_order"].items())
+    return f"kind {kind}; ersättarordning {orders or '-'}"
 
 
 def _plain(err: Exception) -> str:

@@ -10,7 +10,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import SQLModel, create_engine
 
 from . import (
-    models,  # noqa: F401  (registers the tables)
+    models,
     portal_models,  # noqa: F401  (registers the portal's tables)
 )
 
@@ -26,6 +26,7 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, pool_pre_ping=True, pool_size=5)
     SQLModel.metadata.create_all(engine)
     _add_new_columns(engine)
+    _key_parties_per_body(engine)
     _drop_retired_tables(engine)
     return engine
 
@@ -83,6 +84,25 @@ def _add_new_columns(engine: Engine) -> None:
                         f"NOT NULL DEFAULT {literal}"
                     )
                 )
+
+
+def _key_parties_per_body(engine: Engine) -> None:
+    """Party ids were once global; each body now has its own (key: assembly and id)."""
+    key = inspect(engine).get_pk_constraint("party")
+    if key.get("constrained_columns") != ["id"]:
+        return
+    columns = "id, assembly_id, name, color, position"
+    with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            conn.execute(text(f'ALTER TABLE party DROP CONSTRAINT "{key["name"]}"'))
+            conn.execute(text("ALTER TABLE party ADD PRIMARY KEY (assembly_id, id)"))
+            return
+        # SQLite cannot change a primary key: build the table anew and copy the rows.
+        conn.execute(text("ALTER TABLE party RENAME TO party_global_ids"))
+        conn.execute(text("DROP INDEX IF EXISTS ix_party_assembly_id"))
+        models.PartyRow.__table__.create(conn)  # type: ignore[attr-defined]
+        conn.execute(text(f"INSERT INTO party ({columns}) SELECT {columns} FROM party_global_ids"))
+        conn.execute(text("DROP TABLE party_global_ids"))
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

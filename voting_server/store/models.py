@@ -63,9 +63,14 @@ class AssemblyRow(SQLModel, table=True):
 
 
 class PartyRow(SQLModel, table=True):
+    """A party (or, in an e-board, a member municipality) within one body.
+
+    Each body has its own: "S" in fullmäktige and "S" in a nämnd are two rows.
+    """
+
     __tablename__ = "party"
     id: str = Field(primary_key=True)
-    assembly_id: str = Field(index=True, foreign_key="assembly.id")
+    assembly_id: str = Field(primary_key=True, index=True, foreign_key="assembly.id")
     name: str
     color: str = "#777777"
     position: int = 0

@@ -87,6 +87,26 @@ DEMO_AGENDA: tuple[AgendaEntry, ...] = (
 )
 
 
+#: The demo's nämnd: 15 seats of the same parties, meeting behind closed doors.
+NAMND = "demo-namnd"
+NAMND_SEATS = (("S", 5), ("M", 3), ("SD", 2), ("C", 2), ("V", 1), ("KD", 1), ("L", 1))
+#: Its ersättarordning: whose substitutes serve, in turn, when a party has none present.
+NAMND_SUBSTITUTE_ORDER = {
+    "S": ["S", "V", "C"],
+    "M": ["M", "KD", "L", "C"],
+    "SD": ["SD", "M", "KD"],
+    "C": ["C", "L", "M"],
+    "V": ["V", "S"],
+    "KD": ["KD", "M", "L"],
+    "L": ["L", "C", "M"],
+}
+NAMND_AGENDA: tuple[AgendaEntry, ...] = (
+    ("1", "Sammanträdets öppnande / Opening of the meeting", "arende", ""),
+    ("2", "Tertialrapport 2 / Second four-month report", "arende", "HSN 2026/88"),
+    ("3", "Vårdval i primärvården / Choice of care in primary care", "arende", "HSN 2026/131"),
+)
+
+
 def _name(i: int) -> str:
     return f"{_FIRST[i % len(_FIRST)]} {_LAST[(i * 7) % len(_LAST)]}"
 
@@ -117,6 +137,59 @@ def seed_demo(engine: Engine, meeting_id: str = "demo", day: date | None = None)
         _add_demo_assembly(s)
         s.commit()
     add_demo_meeting(engine, meeting_id, day or CLOCK.today())
+    seed_demo_namnd(engine, day or CLOCK.today())
+
+
+def seed_demo_namnd(engine: Engine, day: date) -> None:
+    """(Re)create the demo nämnd with its ersättarordning, and a meeting at 13.00 on ``day``.
+
+    Members n1..n15 and one substitute per seat, ne1..ne15, of the seat's party.
+    """
+    with Session(engine) as s:
+        old = [m.id for m in s.exec(select(MeetingRow).where(MeetingRow.assembly_id == NAMND))]
+        for gone in old:
+            s.exec(delete(AgendaItemRow).where(col(AgendaItemRow.meeting_id) == gone))
+            s.exec(delete(LogRow).where(col(LogRow.meeting_id) == gone))
+            s.exec(delete(UrnRow).where(col(UrnRow.meeting_id) == gone))
+        for table in (MeetingRow, DeviceRow, PersonRow, PartyRow):
+            s.exec(delete(table).where(col(table.assembly_id) == NAMND))
+        s.exec(delete(AssemblyRow).where(col(AssemblyRow.id) == NAMND))
+        s.flush()
+        settings = {
+            "body": "namnd",
+            "public": False,
+            "seating": {"substitute_order": NAMND_SUBSTITUTE_ORDER},
+        }
+        name = "Hälso- och sjukvårdsnämnden (demo)"
+        s.add(AssemblyRow(id=NAMND, name=name, settings=json.dumps(settings)))
+        s.flush()
+        colors = {pid: color for pid, _, color, _ in DEMO_PARTIES}
+        names = {pid: party_name for pid, party_name, _, _ in DEMO_PARTIES}
+        seat = 1
+        for position, (pid, seats) in enumerate(NAMND_SEATS):
+            s.add(
+                PartyRow(
+                    id=pid, assembly_id=NAMND, name=names[pid], color=colors[pid], position=position
+                )
+            )
+            for k in range(seats):
+                s.add(_namnd_person(f"n{seat}", _name(seat + 80), "member", pid, seat=seat))
+                s.add(_namnd_person(f"ne{seat}", _name(seat + 100), "substitute", pid, order=k + 1))
+                seat += 1
+        s.add(DeviceRow(id="namnd-display", assembly_id=NAMND, name="Skärm", role="display"))
+        s.commit()
+    title = f"Hälso- och sjukvårdsnämnden, demo {day.isoformat()}"
+    add_meeting(
+        engine, NAMND, NAMND, title, "n1", NAMND_AGENDA, starts_at=f"{day.isoformat()}T13:00"
+    )
+
+
+def _namnd_person(
+    pid: str, name: str, kind: str, party: str, seat: int | None = None, order: int | None = None
+) -> PersonRow:
+    return PersonRow(
+        id=pid, assembly_id=NAMND, name=name, kind=kind, party_id=party, seat=seat, sub_order=order
+    )
 
 
 def add_demo_meeting(engine: Engine, meeting_id: str, day: date) -> None:

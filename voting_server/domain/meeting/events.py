@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from ..base import Event
+from ..bodies import SubstituteOrder
 from ..roster import Roster
 
 
@@ -49,6 +50,14 @@ class SeatingRulesSet(Event):
 
     type = "seating.rules_set"
     late_member_waits: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class SubstituteOrderSet(Event):
+    """The ersättarordning of a nämnd, written at the opening when it has one."""
+
+    type = "seating.substitute_order_set"
+    orders: tuple[SubstituteOrder, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,4 +176,5 @@ MEETING_EVENTS: tuple[type[Event], ...] = (
     JavWithdrawn,
     ChairHandedOver,
     SeatingRulesSet,
+    SubstituteOrderSet,
 )

@@ -48,6 +48,8 @@ class MeetingState:
     jav: dict[str, set[str]] = field(default_factory=dict)  # item -> persons
     stepped_out_for_jav: set[str] = field(default_factory=set)  # left during their jäv item
     late_member_waits: bool = True  # the assembly's seating rule (SeatingRulesSet)
+    #: party -> the other parties whose substitutes serve for it, in turn (SubstituteOrderSet)
+    substitute_order: dict[str, tuple[str, ...]] = field(default_factory=dict)
     presiding: str = ""  # who runs the meeting now (ordförande, a vice, ålderspresident)
     presided: list[str] = field(default_factory=list)  # everyone who presided, in order
     presided_items: dict[str, list[str]] = field(default_factory=dict)  # item -> who presided
@@ -156,6 +158,10 @@ def _seating_rules(s: MeetingState, e: ev.SeatingRulesSet, at: int) -> None:
     s.late_member_waits = e.late_member_waits
 
 
+def _substitute_order(s: MeetingState, e: ev.SubstituteOrderSet, at: int) -> None:
+    s.substitute_order = {order.party: order.then for order in e.orders}
+
+
 def _chair_handed_over(s: MeetingState, e: ev.ChairHandedOver, at: int) -> None:
     s.presiding = e.to
     if e.to not in s.presided:
@@ -187,6 +193,7 @@ _APPLY: dict[type[Event], Callable[[MeetingState, Any, int], None]] = {
     ev.MeetingResumed: _resumed,
     ev.ChairHandedOver: _chair_handed_over,
     ev.SeatingRulesSet: _seating_rules,
+    ev.SubstituteOrderSet: _substitute_order,
     ev.CheckedIn: _checked_in,
     ev.CheckedOut: _checked_out,
     ev.SeatTaken: _seat_taken,
