@@ -26,7 +26,7 @@ function empty(key) {
 
 /** A meeting's heading line: its date and time in Swedish time, and its state. */
 function meetingLine(m) {
-  const parts = [m.starts_at ? when(m.starts_at) : formatDay(m.day)];
+  const parts = [m.body, m.starts_at ? when(m.starts_at) : formatDay(m.day)];
   parts.push(t(`portal.status.${m.status}`));
   return parts.filter(Boolean).join(" · ");
 }
@@ -166,6 +166,18 @@ function pastCard(m) {
   );
 }
 
+/** "Hälso- och sjukvårdsnämnden: ersättare för M, nr 4". */
+function bodyItem(b) {
+  const where =
+    b.kind === "member"
+      ? t("portal.body.member", { seat: b.seat ?? "–", party: b.party || "" })
+      : b.kind === "substitute"
+        ? t("portal.body.substitute", { order: b.order ?? "–", party: b.party || "" })
+        : t("portal.body.official");
+  const roles = (b.roles || []).map((r) => t(`role.${r}`));
+  return el("li", { dataset: { body: b.id }, text: [`${b.name}: ${where}`, ...roles].join(", ") });
+}
+
 function render() {
   if (!data) return;
   const me = data.me;
@@ -177,6 +189,7 @@ function render() {
   ]
     .filter(Boolean)
     .join(" · ");
+  document.getElementById("my-bodies").replaceChildren(...(me.bodies || []).map(bodyItem));
   document.getElementById("admin-link").hidden = !me.roles.some((r) =>
     ["secretary", "admin"].includes(r),
   );

@@ -76,6 +76,14 @@ def admin_routes(portal: Portal) -> list[BaseRoute]:
             await run(sec.save_person, assembly, fields)
         return JSONResponse(await run(sec.people, assembly))
 
+    async def remove_place(request: Request) -> Response:
+        """Take away a person's place in a further body; their own body's row stays."""
+        sec = await secretariat(request)
+        assembly = forms.path_ident(request.path_params["assembly"])
+        person = forms.path_ident(request.path_params["person"])
+        await run(sec.remove_place, assembly, person)
+        return JSONResponse(await run(sec.people, assembly))
+
     async def roster(request: Request) -> Response:
         """Import people from CSV text: id,name,kind,party,seat,order,gender,roles."""
         sec = await secretariat(request)
@@ -208,7 +216,9 @@ def admin_routes(portal: Portal) -> list[BaseRoute]:
         """The latest security events: who did what, when, to whom and why."""
         sec = await secretariat(request)
         rows = await run(audit.events, portal.engine)
-        people = {p["id"] for p in await run(sec.people, sec.home)} | {sec.home}
+        people = set(sec.bodies)
+        for body in sec.bodies:
+            people |= {p["id"] for p in await run(sec.people, body)}
         return JSONResponse(
             [
                 {
@@ -236,6 +246,11 @@ def admin_routes(portal: Portal) -> list[BaseRoute]:
             "/portal/api/admin/assemblies/{assembly}/people",
             endpoint(people),
             methods=["GET", "POST"],
+        ),
+        Route(
+            "/portal/api/admin/assemblies/{assembly}/people/{person}/remove-place",
+            endpoint(remove_place),
+            methods=["POST"],
         ),
         Route("/portal/api/admin/assemblies/{assembly}/roster", endpoint(roster), methods=["POST"]),
         Route(

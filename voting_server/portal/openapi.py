@@ -151,7 +151,11 @@ PATHS: dict[str, dict[str, Any]] = {
     "/portal/api/admin/assemblies/{assembly}/people": {
         "parameters": [_param("assembly")],
         "get": _op("Members, substitutes and officials, with their accounts"),
-        "post": _op("Add or change a person", PERSON),
+        "post": _op("Add or change a person, or give one of another body a place here", PERSON),
+    },
+    "/portal/api/admin/assemblies/{assembly}/people/{person}/remove-place": {
+        "parameters": [_param("assembly"), _param("person")],
+        "post": _op("Take away a person's place in a body other than their own", _obj({}, [])),
     },
     "/portal/api/admin/assemblies/{assembly}/roster": {
         "parameters": [_param("assembly")],

@@ -11,6 +11,7 @@ passes in.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -21,13 +22,22 @@ from sqlmodel import Session, col, select
 from ..audit.minutes_justering import deadlines_json
 from ..audit.minutes_report import pairs_of
 from ..domain.aggregate import Meeting
+from ..domain.bodies import BodyKind
 from ..domain.justering.state import signatory_role
 from ..domain.roster import PersonKind
 from ..domain.swedish_time import local_iso, swedish_day
 from ..domain.votes import events as vev
 from ..domain.wire import to_wire
 from ..store.archive import Archive
-from ..store.models import AgendaItemRow, AssemblyRow, MeetingRow, PersonRow
+from ..store.models import (
+    AgendaItemRow,
+    AssemblyRow,
+    MeetingRow,
+    PersonRow,
+    role_set,
+    settings_of,
+)
+from ..store.places import Place, places_of
 from ..store.portal_models import MeetingDocumentRow
 from .errors import not_found
 
@@ -48,30 +58,34 @@ def overview(engine: Engine, person_id: str, today: date) -> dict[str, Any]:
         person = s.get(PersonRow, person_id)
         if person is None:
             raise not_found("person.unknown", "no such person")
-        assembly = s.get(AssemblyRow, person.assembly_id)
+        places = {p.assembly_id: p for p in places_of(s, person_id)}
+        bodies = {
+            a.id: a for a in s.exec(select(AssemblyRow).where(col(AssemblyRow.id).in_(places)))
+        }
         rows = s.exec(
             select(MeetingRow)
-            .where(MeetingRow.assembly_id == person.assembly_id)
+            .where(col(MeetingRow.assembly_id).in_(places))
             .order_by(col(MeetingRow.starts_at))
         ).all()
-        cards = [(m, _card(s, m)) for m in rows]
-        links = _links(assembly.settings if assembly else "{}")
-        roles = [r.strip() for r in person.roles.split(",") if r.strip()]
-        me = {
-            "id": person.id,
-            "name": person.name,
-            "kind": person.kind,
-            "party": person.party_id,
-            "seat": person.seat,
-            "roles": roles,
-            "assembly": assembly.name if assembly else person.assembly_id,
-        }
-    in_chamber = person.kind in (PersonKind.MEMBER, PersonKind.SUBSTITUTE)
+        cards = [(m, _card(s, m, bodies[m.assembly_id].name)) for m in rows]
+    home = bodies.get(person.assembly_id)
+    me = {
+        "id": person.id,
+        "name": person.name,
+        "kind": person.kind,
+        "party": person.party_id,
+        "seat": person.seat,
+        "roles": sorted(role_set(person.roles).union(*(p.role_set for p in places.values()))),
+        "assembly": home.name if home else person.assembly_id,
+        "bodies": [_body(places[body], bodies[body]) for body in places if body in bodies],
+    }
+    links = _merged_links(a.settings for a in bodies.values())
     archive = Archive(engine)
     groups: dict[str, list[dict[str, Any]]] = {"today": [], "upcoming": [], "past": []}
     attendance, votes, justering = [], [], []
     for row, card in cards:
         record = _read(archive, row.id, person_id)
+        in_chamber = places[row.assembly_id].kind in (PersonKind.MEMBER, PersonKind.SUBSTITUTE)
         _describe(card, row, record, person_id, today, in_chamber)
         groups[_when(card, record, today)].append(card)
         if card["attendance"]:
@@ -93,7 +107,21 @@ def overview(engine: Engine, person_id: str, today: date) -> dict[str, Any]:
     }
 
 
-def _card(s: Session, m: MeetingRow) -> dict[str, Any]:
+def _body(place: Place, body: AssemblyRow) -> dict[str, Any]:
+    """One body a person sits in, and their place there."""
+    return {
+        "id": body.id,
+        "name": body.name,
+        "body_kind": settings_of(body.settings).get("body") or BodyKind.FULLMAKTIGE,
+        "kind": place.kind,
+        "party": place.party_id,
+        "seat": place.seat,
+        "order": place.sub_order,
+        "roles": sorted(place.role_set),
+    }
+
+
+def _card(s: Session, m: MeetingRow, body: str) -> dict[str, Any]:
     items = s.exec(
         select(AgendaItemRow)
         .where(AgendaItemRow.meeting_id == m.id)
@@ -107,6 +135,7 @@ def _card(s: Session, m: MeetingRow) -> dict[str, Any]:
     return {
         "id": m.id,
         "title": m.title,
+        "body": body,
         "starts_at": local_iso(m.starts_at),
         "day": local_iso(m.starts_at)[:10],
         "agenda": [{"id": i.item_id, "title": i.title} for i in items],
@@ -209,6 +238,15 @@ def _when(card: dict[str, Any], record: _MyRecord, today: date) -> str:
     if day is None:
         return "past" if card["status"] == "closed" else "upcoming"
     return "upcoming" if day > today else "past"
+
+
+def _merged_links(settings: Iterable[str]) -> list[dict[str, str]]:
+    """Every body's link tiles, each address once."""
+    links: dict[str, dict[str, str]] = {}
+    for raw in settings:
+        for link in _links(raw):
+            links.setdefault(link["url"], link)
+    return list(links.values())
 
 
 def _links(settings: str) -> list[dict[str, str]]:

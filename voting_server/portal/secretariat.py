@@ -27,12 +27,14 @@ from ..store.models import (
     AssemblyRow,
     LogRow,
     MeetingRow,
+    MembershipRow,
     PartyRow,
     PersonRow,
     role_list,
     role_set,
     settings_of,
 )
+from ..store.places import place, places_in, places_of
 from ..store.portal_models import MeetingDocumentRow, PortalAccountRow
 from ..store.seed import import_roster
 from . import audit
@@ -76,14 +78,15 @@ class Secretariat:
         self.engine = engine
         with Session(engine) as s:
             person = s.get(PersonRow, person_id)
+            places = places_of(s, person_id)
         if person is None:
             raise forbidden()
-        roles = roles_of(person)
-        if not roles & {"secretary", "admin"}:
-            raise forbidden("auth.not_secretary", "only the secretary may do this")
         self.person = person_id
-        self.everywhere = "admin" in roles
-        self.home = person.assembly_id
+        self.everywhere = "admin" in roles_of(person)
+        #: The bodies this person is a secretary of.
+        self.bodies = {p.assembly_id for p in places if "secretary" in p.role_set}
+        if not self.everywhere and not self.bodies:
+            raise forbidden("auth.not_secretary", "only the secretary may do this")
 
     def log(self, action: str, subject: str, details: str = "") -> None:
         audit.record(self.engine, action, actor=self.person, subject=subject, reason=details)
@@ -99,7 +102,7 @@ class Secretariat:
         return stored
 
     def check(self, assembly: str) -> None:
-        if not self.everywhere and assembly != self.home:
+        if not self.everywhere and assembly not in self.bodies:
             raise forbidden("auth.other_assembly", "not your assembly")
         with Session(self.engine) as s:
             if s.get(AssemblyRow, assembly) is None:
@@ -117,7 +120,7 @@ class Secretariat:
     def assemblies(self) -> list[dict[str, Any]]:
         with Session(self.engine) as s:
             rows = s.exec(select(AssemblyRow).order_by(col(AssemblyRow.id))).all()
-        return [_assembly_view(a) for a in rows if self.everywhere or a.id == self.home]
+        return [_assembly_view(a) for a in rows if self.everywhere or a.id in self.bodies]
 
     def save_assembly(
         self,
@@ -169,24 +172,25 @@ class Secretariat:
         self.log("party.save", party, f"{assembly}: {name}")
 
     def people(self, assembly: str) -> list[dict[str, Any]]:
+        """Everyone with a place in the body; ``home`` is the body of a person's own row."""
         self.check(assembly)
         with Session(self.engine) as s:
-            rows = s.exec(
-                select(PersonRow)
-                .where(PersonRow.assembly_id == assembly)
-                .order_by(col(PersonRow.id))
-            ).all()
+            places = places_in(s, assembly)
+            homes = {
+                p.id: p.assembly_id
+                for p in s.exec(
+                    select(PersonRow).where(col(PersonRow.id).in_([p.person_id for p in places]))
+                )
+            }
             accounts = {
                 a.person_id: a.enrolled
                 for a in s.exec(
-                    select(PortalAccountRow).where(
-                        col(PortalAccountRow.person_id).in_([p.id for p in rows])
-                    )
+                    select(PortalAccountRow).where(col(PortalAccountRow.person_id).in_(homes))
                 )
             }
         return [
             {
-                "id": p.id,
+                "id": p.person_id,
                 "name": p.name,
                 "kind": p.kind,
                 "party": p.party_id,
@@ -194,45 +198,88 @@ class Secretariat:
                 "order": p.sub_order,
                 "gender": p.gender,
                 "roles": p.roles,
+                "home": homes[p.person_id],
                 "account": (
-                    "none" if p.id not in accounts else "enrolled" if accounts[p.id] else "pending"
+                    "none"
+                    if p.person_id not in accounts
+                    else "enrolled"
+                    if accounts[p.person_id]
+                    else "pending"
                 ),
             }
-            for p in rows
+            for p in places
         ]
 
     def save_person(self, assembly: str, fields: dict[str, Any]) -> None:
+        """Add or change a person; a person of another body gets a place in this one too.
+
+        A place in a further body keeps the person's name and gender as their own
+        body has them: only that body's secretary changes those.
+        """
         self.check(assembly)
         if fields["kind"] not in KINDS:
             raise PortalError("person.bad_kind", "kind: member, substitute or official")
         with Session(self.engine) as s:
             row = s.get(PersonRow, fields["id"])
-            if row is not None and row.assembly_id != assembly:
-                raise PortalError("person.taken", "that id belongs to another assembly", 409)
             party = fields.get("party") or None
             if (
                 party is not None
                 and s.get(PartyRow, {"id": party, "assembly_id": assembly}) is None
             ):
                 raise PortalError("party.unknown", "no such party in this assembly")
-            before = row.roles if row is not None else ""
-            roles = self.checked_roles(fields.get("roles") or "", before)
-            s.merge(
-                PersonRow(
-                    id=fields["id"],
-                    assembly_id=assembly,
-                    name=fields["name"],
-                    kind=fields["kind"],
-                    party_id=party,
-                    seat=fields.get("seat"),
-                    sub_order=fields.get("order"),
-                    gender=fields.get("gender") or "",
-                    roles=roles,
+            if row is not None and row.assembly_id != assembly:
+                membership = s.get(MembershipRow, (assembly, row.id))
+                before = membership.roles if membership is not None else ""
+                roles = self.checked_roles(fields.get("roles") or "", before)
+                s.merge(
+                    MembershipRow(
+                        assembly_id=assembly,
+                        person_id=row.id,
+                        kind=fields["kind"],
+                        party_id=party,
+                        seat=fields.get("seat"),
+                        sub_order=fields.get("order"),
+                        roles=roles,
+                    )
                 )
-            )
+                place = f"{assembly}: a place as {fields['kind']} (own body {row.assembly_id})"
+            else:
+                before = row.roles if row is not None else ""
+                roles = self.checked_roles(fields.get("roles") or "", before)
+                s.merge(
+                    PersonRow(
+                        id=fields["id"],
+                        assembly_id=assembly,
+                        name=fields["name"],
+                        kind=fields["kind"],
+                        party_id=party,
+                        seat=fields.get("seat"),
+                        sub_order=fields.get("order"),
+                        gender=fields.get("gender") or "",
+                        roles=roles,
+                    )
+                )
+                place = assembly
             s.commit()
         change = f"roles {before or '-'} -> {roles or '-'}" if roles != before else ""
-        self.log("person.save", fields["id"], "; ".join(filter(None, [assembly, change])))
+        self.log("person.save", fields["id"], "; ".join(filter(None, [place, change])))
+
+    def remove_place(self, assembly: str, person_id: str) -> None:
+        """Take away a person's place in a further body (their own body's row stays)."""
+        self.check(assembly)
+        with Session(self.engine) as s:
+            membership = s.get(MembershipRow, (assembly, person_id))
+            if membership is None:
+                own = s.get(PersonRow, person_id)
+                if own is not None and own.assembly_id == assembly:
+                    raise PortalError(
+                        "person.own_body", "this is the person's own body: change their kind", 409
+                    )
+                raise not_found("person.unknown", "no such person in this body")
+            self.checked_roles("", membership.roles)  # only an administrator takes secretary
+            s.delete(membership)
+            s.commit()
+        self.log("person.remove_place", person_id, assembly)
 
     def import_csv(self, assembly: str, name: str, people_csv: str) -> int:
         """The roster from CSV text (columns id,name,kind,party,seat,order,gender,roles)."""
@@ -331,8 +378,7 @@ class Secretariat:
                     "the meeting is open: the chair changes hands in it (chair.hand_over)",
                     409,
                 )
-            chair = s.get(PersonRow, fields["chair"]) if fields["chair"] else None
-            if fields["chair"] and (chair is None or chair.assembly_id != assembly):
+            if fields["chair"] and place(s, fields["chair"], assembly) is None:
                 raise PortalError("person.unknown", "the chair is not in this assembly")
             s.merge(
                 MeetingRow(

@@ -16,7 +16,7 @@ from ..audit.errors import RulesError
 from ..audit.year import Year
 from ..audit.year_source import body_year
 from ..clock import CLOCK
-from ..store.models import PersonRow
+from ..store.places import places_of
 from . import forms
 from .errors import PortalError, forbidden
 from .http import Portal, api, run
@@ -72,12 +72,25 @@ def year_routes(portal: Portal) -> list[BaseRoute]:
         """``?year=``: the logged-in member's own basis for allowances and questions."""
         session = await portal.session(request)
         number = _year(request.query_params.get("year", str(CLOCK.today().year)))
-        assembly = await run(_assembly_of, portal.engine, session.principal)
+        home, *others = await run(_bodies_of, portal.engine, session.principal)
         try:
-            figures: Year = await run(body_year, portal.engine, assembly, number)
+            figures: Year = await run(body_year, portal.engine, home, number)
         except RulesError as err:
             raise PortalError("year.bad_rules", str(err), 409) from None
-        return JSONResponse(year_files.member_json(figures, session.principal))
+        mine = year_files.member_json(figures, session.principal)
+        for meeting in mine["meetings"]:
+            meeting["body"] = mine["body"]
+        for body in others:  # a further body without allowance rules pays none here
+            try:
+                further = year_files.member_json(
+                    await run(body_year, portal.engine, body, number), session.principal
+                )
+            except RulesError:
+                continue
+            mine["meetings"] += [{**m, "body": further["body"]} for m in further["meetings"]]
+        if others:
+            mine["meetings"].sort(key=lambda m: m["date"])  # stable: each body's own order kept
+        return JSONResponse(mine)
 
     endpoint = functools.partial(api, portal)
     return [
@@ -90,9 +103,10 @@ def year_routes(portal: Portal) -> list[BaseRoute]:
     ]
 
 
-def _assembly_of(engine: Engine, person: str) -> str:
+def _bodies_of(engine: Engine, person: str) -> list[str]:
+    """The bodies a person sits in: their own first."""
     with Session(engine) as s:
-        row = s.get(PersonRow, person)
-    if row is None:
+        bodies = [p.assembly_id for p in places_of(s, person)]
+    if not bodies:
         raise forbidden("auth.not_a_member", "only members and substitutes have allowances")
-    return row.assembly_id
+    return bodies

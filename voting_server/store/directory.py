@@ -27,6 +27,7 @@ from .models import (
     SessionRow,
     settings_of,
 )
+from .places import place, places_in, places_of
 
 SESSION_TTL = 12 * 3600
 LOGIN_LINK_TTL = 15 * 60  # a link is opened at once, on the device it is for
@@ -58,12 +59,12 @@ class Directory:
                 for a in s.exec(select(AssemblyRow))
                 if settings_of(a.settings).get("public") is False
             }
-            home = None
+            mine: set[str] = set()
             if principal is not None:
-                person = s.get(PersonRow, principal)
-                device = s.get(DeviceRow, principal) if person is None else None
-                home = person.assembly_id if person else device.assembly_id if device else None
-        return [m for m in rows if m.assembly_id not in closed or m.assembly_id == home]
+                mine = {p.assembly_id for p in places_of(s, principal)}
+                device = s.get(DeviceRow, principal) if not mine else None
+                mine |= {device.assembly_id} if device else set()
+        return [m for m in rows if m.assembly_id not in closed or m.assembly_id in mine]
 
     def genesis(self, meeting_id: str) -> tuple[str, Roster, tuple[AgendaItem, ...]]:
         """What the first log entry of a meeting records: title, roster, agenda."""
@@ -76,11 +77,7 @@ class Directory:
                 .where(PartyRow.assembly_id == meeting.assembly_id)
                 .order_by(col(PartyRow.position), col(PartyRow.id))
             ).all()
-            people = s.exec(
-                select(PersonRow)
-                .where(PersonRow.assembly_id == meeting.assembly_id)
-                .order_by(col(PersonRow.id))
-            ).all()
+            people = places_in(s, meeting.assembly_id)
             items = s.exec(
                 select(AgendaItemRow)
                 .where(AgendaItemRow.meeting_id == meeting_id)
@@ -90,7 +87,7 @@ class Directory:
                 parties=tuple(Party(p.id, p.name, p.color) for p in parties),
                 people=tuple(
                     Person(
-                        id=p.id,
+                        id=p.person_id,
                         name=p.name,
                         kind=PersonKind(p.kind),
                         party=p.party_id or "",
@@ -142,15 +139,15 @@ class Directory:
             device = s.get(DeviceRow, principal)
             if device is not None and device.assembly_id == meeting.assembly_id:
                 return {Role(device.role)}
-            person = s.get(PersonRow, principal)
-            if person is None or person.assembly_id != meeting.assembly_id:
+            seat = place(s, principal, meeting.assembly_id)
+            if seat is None:
                 return set()
             roles: set[Role] = {Role.PUBLIC}
-            if person.kind in (PersonKind.MEMBER, PersonKind.SUBSTITUTE):
+            if seat.kind in (PersonKind.MEMBER, PersonKind.SUBSTITUTE):
                 roles.add(Role.DELEGATE)
-            if meeting.chair_id == person.id or person.id in self.vice_chairs(meeting.id):
+            if meeting.chair_id == principal or principal in self.vice_chairs(meeting.id):
                 roles.add(Role.CHAIR)  # the console itself is the presiding member's only
-            return roles | _extra_roles(person)
+            return roles | _extra_roles(seat.roles)
 
     def openers(self, meeting_id: str) -> list[str]:
         """Who may open the meeting, in order: its chair, the vice chairs, the secretaries."""
@@ -158,12 +155,8 @@ class Directory:
         if meeting is None:
             return []
         with Session(self.engine) as s:
-            people = s.exec(
-                select(PersonRow)
-                .where(PersonRow.assembly_id == meeting.assembly_id)
-                .order_by(col(PersonRow.id))
-            ).all()
-        secretaries = [p.id for p in people if Role.SECRETARY in _extra_roles(p)]
+            people = places_in(s, meeting.assembly_id)
+        secretaries = [p.person_id for p in people if Role.SECRETARY in _extra_roles(p.roles)]
         chairs = [c for c in (meeting.chair_id, *self.vice_chairs(meeting_id)) if c]
         return list(dict.fromkeys([*chairs, *secretaries]))
 
@@ -234,7 +227,7 @@ class Directory:
                 s.commit()
 
 
-def _extra_roles(person: PersonRow) -> set[Role]:
-    """The meeting roles a person holds beyond their seat (from ``PersonRow.roles``)."""
-    extra = {r.strip() for r in person.roles.split(",") if r.strip()}
+def _extra_roles(roles: str) -> set[Role]:
+    """The meeting roles a person holds in a body beyond their seat (``Place.roles``)."""
+    extra = {r.strip() for r in roles.split(",") if r.strip()}
     return {Role(r) for r in extra if r in (Role.SECRETARY, Role.AUDITOR)}

@@ -91,6 +91,19 @@ class PersonRow(SQLModel, table=True):
     roles: str = ""  # comma-separated extra roles: secretary, admin, auditor
 
 
+class MembershipRow(SQLModel, table=True):
+    """A person's place in a body other than their own (store/places.py)."""
+
+    __tablename__ = "membership"
+    assembly_id: str = Field(primary_key=True, foreign_key="assembly.id")
+    person_id: str = Field(primary_key=True, index=True, foreign_key="person.id")
+    kind: str  # member | substitute | official
+    party_id: str | None = None
+    seat: int | None = None
+    sub_order: int | None = None
+    roles: str = ""  # secretary, auditor: roles in this body
+
+
 class MeetingRow(SQLModel, table=True):
     __tablename__ = "meeting"
     id: str = Field(primary_key=True)

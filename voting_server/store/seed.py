@@ -22,6 +22,7 @@ from .models import (
     DeviceRow,
     LogRow,
     MeetingRow,
+    MembershipRow,
     PartyRow,
     PersonRow,
     UrnRow,
@@ -128,6 +129,13 @@ def seed_demo(engine: Engine, meeting_id: str = "demo", day: date | None = None)
             s.exec(delete(AgendaItemRow).where(col(AgendaItemRow.meeting_id) == gone))
             s.exec(delete(LogRow).where(col(LogRow.meeting_id) == gone))
             s.exec(delete(UrnRow).where(col(UrnRow.meeting_id) == gone))
+        people = select(PersonRow.id).where(col(PersonRow.assembly_id) == "demo")
+        s.exec(
+            delete(MembershipRow).where(
+                (col(MembershipRow.assembly_id) == "demo")
+                | col(MembershipRow.person_id).in_(people)
+            )
+        )
         s.exec(delete(MeetingRow).where(col(MeetingRow.assembly_id) == "demo"))
         s.exec(delete(DeviceRow).where(col(DeviceRow.assembly_id) == "demo"))
         s.exec(delete(PersonRow).where(col(PersonRow.assembly_id) == "demo"))
@@ -143,7 +151,8 @@ def seed_demo(engine: Engine, meeting_id: str = "demo", day: date | None = None)
 def seed_demo_namnd(engine: Engine, day: date) -> None:
     """(Re)create the demo nämnd with its ersättarordning, and a meeting at 13.00 on ``day``.
 
-    Members n1..n15 and one substitute per seat, ne1..ne15, of the seat's party.
+    Members n1..n15 and one substitute per seat, ne1..ne15, of the seat's party; the
+    demo's secretary (sekr) and m2, an S substitute, have places here too.
     """
     with Session(engine) as s:
         old = [m.id for m in s.exec(select(MeetingRow).where(MeetingRow.assembly_id == NAMND))]
@@ -151,7 +160,7 @@ def seed_demo_namnd(engine: Engine, day: date) -> None:
             s.exec(delete(AgendaItemRow).where(col(AgendaItemRow.meeting_id) == gone))
             s.exec(delete(LogRow).where(col(LogRow.meeting_id) == gone))
             s.exec(delete(UrnRow).where(col(UrnRow.meeting_id) == gone))
-        for table in (MeetingRow, DeviceRow, PersonRow, PartyRow):
+        for table in (MembershipRow, MeetingRow, DeviceRow, PersonRow, PartyRow):
             s.exec(delete(table).where(col(table.assembly_id) == NAMND))
         s.exec(delete(AssemblyRow).where(col(AssemblyRow.id) == NAMND))
         s.flush()
@@ -177,6 +186,16 @@ def seed_demo_namnd(engine: Engine, day: date) -> None:
                 s.add(_namnd_person(f"ne{seat}", _name(seat + 100), "substitute", pid, order=k + 1))
                 seat += 1
         s.add(DeviceRow(id="namnd-display", assembly_id=NAMND, name="Skärm", role="display"))
+        # Places for people of fullmäktige: its secretary, and a member who is a substitute here.
+        official = MembershipRow(
+            assembly_id=NAMND, person_id="sekr", kind="official", roles="auditor,secretary"
+        )
+        s.add(official)
+        s.add(
+            MembershipRow(
+                assembly_id=NAMND, person_id="m2", kind="substitute", party_id="S", sub_order=6
+            )
+        )
         s.commit()
     title = f"Hälso- och sjukvårdsnämnden, demo {day.isoformat()}"
     add_meeting(
