@@ -68,6 +68,7 @@ def test_every_error_code_has_a_swedish_and_an_english_text() -> None:
     ("module", "name"),
     [
         ("i18n-screens.js", "SCREEN_CATALOGUES"),
+        ("i18n-admin.js", "ADMIN_CATALOGUES"),
         ("i18n-errors.js", "ERROR_CATALOGUES"),
         ("replay-i18n.js", "AUDIT_CATALOGUES"),
     ],

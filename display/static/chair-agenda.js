@@ -1,7 +1,7 @@
 // The chair's console, the agenda: take up an item, finish it, go on to the
 // next one, and close the meeting.
 
-import { $, confirmAction, currentItem, h, run, show, t } from "/static/screen.js";
+import { $, confirmAction, currentItem, h, itemTitle, run, show, t } from "/static/screen.js";
 
 let hub = null;
 
@@ -13,7 +13,7 @@ export function renderAgenda(view, connected) {
       h(
         "li",
         { key: item.id, class: item.status, "data-item": item.id, "aria-current": item.status === "current" ? "step" : null },
-        h("span", {}, h("span", { class: "agenda-title", text: item.title }), " ", h("span", { class: "agenda-status", text: t(`agenda.${item.status}`) })),
+        h("span", {}, h("span", { class: "agenda-title", text: itemTitle(item) }), " ", h("span", { class: "agenda-status", text: t(`agenda.${item.status}`) })),
         item.status === "pending"
           ? h("button", {
               type: "button",

@@ -4,7 +4,7 @@
 // to announce, an order to approve). They are the panels' own buttons, pressed
 // from here, so that on a laptop the current step is never scrolled away.
 
-import { $, currentItem, h, personName, progressText, show, shownVote, t } from "/static/screen.js";
+import { $, currentItem, h, itemTitle, personName, progressText, show, shownVote, t } from "/static/screen.js";
 
 // Always in the bar, enabled or not.
 const STEPS = [
@@ -56,7 +56,7 @@ export function renderNow(view) {
   const vote = shownVote(view);
   const open = vote?.status === "open";
   const facts = [
-    h("span", { class: "now-item", text: item ? item.title : t("agenda.none_current") }),
+    h("span", { class: "now-item", text: item ? itemTitle(item) : t("agenda.none_current") }),
     h("span", { class: "now-speaker", text: speech ? t("debate.now_speaking", { name: personName(view, speech.person) }) : t("debate.nobody") }),
     open ? h("span", { class: "now-vote", text: `${t("vote.is_open")}: ${progressText(vote)}` }) : null,
   ];

@@ -7,6 +7,7 @@ import {
   GENDER_COLORS,
   currentItem,
   genderLabel,
+  itemTitle,
   party,
   personName,
   renderSpeaker,
@@ -30,7 +31,7 @@ const announced = { speaker: null, result: null };
 
 function renderItem(view) {
   const item = currentItem(view);
-  setText($("current-item"), item ? item.title : t("agenda.none_current"));
+  setText($("current-item"), item ? itemTitle(item) : t("agenda.none_current"));
   const a = view.attendance;
   const line = $("quorum-line");
   if (a) {

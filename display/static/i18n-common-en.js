@@ -56,6 +56,7 @@ export const en = {
   "public.notice":
     "The minutes were verified on {verified} and posted on {posted}. An appeal must arrive by {appeal}.",
   "agenda.current_label": "Current item",
+  "agenda.proposal": "Proposed decision: {text}",
 
   "seats.heading": "Seats",
   "seats.legend": "Parties",

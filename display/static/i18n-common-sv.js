@@ -57,6 +57,7 @@ export const sv = {
   "public.notice":
     "Protokollet justerades {verified} och anslogs {posted}. Överklagande ska ha kommit in senast {appeal}.",
   "agenda.current_label": "Aktuellt ärende",
+  "agenda.proposal": "Förslag till beslut: {text}",
 
   "seats.heading": "Platser",
   "seats.legend": "Partier",

@@ -180,6 +180,7 @@ export const en = {
   "error.meeting.not_in_recess": "The meeting is not adjourned for a break.",
   "error.meeting.not_in_session": "The meeting is not in session.",
   "error.meeting.not_opened": "The meeting has not been opened yet.",
+  "error.meeting.opened": "The meeting is open. Its agenda, title and time are in its log now and cannot be changed here.",
   "error.meeting.taken": "A meeting with that id belongs to another assembly. Choose another id.",
   "error.meeting.unknown": "There is no such meeting.",
   "error.minority.motion_required": "Choose the proposal to send back or postpone.",

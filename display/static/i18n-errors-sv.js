@@ -180,6 +180,7 @@ export const sv = {
   "error.meeting.not_in_recess": "Sammanträdet är inte ajournerat.",
   "error.meeting.not_in_session": "Sammanträdet pågår inte.",
   "error.meeting.not_opened": "Sammanträdet har inte öppnats än.",
+  "error.meeting.opened": "Sammanträdet är öppnat. Föredragningslistan, rubriken och tiden finns nu i dess logg och kan inte ändras här.",
   "error.meeting.taken": "Ett sammanträde med det id:t finns i en annan församling. Välj ett annat id.",
   "error.meeting.unknown": "Sammanträdet finns inte.",
   "error.minority.motion_required": "Välj yrkandet om återremiss eller bordläggning.",

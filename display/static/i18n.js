@@ -7,6 +7,7 @@
 
 import { en as commonEn } from "/static/i18n-common-en.js";
 import { sv as commonSv } from "/static/i18n-common-sv.js";
+import { ADMIN_CATALOGUES } from "/static/i18n-admin.js";
 import { ERROR_CATALOGUES } from "/static/i18n-errors.js";
 import { SCREEN_CATALOGUES } from "/static/i18n-screens.js";
 import { AUDIT_CATALOGUES } from "/static/replay-i18n.js";
@@ -20,6 +21,11 @@ for (const [lang, entries] of Object.entries(SCREEN_CATALOGUES)) {
 
 // The texts of the error codes (tests/test_catalogue.py checks that every code has one).
 for (const [lang, entries] of Object.entries(ERROR_CATALOGUES)) {
+  CATALOGUES[lang] = { ...entries, ...CATALOGUES[lang] };
+}
+
+// The texts of the secretariat's pages.
+for (const [lang, entries] of Object.entries(ADMIN_CATALOGUES)) {
   CATALOGUES[lang] = { ...entries, ...CATALOGUES[lang] };
 }
 

@@ -1,6 +1,6 @@
 // Reading the view a screen is sent: names, parties, the current item and vote.
 
-import { t } from "/static/i18n.js";
+import { language, t } from "/static/i18n.js";
 import { h } from "/static/vdom.js";
 
 export function personName(view, id) {
@@ -23,6 +23,11 @@ export function nameWithParty(view, id) {
 
 export function currentItem(view) {
   return (view?.agenda || []).find((item) => item.id === view.current_item) || null;
+}
+
+/** An item's title in the reader's language: the English one when there is one. */
+export function itemTitle(item) {
+  return language() === "en" && item.title_en ? item.title_en : item.title;
 }
 
 /** The speaker list as list items; `mine` marks the reader's own requests. */

@@ -1,13 +1,18 @@
-// The secretary's page: people and their accounts, roster import,
-// meetings, and the security log. Resets ask for a reason, which is logged.
+// The secretary's page: the body and its parties, people and their accounts,
+// roster import, meetings, and the security log. Resets ask for a reason,
+// which is logged.
 
 import { mountLanguageSwitch, translate, t } from "/static/i18n.js";
 import { formatWhen } from "/static/swedish-time.js";
 import { api, el, showError, showMessage } from "/static/portal-api.js";
+import { mountBody, renderBody } from "/static/portal-admin-body.js";
+import { mountMeetingEditor, renderMeetings } from "/static/portal-admin-meeting.js";
 
 const select = document.getElementById("assembly");
 const message = document.getElementById("admin-message");
 const base = () => `/portal/api/admin/assemblies/${encodeURIComponent(select.value)}`;
+let assemblies = [];
+const assembly = () => assemblies.find((a) => a.id === select.value);
 
 async function accountAction(person, kind) {
   try {
@@ -31,12 +36,34 @@ function roleNames(roles) {
   return (roles || "").split(",").filter(Boolean).map((role) => t(`role.${role.trim()}`)).join(", ");
 }
 
-function personRow(p) {
+async function removePlace(person) {
+  try {
+    await api(`${base()}/people/${encodeURIComponent(person)}/remove-place`, {});
+    showMessage(message, t("admin.person.removed", { id: person }), "ok");
+    await loadAssembly();
+  } catch (err) {
+    showError(message, err);
+  }
+}
+
+function personAction(p) {
+  if (p.home !== select.value) {
+    // A place in a further body: the account belongs to the person's own body.
+    const body = assemblies.find((a) => a.id === p.home)?.name || p.home;
+    return [
+      `${t("admin.person.home", { body })} `,
+      el("button", { class: "button secondary", type: "button", text: t("admin.person.remove_place"), onclick: () => removePlace(p.id) }),
+    ];
+  }
   const action =
     p.account === "none"
       ? el("button", { class: "button secondary", type: "button", text: t("portal.admin.create_account") })
       : el("button", { class: "button secondary", type: "button", text: t("portal.admin.reset") });
   action.addEventListener("click", () => accountAction(p.id, p.account === "none" ? "create" : "reset"));
+  return [action];
+}
+
+function personRow(p) {
   return el(
     "tr",
     { dataset: { person: p.id } },
@@ -47,20 +74,24 @@ function personRow(p) {
     el("td", { text: p.seat ?? p.order ?? "" }),
     el("td", { text: roleNames(p.roles) }),
     el("td", { text: t(`portal.admin.account.${p.account}`) }),
-    el("td", {}, action),
+    el("td", {}, ...personAction(p)),
   );
 }
 
 async function loadAssembly() {
-  const [people, meetings, events] = await Promise.all([
+  const [people, parties, meetings, events] = await Promise.all([
     api(`${base()}/people`),
+    api(`${base()}/parties`),
     api(`${base()}/meetings`),
     api("/portal/api/admin/security-events"),
   ]);
-  document.getElementById("people").replaceChildren(...people.map(personRow));
-  document.getElementById("admin-meetings").replaceChildren(
-    ...meetings.map((m) => el("li", { text: `${m.title} (${m.starts_at || "–"}), ${m.items.length}` })),
+  renderBody(assembly(), parties);
+  document.getElementById("person-party").replaceChildren(
+    el("option", { value: "", text: "–" }),
+    ...parties.map((p) => el("option", { value: p.id, text: `${p.id} – ${p.name}` })),
   );
+  document.getElementById("people").replaceChildren(...people.map(personRow));
+  renderMeetings(meetings, people);
   document.getElementById("events").replaceChildren(
     ...events.map((e) =>
       el("li", {
@@ -70,10 +101,12 @@ async function loadAssembly() {
   );
 }
 
-async function load() {
+/** The bodies again (after one is saved or made), then the chosen one's contents. */
+async function load(choose = select.value) {
   try {
-    const assemblies = await api("/portal/api/admin/assemblies");
+    assemblies = await api("/portal/api/admin/assemblies");
     select.replaceChildren(...assemblies.map((a) => el("option", { value: a.id, text: a.name })));
+    if (assemblies.some((a) => a.id === choose)) select.value = choose;
     await loadAssembly();
   } catch (err) {
     if (err.status === 401) location.assign("/portal/login");
@@ -92,6 +125,30 @@ document.getElementById("roster-form").addEventListener("submit", async (event) 
     showError(message, err);
   }
 });
+
+document.getElementById("person-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const value = (id) => document.getElementById(id).value.trim();
+  const number = (id) => (value(id) ? Number(value(id)) : null);
+  try {
+    await api(`${base()}/people`, {
+      id: value("person-id"),
+      name: value("person-name"),
+      kind: value("person-kind"),
+      party: value("person-party") || null,
+      seat: number("person-seat"),
+      order: number("person-order"),
+      roles: value("person-roles"),
+    });
+    showMessage(message, t("admin.person.saved", { id: value("person-id") }), "ok");
+    await loadAssembly();
+  } catch (err) {
+    showError(message, err);
+  }
+});
+
+mountBody({ assembly, base, message, reload: load });
+mountMeetingEditor({ base, message, reload: loadAssembly });
 
 translate();
 document.title = t("portal.admin.title");

@@ -7,6 +7,7 @@ import {
   confirmAction,
   currentItem,
   h,
+  itemTitle,
   nameWithParty,
   params,
   personName,
@@ -111,7 +112,10 @@ async function declareJav() {
 
 function renderFloor(view, me) {
   const item = currentItem(view);
-  setText($("current-item"), item ? item.title : t("agenda.none_current"));
+  setText($("current-item"), item ? itemTitle(item) : t("agenda.none_current"));
+  // Förslag till beslut: what the meeting is asked to decide on this item.
+  $("current-proposal").hidden = !item?.proposal;
+  setText($("current-proposal"), item?.proposal ? t("agenda.proposal", { text: item.proposal }) : "");
   renderSpeaker($("speaker"), view, hub.serverNow());
   const debate = view.debate || {};
   const speaking = Boolean(debate.current) && debate.current.person === myId();
@@ -213,7 +217,7 @@ function renderAgenda(view) {
       h(
         "li",
         { key: item.id, class: `agenda-item ${item.status}`, "data-item": item.id, "aria-current": item.status === "current" ? "step" : null },
-        h("span", { class: "agenda-title", text: item.title }),
+        h("span", { class: "agenda-title", text: itemTitle(item) }),
         " ",
         h("span", { class: "agenda-status", text: t(`agenda.${item.status}`) }),
       ),

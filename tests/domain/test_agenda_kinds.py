@@ -54,6 +54,7 @@ def test_a_database_made_before_item_kinds_gets_the_new_columns(tmp_path: Path) 
     with Session(engine) as s:
         row = s.get(AgendaItemRow, ("m", 0))
         assert row is not None and (row.kind, row.diarienummer) == ("arende", "")
+        assert (row.title_en, row.proposal) == ("", "")
     engine.dispose()
 
 
@@ -61,8 +62,8 @@ def test_a_database_made_before_item_kinds_gets_the_new_columns(tmp_path: Path) 
 def test_the_new_columns_reach_an_old_postgresql_database_too(database_url: str) -> None:
     engine = make_engine(database_url)
     with engine.begin() as conn:
-        conn.execute(text("ALTER TABLE agenda_item DROP COLUMN kind"))
-        conn.execute(text("ALTER TABLE agenda_item DROP COLUMN diarienummer"))
+        for column in ("kind", "diarienummer", "title_en", "proposal"):
+            conn.execute(text(f"ALTER TABLE agenda_item DROP COLUMN {column}"))
         conn.execute(text("INSERT INTO assembly (id, name, settings) VALUES ('a', 'A', '{}')"))
         conn.execute(
             text(

@@ -17,7 +17,7 @@ from voting_server.store.models import PersonRow
 from voting_server.store.seed import NAMND
 
 NAMND_PEOPLE = f"/portal/api/admin/assemblies/{NAMND}/people"
-M27_IN_NAMND = {"id": "m27", "name": "ignored", "kind": "substitute", "party": "M", "order": 4}
+M27_IN_NAMND = {"id": "m27", "name": "ignored", "kind": "substitute", "party": "M", "order": 5}
 
 
 @pytest.mark.any_day

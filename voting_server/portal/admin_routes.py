@@ -13,7 +13,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from . import accounts, audit, forms
+from . import accounts, agenda_admin, audit, forms
 from .errors import PortalError
 from .http import Portal, address, api, base_url, run
 from .http import secretariat as secretariat_for
@@ -115,9 +115,11 @@ def admin_routes(portal: Portal) -> list[BaseRoute]:
             agenda = [
                 {
                     "id": forms.ident(i, "id"),
-                    "title": forms.text(i, "title"),
+                    "title": forms.text(i, "title", limit=500),
+                    "title_en": forms.text(i, "title_en", limit=500, required=False),
                     "kind": forms.choice(i, "kind", ("arende", "val")),
                     "diarienummer": forms.text(i, "diarienummer", limit=64, required=False),
+                    "proposal": forms.text(i, "proposal", limit=10_000, required=False),
                 }
                 for i in forms.items(body, "items")
             ]
@@ -131,8 +133,8 @@ def admin_routes(portal: Portal) -> list[BaseRoute]:
                 "items": agenda,
                 "documents": forms.links(body, "documents"),
             }
-            await run(sec.save_meeting, assembly, fields)
-        return JSONResponse(await run(sec.meetings, assembly))
+            await run(agenda_admin.save_meeting, sec, assembly, fields)
+        return JSONResponse(await run(agenda_admin.meetings, sec, assembly))
 
     async def create_account(request: Request) -> Response:
         """Give a person a portal account; returns a one-time enrolment link."""

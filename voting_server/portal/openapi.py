@@ -81,8 +81,10 @@ MEETING = _obj(
                 {
                     "id": _ID,
                     "title": _STR,
+                    "title_en": _STR,
                     "kind": {"type": "string", "enum": ["arende", "val"]},
                     "diarienummer": _STR,
+                    "proposal": _STR,
                 },
                 ["id", "title"],
             ),

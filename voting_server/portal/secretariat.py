@@ -16,17 +16,13 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from ..domain.bodies import BodyKind, BodyRuleError, body_kind, substitute_orders
 from ..store.models import (
     PERSON_ROLES,
-    AgendaItemRow,
     AssemblyRow,
-    LogRow,
-    MeetingRow,
     MembershipRow,
     PartyRow,
     PersonRow,
@@ -34,8 +30,8 @@ from ..store.models import (
     role_set,
     settings_of,
 )
-from ..store.places import place, places_in, places_of
-from ..store.portal_models import MeetingDocumentRow, PortalAccountRow
+from ..store.places import places_in, places_of
+from ..store.portal_models import PortalAccountRow
 from ..store.seed import import_roster
 from . import audit
 from .errors import PortalError, forbidden, not_found
@@ -322,100 +318,6 @@ class Secretariat:
             for row in s.exec(select(PersonRow).where(col(PersonRow.id).in_(people))):
                 if row.assembly_id != assembly:
                     raise PortalError("person.taken", f"{row.id} is in another assembly", 409)
-
-    # --- meetings -------------------------------------------------------------------
-    def meetings(self, assembly: str) -> list[dict[str, Any]]:
-        self.check(assembly)
-        with Session(self.engine) as s:
-            rows = s.exec(
-                select(MeetingRow)
-                .where(MeetingRow.assembly_id == assembly)
-                .order_by(col(MeetingRow.starts_at))
-            ).all()
-            out = []
-            for m in rows:
-                items = s.exec(
-                    select(AgendaItemRow)
-                    .where(AgendaItemRow.meeting_id == m.id)
-                    .order_by(col(AgendaItemRow.position))
-                ).all()
-                docs = s.exec(
-                    select(MeetingDocumentRow)
-                    .where(MeetingDocumentRow.meeting_id == m.id)
-                    .order_by(col(MeetingDocumentRow.position))
-                ).all()
-                out.append(
-                    {
-                        "id": m.id,
-                        "title": m.title,
-                        "starts_at": m.starts_at,
-                        "chair": m.chair_id,
-                        "items": [
-                            {
-                                "id": i.item_id,
-                                "title": i.title,
-                                "kind": i.kind,
-                                "diarienummer": i.diarienummer,
-                            }
-                            for i in items
-                        ],
-                        "documents": [{"title": d.title, "url": d.url} for d in docs],
-                    }
-                )
-        return out
-
-    def save_meeting(self, assembly: str, fields: dict[str, Any]) -> None:
-        """Create or replace a meeting, its agenda and its documents."""
-        self.check(assembly)
-        with Session(self.engine) as s:
-            row = s.get(MeetingRow, fields["id"])
-            if row is not None and row.assembly_id != assembly:
-                raise PortalError("meeting.taken", "that id belongs to another assembly", 409)
-            opened = row is not None and s.get(LogRow, (row.id, 1)) is not None
-            if opened and row is not None and row.chair_id != fields["chair"]:
-                raise PortalError(
-                    "meeting.chair_in_log",
-                    "the meeting is open: the chair changes hands in it (chair.hand_over)",
-                    409,
-                )
-            if fields["chair"] and place(s, fields["chair"], assembly) is None:
-                raise PortalError("person.unknown", "the chair is not in this assembly")
-            s.merge(
-                MeetingRow(
-                    id=fields["id"],
-                    assembly_id=assembly,
-                    title=fields["title"],
-                    starts_at=fields.get("starts_at") or "",
-                    chair_id=fields["chair"],
-                )
-            )
-            s.flush()
-            s.exec(delete(AgendaItemRow).where(col(AgendaItemRow.meeting_id) == fields["id"]))
-            s.exec(
-                delete(MeetingDocumentRow).where(col(MeetingDocumentRow.meeting_id) == fields["id"])
-            )
-            for position, item in enumerate(fields.get("items", [])):
-                s.add(
-                    AgendaItemRow(
-                        meeting_id=fields["id"],
-                        position=position,
-                        item_id=item["id"],
-                        title=item["title"],
-                        kind=item.get("kind", "arende"),
-                        diarienummer=item.get("diarienummer", ""),
-                    )
-                )
-            for position, doc in enumerate(fields.get("documents", [])):
-                s.add(
-                    MeetingDocumentRow(
-                        meeting_id=fields["id"],
-                        position=position,
-                        title=doc["title"],
-                        url=doc["url"],
-                    )
-                )
-            s.commit()
-        self.log("meeting.save", fields["id"], f"{assembly}: {len(fields.get('items', []))} items")
 
 
 def _assembly_view(row: AssemblyRow) -> dict[str, Any]:

@@ -75,6 +75,8 @@ def agenda_view(state: MeetingState) -> list[dict[str, Any]]:
             "title": i.title,
             "kind": str(i.kind),
             "diarienummer": i.diarienummer,
+            "title_en": i.title_en,
+            "proposal": i.proposal,
             "status": status(i.id),
         }
         for i in state.agenda

@@ -15,7 +15,6 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from ..store.models import AgendaItemRow, MeetingRow
-from ..store.seed import add_meeting
 
 
 def copy_meeting(engine: Engine, template: str, stem: str) -> str:
@@ -29,11 +28,13 @@ def copy_meeting(engine: Engine, template: str, stem: str) -> str:
             .where(col(AgendaItemRow.meeting_id) == template)
             .order_by(col(AgendaItemRow.position))
         ).all()
-        assembly, title, chair, starts_at = row.assembly_id, row.title, row.chair_id, row.starts_at
-        agenda = [(i.item_id, i.title, i.kind, i.diarienummer) for i in items]
-    slug = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "scenario"
-    meeting_id = f"{slug}-{secrets.token_hex(4)}"
-    add_meeting(engine, assembly, meeting_id, title, chair, agenda, starts_at)
+        slug = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "scenario"
+        meeting_id = f"{slug}-{secrets.token_hex(4)}"
+        s.add(MeetingRow(**{**row.model_dump(), "id": meeting_id}))
+        s.flush()  # the meeting before its agenda items (foreign key)
+        for item in items:
+            s.add(AgendaItemRow(**{**item.model_dump(), "meeting_id": meeting_id}))
+        s.commit()
     return meeting_id
 
 

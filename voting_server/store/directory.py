@@ -109,6 +109,8 @@ class Directory:
                     ItemKind(i.kind),
                     i.diarienummer,
                     minority_returned=bool(i.diarienummer) and i.diarienummer in returned,
+                    title_en=i.title_en,
+                    proposal=i.proposal,
                 )
                 for i in items
             )

@@ -121,6 +121,8 @@ class AgendaItemRow(SQLModel, table=True):
     title: str
     kind: str = "arende"  # arende | val (domain.meeting.events.ItemKind)
     diarienummer: str = ""
+    title_en: str = ""
+    proposal: str = ""  # förslag till beslut
 
 
 class DeviceRow(SQLModel, table=True):

@@ -152,7 +152,7 @@ def seed_demo_namnd(engine: Engine, day: date) -> None:
     """(Re)create the demo nämnd with its ersättarordning, and a meeting at 13.00 on ``day``.
 
     Members n1..n15 and one substitute per seat, ne1..ne15, of the seat's party; the
-    demo's secretary (sekr) and m2, an S substitute, have places here too.
+    demo's secretary (sekr) and m33, an M substitute, have places here too.
     """
     with Session(engine) as s:
         old = [m.id for m in s.exec(select(MeetingRow).where(MeetingRow.assembly_id == NAMND))]
@@ -193,7 +193,7 @@ def seed_demo_namnd(engine: Engine, day: date) -> None:
         s.add(official)
         s.add(
             MembershipRow(
-                assembly_id=NAMND, person_id="m2", kind="substitute", party_id="S", sub_order=6
+                assembly_id=NAMND, person_id="m33", kind="substitute", party_id="M", sub_order=4
             )
         )
         s.commit()
@@ -233,10 +233,14 @@ def prepare_demo(engine: Engine, today: date, fresh: bool = False) -> str:
     with Session(engine) as s:
         assembly = s.get(AssemblyRow, "demo")
         exists = s.get(MeetingRow, meeting) is not None
+        namnd = s.get(AssemblyRow, NAMND)
     if fresh or assembly is None:
         seed_demo(engine, meeting, today)
-    elif not exists:
+        return meeting
+    if not exists:
         add_demo_meeting(engine, meeting, today)
+    if namnd is None:  # a demo made before it had a nämnd
+        seed_demo_namnd(engine, today)
     return meeting
 
 

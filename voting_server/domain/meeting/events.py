@@ -27,6 +27,8 @@ class AgendaItem:
     diarienummer: str = ""
     #: The ärende was sent back by a minority at an earlier meeting (the right applies once).
     minority_returned: bool = False
+    title_en: str = ""  # the title in English, when the secretary gave one
+    proposal: str = ""  # förslag till beslut: the decision the meeting is asked to make
 
 
 @dataclass(frozen=True, slots=True)
