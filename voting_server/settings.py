@@ -19,6 +19,10 @@ class Settings:
     data_dir: Path = Path("var")  # the signing key and, by default, the SQLite file
     chamber_networks: tuple[str, ...] = ()  # CIDRs of the chamber's own networks
     base_url: str = ""  # where members reach Ordet, for links sent to them
+    #: Where the handlingar are kept: "" for the data directory, or s3://host:port/bucket/prefix.
+    documents_url: str = ""
+    documents_access_key: str = ""
+    documents_secret_key: str = ""
 
     @property
     def session_cookie(self) -> str:
@@ -39,6 +43,9 @@ class Settings:
             data_dir=data,
             chamber_networks=_networks(os.environ.get("ORDET_CHAMBER_NETWORKS", "")),
             base_url=os.environ.get("ORDET_BASE_URL", "").rstrip("/"),
+            documents_url=os.environ.get("ORDET_DOCUMENTS", ""),
+            documents_access_key=os.environ.get("ORDET_DOCUMENTS_ACCESS_KEY", ""),
+            documents_secret_key=os.environ.get("ORDET_DOCUMENTS_SECRET_KEY", ""),
         )
 
 

@@ -4,14 +4,15 @@
 // changes to the agenda, and the editor says why.
 
 import { t } from "/static/i18n.js";
-import { api, el, showError, showMessage } from "/static/portal-api.js";
+import { ApiError, api, el, showError, showMessage } from "/static/portal-api.js";
 import { formatWhen } from "/static/swedish-time.js";
 
 const $ = (id) => document.getElementById(id);
 const ITEM_FIELDS = ["id", "kind", "diarienummer", "title", "title_en", "proposal"];
 
 let context = null; // { base, message, reload }
-let documents = []; // the meeting's documents, kept as they are
+let documents = []; // the meeting's document links, kept as they are
+let editing = null; // the saved meeting being edited, or null for a new one
 
 function field(item, name) {
   const label = t(`admin.meeting.item_${name}`);
@@ -62,7 +63,65 @@ function items() {
   );
 }
 
+/** The uploaded handlingar of a saved meeting, and the form for another. */
+function renderFiles(m) {
+  $("meeting-files").hidden = !m;
+  if (!m) return;
+  const items = Object.fromEntries(m.items.map((i) => [i.id, i.title]));
+  $("file-list").replaceChildren(
+    ...(m.files || []).map((f) =>
+      el(
+        "li",
+        { dataset: { series: f.series } },
+        el("a", {
+          href: f.url,
+          text: t("admin.files.entry", { title: f.title, item: f.item ? `${f.item} ${items[f.item] || ""}`.trim() : "–", version: f.version }),
+        }),
+      ),
+    ),
+  );
+  $("file-item").replaceChildren(
+    el("option", { value: "", text: t("admin.files.whole_meeting") }),
+    ...m.items.map((i) => el("option", { value: i.id, text: `${i.id} ${i.title}` })),
+  );
+  $("file-replaces").replaceChildren(
+    el("option", { value: "", text: t("admin.files.new_document") }),
+    ...(m.files || []).map((f) => el("option", { value: f.series, text: f.title })),
+  );
+}
+
+async function uploadFile(event) {
+  event.preventDefault();
+  const file = $("file-input").files[0];
+  const title = $("file-title").value.trim();
+  const query = new URLSearchParams({ title, item: $("file-item").value, filename: file?.name || "" });
+  if ($("file-replaces").value) query.set("replaces", $("file-replaces").value);
+  if ($("file-public").checked) query.set("public", "true");
+  try {
+    if (!file) throw new ApiError("document.not_pdf", 415);
+    const response = await fetch(`/portal/api/admin/meetings/${encodeURIComponent(editing.id)}/documents?${query}`, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/pdf" },
+      body: file,
+    }).catch(() => {
+      throw new ApiError("connection.lost", 0);
+    });
+    if (!response.ok) {
+      const data = await response.json().catch(() => ({}));
+      throw new ApiError(data.error || "server.error", response.status);
+    }
+    showMessage(context.message, t("admin.files.uploaded", { title }), "ok");
+    $("file-form").reset();
+    await context.reload();
+  } catch (err) {
+    showError(context.message, err);
+  }
+}
+
 export function editMeeting(meeting) {
+  editing = meeting;
+  renderFiles(meeting);
   const m = meeting || { id: "", title: "", starts_at: "", chair: "", items: [], documents: [], opened: false };
   $("meeting-form").hidden = false;
   $("meeting-opened").hidden = !m.opened;
@@ -77,6 +136,10 @@ export function editMeeting(meeting) {
 }
 
 export function renderMeetings(meetings, people) {
+  if (editing) {
+    editing = meetings.find((m) => m.id === editing.id) || editing;
+    renderFiles(editing);
+  }
   $("admin-meetings").replaceChildren(
     ...meetings.map((m) =>
       el(
@@ -111,6 +174,7 @@ async function save(event) {
     });
     showMessage(context.message, t("admin.meeting.saved", { title }), "ok");
     $("meeting-id").readOnly = true;
+    editing = { id: $("meeting-id").value, items: [], files: [] };
     await context.reload();
   } catch (err) {
     showError(context.message, err);
@@ -127,4 +191,5 @@ export function mountMeetingEditor(ctx) {
     row.querySelector('[data-field="title"]').focus();
   });
   $("meeting-form").addEventListener("submit", save);
+  $("file-form").addEventListener("submit", uploadFile);
 }

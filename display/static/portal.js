@@ -31,21 +31,32 @@ function meetingLine(m) {
   return parts.filter(Boolean).join(" · ");
 }
 
+/** A document's link: "Budgetförslag (version 2)". */
+function documentLink(d) {
+  const text = d.version > 1 ? t("portal.document_version", { title: d.title, version: d.version }) : d.title;
+  return el("li", { dataset: { document: d.id ?? "" } }, el("a", { href: d.view || d.url, text, rel: "noopener" }));
+}
+
 function agendaAndDocuments(m) {
+  // An item's handlingar under the item; the meeting's own (and plain links) after the agenda.
+  const ofItem = (id) => m.documents.filter((d) => d.item === id);
+  const general = m.documents.filter((d) => !d.item);
   return [
     el("h4", { text: t("agenda.heading") }),
-    el("ol", { class: "plain-list" }, ...m.agenda.map((i) => el("li", { text: i.title }))),
-    ...(m.documents.length
-      ? [
-          el("h4", { text: t("portal.documents") }),
-          el(
-            "ul",
-            { class: "plain-list" },
-            ...m.documents.map((d) =>
-              el("li", {}, el("a", { href: d.url, text: d.title, rel: "noopener" })),
-            ),
-          ),
-        ]
+    el(
+      "ol",
+      { class: "plain-list" },
+      ...m.agenda.map((i) =>
+        el(
+          "li",
+          { dataset: { item: i.id } },
+          i.title,
+          ...(ofItem(i.id).length ? [el("ul", { class: "plain-list documents" }, ...ofItem(i.id).map(documentLink))] : []),
+        ),
+      ),
+    ),
+    ...(general.length
+      ? [el("h4", { text: t("portal.documents") }), el("ul", { class: "plain-list" }, ...general.map(documentLink))]
       : []),
   ];
 }
@@ -59,6 +70,16 @@ function meetingCard(m, { join }) {
         el("a", { class: "button secondary", href: m.console, text: t("portal.console") }),
       );
     }
+  }
+  if (m.starts_at) {
+    actions.push(
+      el("a", {
+        class: "button secondary add-to-calendar",
+        href: `/portal/api/meetings/${encodeURIComponent(m.id)}/calendar.ics`,
+        download: `${m.id}.ics`,
+        text: t("portal.calendar.add"),
+      }),
+    );
   }
   return el(
     "article",
@@ -243,6 +264,20 @@ async function logout(path) {
   }
 }
 
+document.getElementById("calendar-feed").addEventListener("click", async () => {
+  const message = document.getElementById("calendar-message");
+  try {
+    const result = await api("/portal/api/calendar-feed", {});
+    const url = new URL(result.url, location.origin);
+    const webcal = url.href.replace(/^https?:/, "webcal:");
+    document.getElementById("calendar-url").value = url.href;
+    document.getElementById("calendar-subscribe").href = webcal;
+    document.getElementById("calendar-address").hidden = false;
+    showMessage(message, t("portal.calendar.made"), "ok");
+  } catch (err) {
+    showError(message, err);
+  }
+});
 document.getElementById("logout").addEventListener("click", () => logout("/portal/api/logout"));
 document
   .getElementById("logout-everywhere")

@@ -24,6 +24,7 @@ import {
 import { PROPOSAL_KINDS, PROPOSAL_KINDS_WITH_TEXT } from "/static/catalogue.js";
 import { mountDecisions, renderDecisions } from "/static/tablet-decisions.js";
 import { mountBallot, renderBallot } from "/static/tablet-ballot.js";
+import { renderDocuments } from "/static/tablet-documents.js";
 
 const NEEDS_TEXT = new Set(PROPOSAL_KINDS_WITH_TEXT);
 
@@ -116,6 +117,7 @@ function renderFloor(view, me) {
   // Förslag till beslut: what the meeting is asked to decide on this item.
   $("current-proposal").hidden = !item?.proposal;
   setText($("current-proposal"), item?.proposal ? t("agenda.proposal", { text: item.proposal }) : "");
+  renderDocuments(view);
   renderSpeaker($("speaker"), view, hub.serverNow());
   const debate = view.debate || {};
   const speaking = Boolean(debate.current) && debate.current.person === myId();

@@ -12,10 +12,12 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from voting_server.embedded_redis import free_port, start_redis
 
@@ -135,3 +137,25 @@ def private_postgres() -> Iterator[PrivatePostgres]:
 def _private_postgres() -> Iterator[str]:
     with private_postgres() as server:
         yield server.url
+
+
+@contextmanager
+def object_store() -> Iterator[str]:
+    """An S3-compatible object store of this test run's own, in a process of its own
+    (moto's server, spoken to over HTTP as any object store); yields ``host:port``."""
+    port = free_port()
+    server = subprocess.Popen(
+        [str(Path(sys.executable).parent / "moto_server"), "-H", "127.0.0.1", "-p", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while not reachable("127.0.0.1", port):
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("the object store did not start")
+            time.sleep(0.1)
+        yield f"127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

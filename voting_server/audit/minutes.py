@@ -63,8 +63,14 @@ class _Builder:
         if e.roster.chair:
             self.m.presided, self.m.presiding = [e.roster.chair], e.roster.chair
         self.m.paragraphs = [
-            Paragraph(number + 2, item.id, item.title) for number, item in enumerate(e.agenda)
+            Paragraph(number + 2, item.id, item.title, proposal=item.proposal)
+            for number, item in enumerate(e.agenda)
         ]
+
+    def _DocumentsFiled(self, e: mev.DocumentsFiled, at: int) -> None:
+        for document in e.documents:
+            para = self._para(document.item) if document.item else None
+            (para.documents if para else self.m.documents).append(document)
 
     def _MeetingRecessed(self, e: mev.MeetingRecessed, at: int) -> None:
         self.m.recesses.append([at, None])

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from html import escape
 
+from ..domain.meeting.events import FiledDocument
 from .minutes_html_decisions import acclaimed_html, vote_html
 from .minutes_html_text import (
     KIND_OF_PROPOSAL,
@@ -57,6 +58,9 @@ def render_document(minutes: Minutes) -> bytes:
         render_attendance(minutes).decode(),
     ]
     parts += [render_paragraph(minutes, p.item).decode() for p in minutes.paragraphs]
+    if minutes.documents:
+        parts += ['<section class="handlingar-sammantradet">\n', *_documents(minutes.documents)]
+        parts.append("</section>\n")
     parts += [_justering_block(minutes), "</article>\n</body>\n</html>\n"]
     return "".join(parts).encode()
 
@@ -67,6 +71,18 @@ def document_hash(document: bytes) -> str:
 
 def paragraph_hashes(minutes: Minutes) -> dict[str, str]:
     return {p.item: document_hash(render_paragraph(minutes, p.item)) for p in minutes.paragraphs}
+
+
+def _documents(documents: list[FiledDocument]) -> list[str]:
+    """The handlingar by title, version and SHA-256, as the meeting had them at the opening."""
+    if not documents:
+        return []
+    rows = "".join(
+        f'<li data-sha256="{d.sha256}">{escape(d.title)}, version {d.version}, '
+        f"SHA-256 <code>{d.sha256}</code></li>\n"
+        for d in documents
+    )
+    return [f'<h3>Handlingar</h3>\n<ul class="handlingar">\n{rows}</ul>\n']
 
 
 def render_attendance(minutes: Minutes) -> bytes:
@@ -136,6 +152,9 @@ def render_paragraph(minutes: Minutes, item: str) -> bytes:
         f'<p class="tid">Ärendet behandlades kl. {hm(para.started_at)}–'
         f"{hm(para.finished_at)}.</p>\n"
     )
+    if para.proposal:
+        out.append(f'<p class="forslag">Förslag till beslut: {escape(para.proposal)}</p>\n')
+    out += _documents(para.documents)
     if para.jav:
         out.append(
             f'<p class="jav">{names(minutes, para.jav)} anmälde jäv och deltog inte '

@@ -11,6 +11,7 @@ from datetime import date, datetime
 import speaker_queue
 
 from ..domain.base import Event
+from ..domain.meeting.events import FiledDocument
 from ..domain.roster import Person, PersonKind, Roster
 from ..domain.swedish_time import STOCKHOLM, swedish_time
 from ..domain.votes import events as vev
@@ -122,6 +123,8 @@ class Paragraph:
     acclaimed: list[AcclaimedEntry] = field(default_factory=list)  # decisions without a vote
     justerare: tuple[str, ...] = ()  # elected while this item was under way
     presided_by: list[str] = field(default_factory=list)  # who presided during the item
+    proposal: str = ""  # förslag till beslut, from the agenda
+    documents: list[FiledDocument] = field(default_factory=list)  # handlingar at the opening
 
 
 @dataclass
@@ -140,6 +143,7 @@ class Minutes:
     justerare: tuple[str, ...] = ()
     presided: list[str] = field(default_factory=list)  # the ordförande, then each handover
     presiding: str = ""
+    documents: list[FiledDocument] = field(default_factory=list)  # the meeting's own handlingar
 
     @property
     def chair(self) -> str:

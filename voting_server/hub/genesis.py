@@ -11,7 +11,13 @@ import speaker_queue
 from ..domain.base import Event
 from ..domain.bodies import BodyRuleError, body_kind, substitute_orders
 from ..domain.justering.events import MinutesRulesSet
-from ..domain.meeting.events import AgendaItem, SeatingRulesSet, SubstituteOrderSet
+from ..domain.meeting.events import (
+    AgendaItem,
+    DocumentsFiled,
+    FiledDocument,
+    SeatingRulesSet,
+    SubstituteOrderSet,
+)
 from ..domain.meeting.rules import open_meeting
 from ..domain.roster import Roster
 from ..domain.wire import from_wire
@@ -25,8 +31,11 @@ def genesis_events(
     roster: Roster,
     agenda: tuple[AgendaItem, ...],
     settings: dict[str, Any],
+    documents: tuple[FiledDocument, ...] = (),
 ) -> list[Event]:
     events = open_meeting(meeting_id, title, roster, agenda)
+    if documents:
+        events.append(DocumentsFiled(documents))
     debate = settings.get("debate")
     if isinstance(debate, dict):
         rules = from_wire(speaker_queue.DebateSettings, debate)

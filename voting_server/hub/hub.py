@@ -167,7 +167,8 @@ class Hub:
         """The first entries: the roster and agenda, and the assembly's debate rules."""
         title, roster, agenda = await asyncio.to_thread(self.directory.genesis, meeting_id)
         settings = await asyncio.to_thread(self.directory.assembly_settings, meeting_id)
-        return genesis_events(meeting_id, title, roster, agenda, settings)
+        documents = await asyncio.to_thread(self.directory.documents, meeting_id)
+        return genesis_events(meeting_id, title, roster, agenda, settings, documents)
 
     async def _follow(self) -> None:
         """Read every served meeting's stream and hand new entries to its Room."""

@@ -13,7 +13,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from . import accounts, agenda_admin, audit, forms
+from . import accounts, agenda_admin, audit, documents, forms
 from .errors import PortalError
 from .http import Portal, address, api, base_url, run
 from .http import secretariat as secretariat_for
@@ -75,6 +75,27 @@ def admin_routes(portal: Portal) -> list[BaseRoute]:
             }
             await run(sec.save_person, assembly, fields)
         return JSONResponse(await run(sec.people, assembly))
+
+    async def upload_document(request: Request) -> Response:
+        """A PDF as the body (application/pdf); ``item``, ``title``, ``public`` and
+        ``replaces`` (the series of a document this is a new version of) in the query."""
+        sec = await secretariat(request)
+        meeting = forms.path_ident(request.path_params["meeting"])
+        kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if kind != "application/pdf":
+            raise PortalError("document.not_pdf", "send the file as application/pdf", 415)
+        query = dict(request.query_params)
+        up = documents.Upload(
+            meeting=meeting,
+            item=forms.ident(query, "item", required=False),
+            title=forms.text(query, "title"),
+            filename=forms.text(query, "filename", required=False),
+            public=query.get("public") == "true",
+            replaces=forms.ident(query, "replaces", required=False),
+        )
+        data = await forms.capped_body(request, documents.MAX_DOCUMENT)
+        made = await run(documents.upload, sec, portal.documents, up, data, documents.MAX_DOCUMENT)
+        return JSONResponse({"id": made})
 
     async def remove_place(request: Request) -> Response:
         """Take away a person's place in a further body; their own body's row stays."""
@@ -248,6 +269,11 @@ def admin_routes(portal: Portal) -> list[BaseRoute]:
             "/portal/api/admin/assemblies/{assembly}/people",
             endpoint(people),
             methods=["GET", "POST"],
+        ),
+        Route(
+            "/portal/api/admin/meetings/{meeting}/documents",
+            endpoint(upload_document),
+            methods=["POST"],
         ),
         Route(
             "/portal/api/admin/assemblies/{assembly}/people/{person}/remove-place",

@@ -15,6 +15,7 @@ from sqlmodel import Session, col, select
 from ..store.models import AgendaItemRow, LogRow, MeetingRow
 from ..store.places import place
 from ..store.portal_models import MeetingDocumentRow
+from .documents import listing
 from .errors import PortalError
 from .secretariat import Secretariat
 
@@ -47,6 +48,7 @@ def _meeting(s: Session, m: MeetingRow) -> dict[str, Any]:
         "opened": s.get(LogRow, (m.id, 1)) is not None,
         "items": _items(s, m.id),
         "documents": [{"title": d.title, "url": d.url} for d in docs],
+        "files": listing(s, m.id),  # the uploaded handlingar, current versions
     }
 
 

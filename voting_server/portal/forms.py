@@ -36,6 +36,21 @@ async def json_body(request: Request) -> dict[str, Any]:
     return body
 
 
+async def capped_body(request: Request, limit: int) -> bytes:
+    """The raw body, refused as soon as it grows past ``limit`` bytes."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise PortalError("document.too_large", f"at most {limit // (1024 * 1024)} MB", 413)
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise PortalError("document.too_large", f"at most {limit // (1024 * 1024)} MB", 413)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
 def text(body: dict[str, Any], key: str, *, limit: int = 200, required: bool = True) -> str:
     value = body.get(key)
     if value is None and not required:

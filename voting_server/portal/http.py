@@ -20,6 +20,7 @@ from starlette.responses import JSONResponse, Response
 from ..auth.origins import origin_allowed
 from ..settings import Settings
 from ..store.directory import SESSION_TTL, Directory, token_hash
+from ..store.documents import document_files
 from ..store.models import SessionRow
 from . import login
 from .errors import PortalError, forbidden, unauthorized
@@ -41,6 +42,12 @@ class Portal:
         self.settings = settings
         self.directory = Directory(engine)
         self.sessions = Sessions(engine)
+        self.documents = document_files(
+            settings.data_dir,
+            settings.documents_url,
+            settings.documents_access_key,
+            settings.documents_secret_key,
+        )
         seal_plain_secrets(engine)  # an installation upgraded in place
 
     def set_cookie(self, response: Response, token: str) -> None:

@@ -155,6 +155,34 @@ PATHS: dict[str, dict[str, Any]] = {
         "get": _op("Members, substitutes and officials, with their accounts"),
         "post": _op("Add or change a person, or give one of another body a place here", PERSON),
     },
+    "/portal/api/meetings/{meeting}/calendar.ics": {
+        "parameters": [_param("meeting")],
+        "get": _op("One meeting as an iCalendar file"),
+    },
+    "/portal/api/calendar-feed": {
+        "post": _op("A new secret address of my calendar feed (the old one ends)", _obj({}, [])),
+    },
+    "/portal/api/meetings/{meeting}/documents": {
+        "parameters": [_param("meeting")],
+        "get": _op("A meeting's documents: all for its body's people, else the public ones"),
+    },
+    "/portal/api/admin/meetings/{meeting}/documents": {
+        "parameters": [
+            _param("meeting"),
+            {"name": "title", "in": "query", "required": True, "schema": _STR},
+            {"name": "item", "in": "query", "schema": _ID},
+            {"name": "filename", "in": "query", "schema": _STR},
+            {"name": "public", "in": "query", "schema": {"enum": ["true", "false"]}},
+            {"name": "replaces", "in": "query", "schema": _ID},
+        ],
+        "post": {
+            **_op("Upload a PDF document (handling), or a new version of one"),
+            "requestBody": {
+                "required": True,
+                "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}},
+            },
+        },
+    },
     "/portal/api/admin/assemblies/{assembly}/people/{person}/remove-place": {
         "parameters": [_param("assembly"), _param("person")],
         "post": _op("Take away a person's place in a body other than their own", _obj({}, [])),

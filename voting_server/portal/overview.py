@@ -39,6 +39,7 @@ from ..store.models import (
 )
 from ..store.places import Place, places_of
 from ..store.portal_models import MeetingDocumentRow
+from .documents import listing
 from .errors import not_found
 
 
@@ -139,7 +140,7 @@ def _card(s: Session, m: MeetingRow, body: str) -> dict[str, Any]:
         "starts_at": local_iso(m.starts_at),
         "day": local_iso(m.starts_at)[:10],
         "agenda": [{"id": i.item_id, "title": i.title} for i in items],
-        "documents": [{"title": d.title, "url": d.url} for d in docs],
+        "documents": [{"title": d.title, "url": d.url} for d in docs] + listing(s, m.id),
     }
 
 

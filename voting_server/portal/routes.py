@@ -7,14 +7,16 @@ administration API is in admin_routes.py, and what both share in http.py.
 from __future__ import annotations
 
 import functools
+from urllib.parse import quote
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from ..clock import CLOCK
-from . import accounts, audit, forms, login, overview
+from . import accounts, audit, calendar, documents, forms, login, overview
 from .admin_routes import admin_routes
+from .errors import PortalError
 from .http import Portal, address, api, page, run
 from .openapi import openapi_document
 from .year_routes import year_routes
@@ -157,6 +159,73 @@ def portal_routes(portal: Portal) -> list[BaseRoute]:
         )
         return JSONResponse(data)
 
+    async def document(request: Request) -> Response:
+        """One version of a document, as the PDF it was uploaded as."""
+        raw = request.path_params["document"]
+        if not raw.isdigit() or len(raw) > 15:  # beyond any id, and beyond SQL's integers
+            raise PortalError("document.unknown", "no such document", 404)
+        try:
+            principal: str | None = (await portal.session(request)).principal
+        except PortalError:
+            principal = None  # a public document needs no login
+        row, data = await run(documents.read, portal.engine, portal.documents, int(raw), principal)
+        name = (row.filename or f"{row.title}.pdf").replace('"', "")
+        return Response(
+            data,
+            media_type="application/pdf",
+            headers={
+                "Content-Disposition": f"inline; filename*=UTF-8''{quote(name)}",
+                "ETag": f'"{row.sha256}"',
+                "Cache-Control": "private, no-cache" if not row.public else "public, max-age=300",
+                "X-Content-Type-Options": "nosniff",
+            },
+        )
+
+    async def meeting_documents(request: Request) -> Response:
+        """A meeting's documents for the tablet and the portal: all of them for the
+        body's people, the public ones for anyone else."""
+        meeting = forms.path_ident(request.path_params["meeting"])
+        try:
+            principal: str | None = (await portal.session(request)).principal
+        except PortalError:
+            principal = None
+        return JSONResponse(await run(documents.for_reader, portal.engine, meeting, principal))
+
+    async def meeting_ics(request: Request) -> Response:
+        """One meeting as an iCalendar file, to add to a calendar."""
+        session = await portal.session(request)
+        meeting = forms.path_ident(request.path_params["meeting"])
+        data = await run(
+            calendar.meeting_calendar,
+            portal.engine,
+            meeting,
+            session.principal,
+            portal.settings.base_url,
+        )
+        return _ics(data, f"{meeting}.ics")
+
+    async def new_calendar_feed(request: Request) -> Response:
+        """A new secret address of my calendar feed; the one before stops working."""
+        session = await portal.session(request)
+        token = await run(calendar.new_feed, portal.engine, session.principal)
+        await run(
+            audit.record,
+            portal.engine,
+            "calendar.new_feed",
+            actor=session.principal,
+            subject=session.principal,
+            address=address(request),
+        )
+        return JSONResponse({"url": f"/portal/calendar/{token}.ics"})
+
+    async def calendar_feed(request: Request) -> Response:
+        """Every meeting of my bodies, for a calendar application (no login: the address is
+        the secret)."""
+        token = request.path_params["token"]
+        person = await run(calendar.feed_owner, portal.engine, token)
+        data = await run(calendar.person_calendar, portal.engine, person, portal.settings.base_url)
+        return _ics(data, "ordet.ics")
+
     async def openapi(request: Request) -> Response:
         return JSONResponse(openapi_document())
 
@@ -180,6 +249,29 @@ def portal_routes(portal: Portal) -> list[BaseRoute]:
         Route("/portal/api/enrol/{token}", endpoint(enrol_info), methods=["GET"]),
         Route("/portal/api/enrol/{token}", endpoint(enrol), methods=["POST"]),
         Route("/portal/api/me", endpoint(me), methods=["GET"]),
+        Route("/portal/documents/{document}", endpoint(document), methods=["GET"]),
+        Route(
+            "/portal/api/meetings/{meeting}/calendar.ics", endpoint(meeting_ics), methods=["GET"]
+        ),
+        Route("/portal/api/calendar-feed", endpoint(new_calendar_feed), methods=["POST"]),
+        Route("/portal/calendar/{token}.ics", endpoint(calendar_feed), methods=["GET"]),
+        Route(
+            "/portal/api/meetings/{meeting}/documents",
+            endpoint(meeting_documents),
+            methods=["GET"],
+        ),
+        Route("/portal/documents/{document}/view", page("document-viewer.html")),
         *admin_routes(portal),
         *year_routes(portal),
     ]
+
+
+def _ics(data: bytes, name: str) -> Response:
+    return Response(
+        data,
+        media_type="text/calendar; charset=utf-8",
+        headers={
+            "Content-Disposition": f'attachment; filename="{name}"',
+            "Cache-Control": "no-store",
+        },
+    )

@@ -13,8 +13,9 @@ from sqlmodel import Session, col, select
 
 from ..clock import CLOCK
 from ..domain.base import Role
-from ..domain.meeting.events import AgendaItem, ItemKind
+from ..domain.meeting.events import AgendaItem, FiledDocument, ItemKind
 from ..domain.roster import Party, Person, PersonKind, Roster
+from .documents import current_documents
 from .history import minority_returned
 from .models import (
     AgendaItemRow,
@@ -115,6 +116,12 @@ class Directory:
                 for i in items
             )
             return meeting.title, roster, agenda
+
+    def documents(self, meeting_id: str) -> tuple[FiledDocument, ...]:
+        """The current version of each of a meeting's documents, in the order first filed."""
+        with Session(self.engine) as s:
+            rows = current_documents(s, meeting_id)
+        return tuple(FiledDocument(r.item_id, r.title, r.version, r.sha256) for r in rows)
 
     def assembly_settings(self, meeting_id: str) -> dict[str, Any]:
         """The rule settings of the assembly a meeting belongs to (JSON in AssemblyRow)."""

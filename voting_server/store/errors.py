@@ -1,7 +1,8 @@
 """Errors of the SQL store.
 
 StoreError
-└── ArchiveConflict   another writer holds one of these sequence numbers (a LogConflict)
+├── ArchiveConflict   another writer holds one of these sequence numbers (a LogConflict)
+└── DocumentCorrupt   a stored file no longer matches its SHA-256 (documents.py)
 """
 
 from __future__ import annotations

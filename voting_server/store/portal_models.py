@@ -62,3 +62,33 @@ class MeetingDocumentRow(SQLModel, table=True):
     position: int = Field(primary_key=True)
     title: str
     url: str
+
+
+class DocumentRow(SQLModel, table=True):
+    """One version of a document (handling): a PDF filed by its SHA-256 (store/documents.py).
+
+    The versions of one document share its ``series``; the highest ``version`` is current.
+    """
+
+    __tablename__ = "document"
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: str = Field(index=True)
+    item_id: str = ""  # the agenda item it belongs to; "" for the meeting as a whole
+    series: str = Field(index=True)
+    version: int = 1
+    title: str
+    filename: str = ""
+    sha256: str
+    size: int
+    public: bool = False  # may be read without logging in (a public body's open document)
+    uploaded_at: int = 0  # epoch seconds
+    uploaded_by: str = ""
+
+
+class CalendarFeedRow(SQLModel, table=True):
+    """A member's calendar feed: its secret address, stored as a SHA-256 (one per person)."""
+
+    __tablename__ = "calendar_feed"
+    person_id: str = Field(primary_key=True)
+    token_hash: str = Field(unique=True, index=True)
+    created_at: int = 0

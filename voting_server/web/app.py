@@ -174,6 +174,11 @@ def create_app(settings: Settings) -> Starlette:
             name="chart.js",
         ),
         Mount(
+            "/vendor/pdfjs",
+            StaticFiles(directory=DISPLAY_DIR / "node_modules/pdfjs-dist/build", check_dir=False),
+            name="pdfjs",
+        ),
+        Mount(
             "/vendor/preact",
             StaticFiles(directory=DISPLAY_DIR / "node_modules/preact/dist", check_dir=False),
             name="preact",

@@ -32,6 +32,24 @@ class AgendaItem:
 
 
 @dataclass(frozen=True, slots=True)
+class FiledDocument:
+    """A document (handling) by its SHA-256: what the meeting had before it."""
+
+    item: str  # "" for the meeting as a whole
+    title: str
+    version: int
+    sha256: str
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentsFiled(Event):
+    """The handlingar as they stood when the meeting opened (written when there are any)."""
+
+    type = "meeting.documents_filed"
+    documents: tuple[FiledDocument, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class MeetingOpened(Event):
     """The first entry of every log: who may sit where, and the agenda."""
 
@@ -179,4 +197,5 @@ MEETING_EVENTS: tuple[type[Event], ...] = (
     ChairHandedOver,
     SeatingRulesSet,
     SubstituteOrderSet,
+    DocumentsFiled,
 )
