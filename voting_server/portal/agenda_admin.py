@@ -15,7 +15,7 @@ from sqlmodel import Session, col, select
 from ..store.models import AgendaItemRow, LogRow, MeetingRow
 from ..store.places import place
 from ..store.portal_models import MeetingDocumentRow
-from .documents import listing
+from .documents import links, listing
 from .errors import PortalError
 from .secretariat import Secretariat
 
@@ -35,11 +35,6 @@ def meetings(sec: Secretariat, assembly: str) -> list[dict[str, Any]]:
 
 
 def _meeting(s: Session, m: MeetingRow) -> dict[str, Any]:
-    docs = s.exec(
-        select(MeetingDocumentRow)
-        .where(MeetingDocumentRow.meeting_id == m.id)
-        .order_by(col(MeetingDocumentRow.position))
-    ).all()
     return {
         "id": m.id,
         "title": m.title,
@@ -47,7 +42,7 @@ def _meeting(s: Session, m: MeetingRow) -> dict[str, Any]:
         "chair": m.chair_id,
         "opened": s.get(LogRow, (m.id, 1)) is not None,
         "items": _items(s, m.id),
-        "documents": [{"title": d.title, "url": d.url} for d in docs],
+        "documents": links(s, m.id),
         "files": listing(s, m.id),  # the uploaded handlingar, current versions
     }
 

@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from ..clock import CLOCK
 from ..store.documents import DocumentCorrupt, DocumentFiles, current_documents, sha256
 from ..store.models import AgendaItemRow, MeetingRow, PersonRow, role_set
 from ..store.places import place
-from ..store.portal_models import DocumentRow
+from ..store.portal_models import DocumentRow, MeetingDocumentRow
 from .errors import PortalError, forbidden, not_found
 from .secretariat import Secretariat
 
@@ -93,14 +93,23 @@ def upload(sec: Secretariat, files: DocumentFiles, up: Upload, data: bytes, limi
         s.add(row)
         s.commit()
         s.refresh(row)
-        assert row.id is not None
-        document = row.id
+        document = int(row.id or 0)  # set by the insert
     sec.log(
         "document.upload",
         up.meeting,
         f"{up.title} (item {up.item or '-'}), version {version}, sha256 {digest}",
     )
     return document
+
+
+def links(s: Session, meeting_id: str) -> list[dict[str, str]]:
+    """A meeting's document links (title and address), as the secretary entered them."""
+    rows = s.exec(
+        select(MeetingDocumentRow)
+        .where(MeetingDocumentRow.meeting_id == meeting_id)
+        .order_by(col(MeetingDocumentRow.position))
+    ).all()
+    return [{"title": d.title, "url": d.url} for d in rows]
 
 
 def listing(s: Session, meeting_id: str) -> list[dict[str, Any]]:

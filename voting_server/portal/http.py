@@ -79,6 +79,13 @@ class Portal:
             raise unauthorized("auth.no_session", "log in first")
         return row
 
+    async def principal_or_none(self, request: Request) -> str | None:
+        """Who is logged in, or None: for what anyone may read in part (public documents)."""
+        try:
+            return (await self.session(request)).principal
+        except PortalError:
+            return None
+
 
 def address(request: Request) -> str:
     return request.client.host if request.client else ""

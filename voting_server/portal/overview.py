@@ -38,8 +38,7 @@ from ..store.models import (
     settings_of,
 )
 from ..store.places import Place, places_of
-from ..store.portal_models import MeetingDocumentRow
-from .documents import listing
+from .documents import links, listing
 from .errors import not_found
 
 
@@ -128,11 +127,6 @@ def _card(s: Session, m: MeetingRow, body: str) -> dict[str, Any]:
         .where(AgendaItemRow.meeting_id == m.id)
         .order_by(col(AgendaItemRow.position))
     ).all()
-    docs = s.exec(
-        select(MeetingDocumentRow)
-        .where(MeetingDocumentRow.meeting_id == m.id)
-        .order_by(col(MeetingDocumentRow.position))
-    ).all()
     return {
         "id": m.id,
         "title": m.title,
@@ -140,7 +134,7 @@ def _card(s: Session, m: MeetingRow, body: str) -> dict[str, Any]:
         "starts_at": local_iso(m.starts_at),
         "day": local_iso(m.starts_at)[:10],
         "agenda": [{"id": i.item_id, "title": i.title} for i in items],
-        "documents": [{"title": d.title, "url": d.url} for d in docs] + listing(s, m.id),
+        "documents": links(s, m.id) + listing(s, m.id),
     }
 
 

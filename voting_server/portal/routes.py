@@ -164,10 +164,7 @@ def portal_routes(portal: Portal) -> list[BaseRoute]:
         raw = request.path_params["document"]
         if not raw.isdigit() or len(raw) > 15:  # beyond any id, and beyond SQL's integers
             raise PortalError("document.unknown", "no such document", 404)
-        try:
-            principal: str | None = (await portal.session(request)).principal
-        except PortalError:
-            principal = None  # a public document needs no login
+        principal = await portal.principal_or_none(request)  # a public one needs no login
         row, data = await run(documents.read, portal.engine, portal.documents, int(raw), principal)
         name = (row.filename or f"{row.title}.pdf").replace('"', "")
         return Response(
@@ -185,10 +182,7 @@ def portal_routes(portal: Portal) -> list[BaseRoute]:
         """A meeting's documents for the tablet and the portal: all of them for the
         body's people, the public ones for anyone else."""
         meeting = forms.path_ident(request.path_params["meeting"])
-        try:
-            principal: str | None = (await portal.session(request)).principal
-        except PortalError:
-            principal = None
+        principal = await portal.principal_or_none(request)
         return JSONResponse(await run(documents.for_reader, portal.engine, meeting, principal))
 
     async def meeting_ics(request: Request) -> Response:
