@@ -23,6 +23,12 @@ class Settings:
     documents_url: str = ""
     documents_access_key: str = ""
     documents_secret_key: str = ""
+    #: Where the kallelse is sent: "" writes each mail to the data directory's mail/
+    #: folder; smtp://host:port, smtp+starttls://host:587 or smtps://host:465.
+    smtp_url: str = ""
+    smtp_user: str = ""
+    smtp_password: str = ""
+    mail_from: str = "Ordet <ordet@localhost>"
 
     @property
     def session_cookie(self) -> str:
@@ -46,6 +52,10 @@ class Settings:
             documents_url=os.environ.get("ORDET_DOCUMENTS", ""),
             documents_access_key=os.environ.get("ORDET_DOCUMENTS_ACCESS_KEY", ""),
             documents_secret_key=os.environ.get("ORDET_DOCUMENTS_SECRET_KEY", ""),
+            smtp_url=os.environ.get("ORDET_SMTP", ""),
+            smtp_user=os.environ.get("ORDET_SMTP_USER", ""),
+            smtp_password=os.environ.get("ORDET_SMTP_PASSWORD", ""),
+            mail_from=os.environ.get("ORDET_MAIL_FROM", "") or "Ordet <ordet@localhost>",
         )
 
 

@@ -1,9 +1,11 @@
 // The handlingar of the item under way, on the tablet: read from the portal
-// (the hub's log holds no files), fetched again whenever the item changes.
+// (the hub's log holds no files), fetched again whenever the item changes or
+// the secretariat files one during the meeting.
 
 import { $, h, meetingId, show, t } from "/static/screen.js";
 
 let shownFor; // the item whose documents were fetched last
+let filedSeen = 0; // the meeting's count of handlingar filed during it, when last fetched
 let documents = [];
 
 async function fetchDocuments(item) {
@@ -42,8 +44,10 @@ function draw(item) {
 
 export function renderDocuments(view) {
   const item = view?.current_item ?? null;
-  if (item === shownFor) return;
+  const filed = view?.meeting?.documents_filed ?? 0;
+  if (item === shownFor && filed === filedSeen) return;
   shownFor = item;
+  filedSeen = filed;
   draw(item);
   if (item) fetchDocuments(item);
 }

@@ -17,7 +17,7 @@ from voting_server.domain.meeting.events import AgendaItem, ItemKind, JavDeclare
 from voting_server.domain.meeting.rules import open_meeting
 from voting_server.domain.wire import from_wire, to_wire
 from voting_server.store.db import make_engine
-from voting_server.store.models import AgendaItemRow
+from voting_server.store.models import AgendaItemRow, MeetingRow
 
 AGENDA = (
     AgendaItem("1", "Val av ordförande i revisionen", ItemKind.VAL),
@@ -64,6 +64,7 @@ def test_the_new_columns_reach_an_old_postgresql_database_too(database_url: str)
     with engine.begin() as conn:
         for column in ("kind", "diarienummer", "title_en", "proposal"):
             conn.execute(text(f"ALTER TABLE agenda_item DROP COLUMN {column}"))
+        conn.execute(text("ALTER TABLE meeting DROP COLUMN place"))
         conn.execute(text("INSERT INTO assembly (id, name, settings) VALUES ('a', 'A', '{}')"))
         conn.execute(
             text(
@@ -77,4 +78,6 @@ def test_the_new_columns_reach_an_old_postgresql_database_too(database_url: str)
     with Session(engine) as s:
         row = s.get(AgendaItemRow, ("m", 0))
         assert row is not None and (row.kind, row.diarienummer) == ("arende", "")
+        meeting = s.get(MeetingRow, "m")
+        assert meeting is not None and meeting.place == ""
     engine.dispose()

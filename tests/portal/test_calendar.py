@@ -83,3 +83,30 @@ async def test_a_members_feed_holds_every_body_and_a_new_address_ends_the_old(
     assert first != second
     assert old.status_code == 404 and old.json()["error"] == "calendar.unknown_feed"
     assert new.status_code == 200
+
+
+async def test_logging_out_everywhere_or_a_reset_ends_the_feed_address(
+    start_hub: Callable[..., HubProcess], demo_engine: Engine
+) -> None:
+    """A member who fears someone else has their devices ends the feed with the sessions."""
+    hub = start_hub()
+    member, _ = await enrolled_session(hub.url, demo_engine, "m2")
+    secretary, _ = await enrolled_session(hub.url, demo_engine, "sekr")
+    other, _ = await enrolled_session(hub.url, demo_engine, "m3")
+    anonymous = httpx.AsyncClient(base_url=hub.url)
+    try:
+        mine = (await member.post("/portal/api/calendar-feed", json={})).json()["url"]
+        theirs = (await other.post("/portal/api/calendar-feed", json={})).json()["url"]
+        await member.post("/portal/api/logout-everywhere", json={})
+        after_logout = await anonymous.get(mine)
+        still = await anonymous.get(theirs)
+        reset = await secretary.post(
+            "/portal/api/admin/people/m3/reset-second-factor", json={"reason": "lost phone"}
+        )
+        after_reset = await anonymous.get(theirs)
+    finally:
+        for http in (member, secretary, other, anonymous):
+            await http.aclose()
+    assert after_logout.status_code == 404 and still.status_code == 200
+    assert reset.status_code == 200, reset.text
+    assert after_reset.status_code == 404

@@ -72,6 +72,13 @@ class _Builder:
             para = self._para(document.item) if document.item else None
             (para.documents if para else self.m.documents).append(document)
 
+    def _DocumentFiled(self, e: mev.DocumentFiled, at: int) -> None:
+        self._DocumentsFiled(mev.DocumentsFiled((e.document,)), at)
+        self.m.filed_at[e.document.sha256] = at
+
+    def _NoticesRecorded(self, e: mev.NoticesRecorded, at: int) -> None:
+        self.m.notices = e.notices
+
     def _MeetingRecessed(self, e: mev.MeetingRecessed, at: int) -> None:
         self.m.recesses.append([at, None])
 

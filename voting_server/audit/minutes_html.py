@@ -14,6 +14,7 @@ from html import escape
 
 from ..domain.meeting.events import FiledDocument
 from .minutes_html_decisions import acclaimed_html, vote_html
+from .minutes_html_notice import notices_html
 from .minutes_html_text import (
     KIND_OF_PROPOSAL,
     KIND_OF_SPEECH,
@@ -54,12 +55,17 @@ def render_document(minutes: Minutes) -> bytes:
         f"–{hm(minutes.adjourned_at)}{_recesses(minutes)}</dd>\n",
         f"<dt>Ordförande</dt><dd>{_presided(minutes)}</dd>\n",
         f"<dt>Justerare</dt><dd>{names(minutes, minutes.justerare) or '–'}</dd>\n",
-        "</dl>\n</header>\n",
+        "</dl>\n",
+        notices_html(minutes.notices),
+        "</header>\n",
         render_attendance(minutes).decode(),
     ]
     parts += [render_paragraph(minutes, p.item).decode() for p in minutes.paragraphs]
     if minutes.documents:
-        parts += ['<section class="handlingar-sammantradet">\n', *_documents(minutes.documents)]
+        parts += [
+            '<section class="handlingar-sammantradet">\n',
+            *_documents(minutes, minutes.documents),
+        ]
         parts.append("</section>\n")
     parts += [_justering_block(minutes), "</article>\n</body>\n</html>\n"]
     return "".join(parts).encode()
@@ -73,16 +79,22 @@ def paragraph_hashes(minutes: Minutes) -> dict[str, str]:
     return {p.item: document_hash(render_paragraph(minutes, p.item)) for p in minutes.paragraphs}
 
 
-def _documents(documents: list[FiledDocument]) -> list[str]:
-    """The handlingar by title, version and SHA-256, as the meeting had them at the opening."""
+def _documents(minutes: Minutes, documents: list[FiledDocument]) -> list[str]:
+    """The handlingar by title, version and SHA-256: those of the opening, then any filed
+    during the meeting, with the time."""
     if not documents:
         return []
     rows = "".join(
         f'<li data-sha256="{d.sha256}">{escape(d.title)}, version {d.version}, '
-        f"SHA-256 <code>{d.sha256}</code></li>\n"
+        f"SHA-256 <code>{d.sha256}</code>{_filed(minutes, d)}</li>\n"
         for d in documents
     )
     return [f'<h3>Handlingar</h3>\n<ul class="handlingar">\n{rows}</ul>\n']
+
+
+def _filed(minutes: Minutes, document: FiledDocument) -> str:
+    at = minutes.filed_at.get(document.sha256)
+    return "" if at is None else f", inlämnad under sammanträdet kl. {hm(at)}"
 
 
 def render_attendance(minutes: Minutes) -> bytes:
@@ -154,7 +166,7 @@ def render_paragraph(minutes: Minutes, item: str) -> bytes:
     )
     if para.proposal:
         out.append(f'<p class="forslag">Förslag till beslut: {escape(para.proposal)}</p>\n')
-    out += _documents(para.documents)
+    out += _documents(minutes, para.documents)
     if para.jav:
         out.append(
             f'<p class="jav">{names(minutes, para.jav)} anmälde jäv och deltog inte '

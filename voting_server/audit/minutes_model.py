@@ -11,7 +11,7 @@ from datetime import date, datetime
 import speaker_queue
 
 from ..domain.base import Event
-from ..domain.meeting.events import FiledDocument
+from ..domain.meeting.events import FiledDocument, NoticeRecord
 from ..domain.roster import Person, PersonKind, Roster
 from ..domain.swedish_time import STOCKHOLM, swedish_time
 from ..domain.votes import events as vev
@@ -144,6 +144,8 @@ class Minutes:
     presided: list[str] = field(default_factory=list)  # the ordförande, then each handover
     presiding: str = ""
     documents: list[FiledDocument] = field(default_factory=list)  # the meeting's own handlingar
+    filed_at: dict[str, int] = field(default_factory=dict)  # sha256 -> filed during the meeting
+    notices: tuple[NoticeRecord, ...] = ()  # how the meeting was called
 
     @property
     def chair(self) -> str:

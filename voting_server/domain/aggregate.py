@@ -75,6 +75,7 @@ DURING_RECESS = frozenset(
         mc.HandOverChair,
         mc.Resume,
         mc.Adjourn,
+        mc.FileDocument,
         vc.EnterReservation,
         vc.GiveReservationReason,
         vc.EnterMinutesNote,

@@ -1,5 +1,6 @@
-"""The first entries of a meeting's log: the roster and agenda, then the
-assembly's own rules from its settings (debate, seating, justering)."""
+"""The first entries of a meeting's log: the roster and agenda, how the meeting
+was called and its handlingar, then the assembly's own rules from its settings
+(debate, seating, justering)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from ..domain.meeting.events import (
     AgendaItem,
     DocumentsFiled,
     FiledDocument,
+    NoticeRecord,
+    NoticesRecorded,
     SeatingRulesSet,
     SubstituteOrderSet,
 )
@@ -32,8 +35,11 @@ def genesis_events(
     agenda: tuple[AgendaItem, ...],
     settings: dict[str, Any],
     documents: tuple[FiledDocument, ...] = (),
+    notices: tuple[NoticeRecord, ...] = (),
 ) -> list[Event]:
     events = open_meeting(meeting_id, title, roster, agenda)
+    if notices:
+        events.append(NoticesRecorded(notices))
     if documents:
         events.append(DocumentsFiled(documents))
     debate = settings.get("debate")

@@ -168,7 +168,8 @@ class Hub:
         title, roster, agenda = await asyncio.to_thread(self.directory.genesis, meeting_id)
         settings = await asyncio.to_thread(self.directory.assembly_settings, meeting_id)
         documents = await asyncio.to_thread(self.directory.documents, meeting_id)
-        return genesis_events(meeting_id, title, roster, agenda, settings, documents)
+        notices = await asyncio.to_thread(self.directory.notices, meeting_id)
+        return genesis_events(meeting_id, title, roster, agenda, settings, documents, notices)
 
     async def _follow(self) -> None:
         """Read every served meeting's stream and hand new entries to its Room."""

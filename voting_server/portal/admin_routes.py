@@ -13,7 +13,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from . import accounts, agenda_admin, audit, documents, forms
+from ..domain.meeting.commands import FileDocument
+from . import accounts, agenda_admin, audit, calendar, documents, forms
 from .errors import PortalError
 from .http import Portal, address, api, base_url, run
 from .http import secretariat as secretariat_for
@@ -72,6 +73,7 @@ def admin_routes(portal: Portal) -> list[BaseRoute]:
                 "order": forms.number(body, "order", low=1),
                 "gender": forms.text(body, "gender", limit=10, required=False),
                 "roles": forms.text(body, "roles", limit=100, required=False),
+                "email": forms.email(body, "email"),
             }
             await run(sec.save_person, assembly, fields)
         return JSONResponse(await run(sec.people, assembly))
@@ -94,8 +96,10 @@ def admin_routes(portal: Portal) -> list[BaseRoute]:
             replaces=forms.ident(query, "replaces", required=False),
         )
         data = await forms.capped_body(request, documents.MAX_DOCUMENT)
-        made = await run(documents.upload, sec, portal.documents, up, data, documents.MAX_DOCUMENT)
-        return JSONResponse({"id": made})
+        row = await run(documents.prepare, sec, portal.documents, up, data, documents.MAX_DOCUMENT)
+        filed = FileDocument(row.item_id, row.title, row.version, row.sha256)
+        await portal.file_in_log(meeting, filed, sec.person)  # an open meeting's log first
+        return JSONResponse({"id": await run(documents.save, sec, row)})
 
     async def remove_place(request: Request) -> Response:
         """Take away a person's place in a further body; their own body's row stays."""
@@ -151,6 +155,7 @@ def admin_routes(portal: Portal) -> list[BaseRoute]:
                 "title": forms.text(body, "title"),
                 "starts_at": forms.local_time(body, "starts_at"),
                 "chair": forms.ident(body, "chair", required=False),
+                "place": forms.text(body, "place", required=False),
                 "items": agenda,
                 "documents": forms.links(body, "documents"),
             }
@@ -176,7 +181,8 @@ def admin_routes(portal: Portal) -> list[BaseRoute]:
         return JSONResponse({"enrol_url": f"{base_url(portal.settings)}/portal/enrol/{token}"})
 
     async def reset_second_factor(request: Request) -> Response:
-        """Reset a person's second factor (with a reason); ends their sessions."""
+        """Reset a person's second factor (with a reason); ends their sessions and their
+        calendar feed's address."""
         sec = await secretariat(request)
         person = forms.path_ident(request.path_params["person"])
         await run(sec.check_person, person)
@@ -184,6 +190,7 @@ def admin_routes(portal: Portal) -> list[BaseRoute]:
         reason = forms.text(body, "reason", limit=500)
         token = await run(accounts.reset_second_factor, portal.engine, person)
         ended = await run(portal.sessions.revoke_all, person)
+        await run(calendar.end_feed, portal.engine, person)
         await run(
             audit.record,
             portal.engine,

@@ -40,6 +40,7 @@ def _meeting(s: Session, m: MeetingRow) -> dict[str, Any]:
         "title": m.title,
         "starts_at": m.starts_at,
         "chair": m.chair_id,
+        "place": m.place,
         "opened": s.get(LogRow, (m.id, 1)) is not None,
         "items": _items(s, m.id),
         "documents": links(s, m.id),
@@ -86,6 +87,7 @@ def save_meeting(sec: Secretariat, assembly: str, fields: dict[str, Any]) -> Non
                 title=fields["title"],
                 starts_at=fields.get("starts_at") or "",
                 chair_id=fields["chair"],
+                place=fields.get("place") or "",
             )
         )
         s.flush()
@@ -123,11 +125,15 @@ def _refuse_changes_to_the_log(
             "the meeting is open: the chair changes hands in it (chair.hand_over)",
             409,
         )
-    same = (row.title, row.starts_at) == (fields["title"], fields.get("starts_at") or "")
+    same = (row.title, row.starts_at, row.place) == (
+        fields["title"],
+        fields.get("starts_at") or "",
+        fields.get("place") or "",
+    )
     if not same or _items(s, row.id) != items:
         raise PortalError(
             "meeting.opened",
-            "the meeting is open: its agenda, title and time are in its log now",
+            "the meeting is open: its agenda, title, time and place are in its log now",
             409,
         )
 

@@ -56,6 +56,8 @@ def _event(s: Session, meeting: MeetingRow, body: str, base_url: str) -> Event |
     event.add("dtstart", start)
     event.add("dtend", start + DEFAULT_LENGTH)
     event.add("summary", meeting.title)
+    if meeting.place:
+        event.add("location", meeting.place)
     agenda = "\n".join(f"{n}. {i.title}" for n, i in enumerate(items, start=1))
     event.add("description", f"{body}\n\nFöredragningslista:\n{agenda}".strip())
     if base_url:
@@ -115,6 +117,15 @@ def new_feed(engine: Engine, person: str) -> str:
         )
         s.commit()
     return token
+
+
+def end_feed(engine: Engine, person: str) -> None:
+    """The person's feed address stops working (logged out everywhere, factor reset)."""
+    with Session(engine) as s:
+        row = s.get(CalendarFeedRow, person)
+        if row is not None:
+            s.delete(row)
+            s.commit()
 
 
 def feed_owner(engine: Engine, token: str) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,8 +50,11 @@ def check_pdf(data: bytes, limit: int) -> None:
         raise PortalError("document.not_pdf", "only PDF files are handlingar here", 415)
 
 
-def upload(sec: Secretariat, files: DocumentFiles, up: Upload, data: bytes, limit: int) -> int:
-    """File a PDF for a meeting (or one of its items); return the new version's id."""
+def prepare(
+    sec: Secretariat, files: DocumentFiles, up: Upload, data: bytes, limit: int
+) -> DocumentRow:
+    """Check a PDF for a meeting (or one of its items) and store its file; the row it
+    gets is saved by ``save``, once an open meeting's log has taken it."""
     check_pdf(data, limit)
     digest = sha256(data)
     with Session(sec.engine) as s:
@@ -68,38 +72,49 @@ def upload(sec: Secretariat, files: DocumentFiles, up: Upload, data: bytes, limi
         ):
             raise not_found("agenda.unknown_item", "no such item on the agenda")
         rows = s.exec(select(DocumentRow).where(DocumentRow.meeting_id == up.meeting)).all()
-        if any(r.sha256 == digest for r in rows):
-            raise PortalError("document.duplicate", "this file is attached already", 409)
+        _refuse_duplicate(rows, digest)
         version = 1
         if up.replaces:
             earlier = [r.version for r in rows if r.series == up.replaces]
             if not earlier:
                 raise not_found("document.unknown", "no such document in this meeting")
             version = max(earlier) + 1
-        files.put(data)  # before the row, so that no row names a missing file
-        row = DocumentRow(
-            meeting_id=up.meeting,
-            item_id=up.item,
-            series=up.replaces or secrets.token_hex(8),
-            version=version,
-            title=up.title,
-            filename=up.filename,
-            sha256=digest,
-            size=len(data),
-            public=up.public,
-            uploaded_at=int(CLOCK.now()),
-            uploaded_by=sec.person,
-        )
+    files.put(data)  # before the row, so that no row names a missing file
+    return DocumentRow(
+        meeting_id=up.meeting,
+        item_id=up.item,
+        series=up.replaces or secrets.token_hex(8),
+        version=version,
+        title=up.title,
+        filename=up.filename,
+        sha256=digest,
+        size=len(data),
+        public=up.public,
+        uploaded_at=int(CLOCK.now()),
+        uploaded_by=sec.person,
+    )
+
+
+def save(sec: Secretariat, row: DocumentRow) -> int:
+    """Keep a prepared document version; return its id."""
+    with Session(sec.engine) as s:
+        rows = s.exec(select(DocumentRow).where(DocumentRow.meeting_id == row.meeting_id)).all()
+        _refuse_duplicate(rows, row.sha256)  # the same file sent twice at once
         s.add(row)
         s.commit()
         s.refresh(row)
         document = int(row.id or 0)  # set by the insert
     sec.log(
         "document.upload",
-        up.meeting,
-        f"{up.title} (item {up.item or '-'}), version {version}, sha256 {digest}",
+        row.meeting_id,
+        f"{row.title} (item {row.item_id or '-'}), version {row.version}, sha256 {row.sha256}",
     )
     return document
+
+
+def _refuse_duplicate(rows: Sequence[DocumentRow], digest: str) -> None:
+    if any(r.sha256 == digest for r in rows):
+        raise PortalError("document.duplicate", "this file is attached already", 409)
 
 
 def links(s: Session, meeting_id: str) -> list[dict[str, str]]:

@@ -69,6 +69,17 @@ def ident(body: dict[str, Any], key: str, *, required: bool = True) -> str:
     return value
 
 
+#: An address a mail server takes: one @, no spaces or line breaks (no header injection).
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+def email(body: dict[str, Any], key: str) -> str:
+    value = text(body, key, limit=254, required=False).strip()
+    if value and not EMAIL.fullmatch(value):
+        raise bad(f"{key}: an e-mail address")
+    return value
+
+
 def choice(body: dict[str, Any], key: str, options: tuple[str, ...]) -> str:
     """One of ``options``; the first when the key is absent."""
     value = body.get(key, options[0])

@@ -18,12 +18,14 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from ..auth.origins import origin_allowed
+from ..domain.meeting.commands import FileDocument
 from ..settings import Settings
 from ..store.directory import SESSION_TTL, Directory, token_hash
 from ..store.documents import document_files
 from ..store.models import SessionRow
 from . import login
 from .errors import PortalError, forbidden, unauthorized
+from .mail import Mailer
 from .pages import page_response
 from .secretariat import Secretariat
 from .sessions import Sessions
@@ -34,8 +36,14 @@ T = TypeVar("T")
 Handler = Callable[[Request], Awaitable[Response]]
 
 
+async def _no_log(meeting: str, command: FileDocument, person: str) -> None:
+    """Without a hub (the portal alone), no meeting is open to log a handling in."""
+
+
 class Portal:
-    """What the portal's routes share; ``sessions.on_session_revoked`` is the hook."""
+    """What the portal's routes share. Two hooks tie it to the hub: ``sessions.
+    on_session_revoked``, and ``file_in_log``, which writes a handling filed during an
+    open meeting into its log (a PortalError when the meeting refuses it)."""
 
     def __init__(self, engine: Engine, settings: Settings) -> None:
         self.engine = engine
@@ -48,6 +56,8 @@ class Portal:
             settings.documents_access_key,
             settings.documents_secret_key,
         )
+        self.mailer = Mailer(settings)
+        self.file_in_log: Callable[[str, FileDocument, str], Awaitable[None]] = _no_log
         seal_plain_secrets(engine)  # an installation upgraded in place
 
     def set_cookie(self, response: Response, token: str) -> None:

@@ -66,6 +66,7 @@ PERSON = _obj(
         "order": {"type": "integer", "minimum": 1},
         "gender": _STR,
         "roles": _STR,
+        "email": {"type": "string", "format": "email"},
     },
     ["id", "name", "kind"],
 )
@@ -75,6 +76,7 @@ MEETING = _obj(
         "title": _STR,
         "starts_at": _STR,
         "chair": _ID,
+        "place": _STR,
         "items": {
             "type": "array",
             "items": _obj(
@@ -182,6 +184,21 @@ PATHS: dict[str, dict[str, Any]] = {
                 "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}},
             },
         },
+    },
+    "/portal/api/admin/meetings/{meeting}/notice": {
+        "parameters": [_param("meeting")],
+        "get": _op("The notice's published versions, its unpublished changes and its mails"),
+        "post": _op(
+            "Publish the notice (kallelse) as the meeting stands and mail it",
+            _obj({"public": {"type": "boolean"}}, []),
+        ),
+    },
+    "/portal/api/admin/meetings/{meeting}/notice/resend": {
+        "parameters": [_param("meeting")],
+        "post": _op("Send the current notice's mails that have not gone yet", _obj({}, [])),
+    },
+    "/portal/api/anslagstavla": {
+        "get": _op("The public notices of meetings (no login)"),
     },
     "/portal/api/admin/assemblies/{assembly}/people/{person}/remove-place": {
         "parameters": [_param("assembly"), _param("person")],

@@ -18,6 +18,7 @@ from . import accounts, audit, calendar, documents, forms, login, overview
 from .admin_routes import admin_routes
 from .errors import PortalError
 from .http import Portal, address, api, page, run
+from .notice_routes import notice_routes
 from .openapi import openapi_document
 from .year_routes import year_routes
 
@@ -60,9 +61,10 @@ def portal_routes(portal: Portal) -> list[BaseRoute]:
         return response
 
     async def do_logout_everywhere(request: Request) -> Response:
-        """End every session of the logged-in person."""
+        """End every session of the logged-in person, and the calendar feed's address."""
         session = await portal.session(request)
         ended = await run(portal.sessions.revoke_all, session.principal)
+        await run(calendar.end_feed, portal.engine, session.principal)
         await run(
             audit.record,
             portal.engine,
@@ -257,6 +259,7 @@ def portal_routes(portal: Portal) -> list[BaseRoute]:
         Route("/portal/documents/{document}/view", page("document-viewer.html")),
         *admin_routes(portal),
         *year_routes(portal),
+        *notice_routes(portal),
     ]
 
 

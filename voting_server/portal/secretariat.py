@@ -173,7 +173,7 @@ class Secretariat:
         with Session(self.engine) as s:
             places = places_in(s, assembly)
             homes = {
-                p.id: p.assembly_id
+                p.id: p
                 for p in s.exec(
                     select(PersonRow).where(col(PersonRow.id).in_([p.person_id for p in places]))
                 )
@@ -181,7 +181,7 @@ class Secretariat:
             accounts = {
                 a.person_id: a.enrolled
                 for a in s.exec(
-                    select(PortalAccountRow).where(col(PortalAccountRow.person_id).in_(homes))
+                    select(PortalAccountRow).where(col(PortalAccountRow.person_id).in_(list(homes)))
                 )
             }
         return [
@@ -194,7 +194,8 @@ class Secretariat:
                 "order": p.sub_order,
                 "gender": p.gender,
                 "roles": p.roles,
-                "home": homes[p.person_id],
+                "home": homes[p.person_id].assembly_id,
+                "email": homes[p.person_id].email,  # the person's own, whichever body asks
                 "account": (
                     "none"
                     if p.person_id not in accounts
@@ -253,6 +254,7 @@ class Secretariat:
                         sub_order=fields.get("order"),
                         gender=fields.get("gender") or "",
                         roles=roles,
+                        email=fields.get("email") or "",
                     )
                 )
                 place = assembly

@@ -122,6 +122,7 @@ def core_part(meeting: Meeting, role: Role) -> dict[str, Any]:
             "adjourned": state.adjourned,
             "presiding": state.presiding,
             **({"recess_until": state.recess_until} if state.recess_until is not None else {}),
+            **({"documents_filed": state.documents_filed} if state.documents_filed else {}),
             "justerare": list(meeting.justering.justerare),
             "justerare_count": meeting.justering.justerare_count,
         },

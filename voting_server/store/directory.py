@@ -13,8 +13,10 @@ from sqlmodel import Session, col, select
 
 from ..clock import CLOCK
 from ..domain.base import Role
-from ..domain.meeting.events import AgendaItem, FiledDocument, ItemKind
+from ..domain.meeting.events import AgendaItem, FiledDocument, ItemKind, NoticeRecord
+from ..domain.notice import ChangeKind, NoticeChange
 from ..domain.roster import Party, Person, PersonKind, Roster
+from ..domain.swedish_time import swedish_day
 from .documents import current_documents
 from .history import minority_returned
 from .models import (
@@ -29,6 +31,7 @@ from .models import (
     settings_of,
 )
 from .places import place, places_in, places_of
+from .portal_models import NoticeRow
 
 SESSION_TTL = 12 * 3600
 LOGIN_LINK_TTL = 15 * 60  # a link is opened at once, on the device it is for
@@ -122,6 +125,28 @@ class Directory:
         with Session(self.engine) as s:
             rows = current_documents(s, meeting_id)
         return tuple(FiledDocument(r.item_id, r.title, r.version, r.sha256) for r in rows)
+
+    def notices(self, meeting_id: str) -> tuple[NoticeRecord, ...]:
+        """Each published version of a meeting's notice, oldest first."""
+        with Session(self.engine) as s:
+            rows = s.exec(
+                select(NoticeRow)
+                .where(NoticeRow.meeting_id == meeting_id)
+                .order_by(col(NoticeRow.version))
+            ).all()
+        return tuple(
+            NoticeRecord(
+                version=r.version,
+                published_on=swedish_day(r.published_at * 1000).isoformat(),
+                public=r.public,
+                announce_by=r.announce_by,
+                sha256=r.sha256,
+                changes=tuple(
+                    NoticeChange(ChangeKind(c["kind"]), c["subject"]) for c in json.loads(r.changes)
+                ),
+            )
+            for r in rows
+        )
 
     def assembly_settings(self, meeting_id: str) -> dict[str, Any]:
         """The rule settings of the assembly a meeting belongs to (JSON in AssemblyRow)."""

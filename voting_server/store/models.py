@@ -89,6 +89,7 @@ class PersonRow(SQLModel, table=True):
     sub_order: int | None = None
     gender: str = ""
     roles: str = ""  # comma-separated extra roles: secretary, admin, auditor
+    email: str = ""  # where the kallelse is sent
 
 
 class MembershipRow(SQLModel, table=True):
@@ -111,6 +112,7 @@ class MeetingRow(SQLModel, table=True):
     title: str
     starts_at: str = ""
     chair_id: str = ""
+    place: str = ""  # where it meets, as the notice says
 
 
 class AgendaItemRow(SQLModel, table=True):

@@ -92,3 +92,35 @@ class CalendarFeedRow(SQLModel, table=True):
     person_id: str = Field(primary_key=True)
     token_hash: str = Field(unique=True, index=True)
     created_at: int = 0
+
+
+class NoticeRow(SQLModel, table=True):
+    """One published version of a meeting's notice (kallelse; domain/notice.py).
+
+    ``content`` is the notice as published (JSON of NoticeContent) and ``sha256`` its
+    hash; ``changes`` (JSON) what changed since the version before.
+    """
+
+    __tablename__ = "notice"
+    meeting_id: str = Field(primary_key=True)
+    version: int = Field(primary_key=True)
+    published_at: int  # epoch seconds
+    published_by: str
+    public: bool
+    announce_by: str = ""  # the law's last day for the announcement, or ""
+    content: str
+    sha256: str
+    changes: str = "[]"
+
+
+class NoticeMailRow(SQLModel, table=True):
+    """The kallelse to one member or substitute: sent, or why not (yet)."""
+
+    __tablename__ = "notice_mail"
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: str = Field(index=True)
+    version: int
+    person_id: str
+    address: str = ""
+    sent_at: int = 0  # epoch seconds; 0 while not sent, -1 when a later version replaced it
+    error: str = ""

@@ -37,6 +37,7 @@ from ..store.directory import Directory, token_hash
 from . import exports
 from .allowance_routes import allowance_routes
 from .audit_routes import audit_routes
+from .filing import file_in_log
 from .headers import SecurityHeaders, content_security_policy
 from .websocket import hub_socket
 
@@ -56,9 +57,10 @@ def create_app(settings: Settings) -> Starlette:
         urn_key_dir=settings.data_dir / "urn-keys",
     )
     signer = TicketSigner(settings.secret)
-    # The members' portal; portal.sessions.on_session_revoked is called on every revocation.
+    # The members' portal, tied to the hub by its two hooks (portal/http.py).
     portal = Portal(engine, settings)
     portal.sessions.on_session_revoked = hub.session_revoked
+    portal.file_in_log = file_in_log(hub)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:

@@ -100,6 +100,19 @@ class HandOverChair(Command):
     to: str
 
 
+@dataclass(frozen=True, slots=True)
+class FileDocument(Command):
+    """The secretariat files a handling during the meeting. Sent by the portal after
+    the file is stored, never over a socket: only the portal knows its SHA-256 is true."""
+
+    type = "meeting.file_document"
+    roles = frozenset({Role.SECRETARY})
+    item: str  # "" for the meeting as a whole
+    title: str
+    version: int
+    sha256: str
+
+
 MEETING_COMMANDS: tuple[type[Command], ...] = (
     CheckIn,
     CheckOut,

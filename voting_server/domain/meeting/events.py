@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from ..base import Event
 from ..bodies import SubstituteOrder
+from ..notice import NoticeChange
 from ..roster import Roster
 
 
@@ -47,6 +48,34 @@ class DocumentsFiled(Event):
 
     type = "meeting.documents_filed"
     documents: tuple[FiledDocument, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentFiled(Event):
+    """A handling filed while the meeting is open (a new document or a new version)."""
+
+    type = "meeting.document_filed"
+    document: FiledDocument
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeRecord:
+    """One published version of the notice: the kallelse, then each ändrad kallelse."""
+
+    version: int
+    published_on: str  # the Swedish date it was published
+    public: bool  # posted on the anslagstavla
+    announce_by: str  # the last day the law allows for the announcement, or ""
+    sha256: str  # of the notice's content (domain/notice.py)
+    changes: tuple[NoticeChange, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class NoticesRecorded(Event):
+    """How the meeting was called, written at the opening when a notice was published."""
+
+    type = "meeting.notices_recorded"
+    notices: tuple[NoticeRecord, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,4 +227,6 @@ MEETING_EVENTS: tuple[type[Event], ...] = (
     SeatingRulesSet,
     SubstituteOrderSet,
     DocumentsFiled,
+    DocumentFiled,
+    NoticesRecorded,
 )

@@ -156,6 +156,12 @@ def _adjourn(state: MeetingState, c: cmd.Adjourn, actor: Actor) -> list[Event]:
     return [ev.MeetingAdjourned()]
 
 
+def _file_document(state: MeetingState, c: cmd.FileDocument, actor: Actor) -> list[Event]:
+    if c.item and state.item(c.item) is None:
+        raise InvalidState("agenda.unknown_item", f"no item {c.item!r} on the agenda")
+    return [ev.DocumentFiled(ev.FiledDocument(c.item, c.title, c.version, c.sha256))]
+
+
 _DECIDE: dict[type, Callable[[MeetingState, Any, Actor], list[Event]]] = {
     cmd.CheckOut: _check_out,
     cmd.OpenRollCall: _open_rollcall,
@@ -166,4 +172,5 @@ _DECIDE: dict[type, Callable[[MeetingState, Any, Actor], list[Event]]] = {
     cmd.WithdrawJav: _withdraw_jav,
     cmd.Adjourn: _adjourn,
     cmd.HandOverChair: _hand_over,
+    cmd.FileDocument: _file_document,
 }

@@ -55,6 +55,7 @@ class MeetingState:
     presided_items: dict[str, list[str]] = field(default_factory=dict)  # item -> who presided
     rollcall_open: bool = False
     rollcall_confirmed: tuple[str, ...] | None = None
+    documents_filed: int = 0  # handlingar filed during the meeting: screens fetch them again
 
     # --- derived -----------------------------------------------------------
     @property
@@ -186,7 +187,12 @@ def _jav_withdrawn(s: MeetingState, e: ev.JavWithdrawn, at: int) -> None:
     s.jav.get(e.item, set()).discard(e.person)
 
 
+def _document_filed(s: MeetingState, e: ev.DocumentFiled, at: int) -> None:
+    s.documents_filed += 1
+
+
 _APPLY: dict[type[Event], Callable[[MeetingState, Any, int], None]] = {
+    ev.DocumentFiled: _document_filed,
     ev.MeetingOpened: _opened,
     ev.MeetingAdjourned: _adjourned,
     ev.MeetingRecessed: _recessed,
