@@ -1,11 +1,12 @@
-// The secretary's meeting editor: title, time, chair and the agenda items
+// The secretary's meeting editor: title, time, place, chair and the agenda items
 // (kind, diarienummer, titles in Swedish and English, förslag till beslut),
 // in an order the secretary sets. Once the meeting is open the hub refuses
 // changes to the agenda, and the editor says why.
 
 import { t } from "/static/i18n.js";
 import { ApiError, api, el, showError, showMessage } from "/static/portal-api.js";
-import { formatWhen } from "/static/swedish-time.js";
+import { formatLocal } from "/static/swedish-time.js";
+import { mountNotice, showNotice } from "/static/portal-admin-notice.js";
 
 const $ = (id) => document.getElementById(id);
 const ITEM_FIELDS = ["id", "kind", "diarienummer", "title", "title_en", "proposal"];
@@ -122,7 +123,8 @@ async function uploadFile(event) {
 export function editMeeting(meeting) {
   editing = meeting;
   renderFiles(meeting);
-  const m = meeting || { id: "", title: "", starts_at: "", chair: "", items: [], documents: [], opened: false };
+  showNotice(meeting);
+  const m = meeting || { id: "", title: "", starts_at: "", place: "", chair: "", items: [], documents: [], opened: false };
   $("meeting-form").hidden = false;
   $("meeting-opened").hidden = !m.opened;
   $("meeting-id").value = m.id;
@@ -130,6 +132,7 @@ export function editMeeting(meeting) {
   $("meeting-title").value = m.title;
   $("meeting-starts").value = (m.starts_at || "").slice(0, 16);
   $("meeting-chair").value = m.chair;
+  $("meeting-place").value = m.place || "";
   documents = m.documents || [];
   $("meeting-items").replaceChildren(...m.items.map(itemRow));
   $("meeting-title").focus();
@@ -139,6 +142,7 @@ export function renderMeetings(meetings, people) {
   if (editing) {
     editing = meetings.find((m) => m.id === editing.id) || editing;
     renderFiles(editing);
+    showNotice(editing);
   }
   $("admin-meetings").replaceChildren(
     ...meetings.map((m) =>
@@ -147,7 +151,7 @@ export function renderMeetings(meetings, people) {
         { dataset: { meeting: m.id } },
         t("admin.meeting.summary", {
           title: m.title,
-          when: m.starts_at ? formatWhen(m.starts_at) : "–",
+          when: m.starts_at ? formatLocal(m.starts_at) : "–",
           count: m.items.length,
         }),
         " ",
@@ -169,6 +173,7 @@ async function save(event) {
       title,
       starts_at: $("meeting-starts").value,
       chair: $("meeting-chair").value,
+      place: $("meeting-place").value.trim(),
       items: items(),
       documents,
     });
@@ -192,4 +197,5 @@ export function mountMeetingEditor(ctx) {
   });
   $("meeting-form").addEventListener("submit", save);
   $("file-form").addEventListener("submit", uploadFile);
+  mountNotice(ctx);
 }

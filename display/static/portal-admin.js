@@ -12,6 +12,7 @@ const select = document.getElementById("assembly");
 const message = document.getElementById("admin-message");
 const base = () => `/portal/api/admin/assemblies/${encodeURIComponent(select.value)}`;
 let assemblies = [];
+let people = []; // the chosen body's, to fill the person form from
 const assembly = () => assemblies.find((a) => a.id === select.value);
 
 async function accountAction(person, kind) {
@@ -73,13 +74,15 @@ function personRow(p) {
     el("td", { text: p.party ?? "" }),
     el("td", { text: p.seat ?? p.order ?? "" }),
     el("td", { text: roleNames(p.roles) }),
+    el("td", { text: p.email || "–" }),
     el("td", { text: t(`portal.admin.account.${p.account}`) }),
     el("td", {}, ...personAction(p)),
   );
 }
 
 async function loadAssembly() {
-  const [people, parties, meetings, events] = await Promise.all([
+  let parties, meetings, events;
+  [people, parties, meetings, events] = await Promise.all([
     api(`${base()}/people`),
     api(`${base()}/parties`),
     api(`${base()}/meetings`),
@@ -126,6 +129,14 @@ document.getElementById("roster-form").addEventListener("submit", async (event) 
   }
 });
 
+// A known id fills the form with the person as saved, so that a change keeps the rest.
+document.getElementById("person-id").addEventListener("change", (event) => {
+  const known = people.find((p) => p.id === event.target.value.trim());
+  if (!known) return;
+  const fill = { name: known.name, kind: known.kind, party: known.party ?? "", seat: known.seat ?? "", order: known.order ?? "", roles: known.roles, email: known.email };
+  for (const [key, value] of Object.entries(fill)) document.getElementById(`person-${key}`).value = value ?? "";
+});
+
 document.getElementById("person-form").addEventListener("submit", async (event) => {
   event.preventDefault();
   const value = (id) => document.getElementById(id).value.trim();
@@ -139,6 +150,7 @@ document.getElementById("person-form").addEventListener("submit", async (event) 
       seat: number("person-seat"),
       order: number("person-order"),
       roles: value("person-roles"),
+      email: value("person-email"),
     });
     showMessage(message, t("admin.person.saved", { id: value("person-id") }), "ok");
     await loadAssembly();

@@ -4,6 +4,7 @@
 import { mountLanguageSwitch, onLanguageChange, translate, t } from "/static/i18n.js";
 import { api, el, mountCodeActions, showError, showMessage } from "/static/portal-api.js";
 import { loadAllowances, renderAllowances } from "/static/portal-allowances.js";
+import { changeText, versionText } from "/static/notice-text.js";
 import { formatDay, formatWhen } from "/static/swedish-time.js";
 
 const status = document.getElementById("portal-status");
@@ -26,7 +27,7 @@ function empty(key) {
 
 /** A meeting's heading line: its date and time in Swedish time, and its state. */
 function meetingLine(m) {
-  const parts = [m.body, m.starts_at ? when(m.starts_at) : formatDay(m.day)];
+  const parts = [m.body, m.starts_at ? when(m.starts_at) : formatDay(m.day), m.place];
   parts.push(t(`portal.status.${m.status}`));
   return parts.filter(Boolean).join(" · ");
 }
@@ -61,6 +62,17 @@ function agendaAndDocuments(m) {
   ];
 }
 
+/** The kallelse and every ändrad kallelse since, with what each changed. */
+function noticeLines(m) {
+  return (m.notices || []).map((v) =>
+    el(
+      "p",
+      { class: "notice-line", dataset: { version: String(v.version) } },
+      [versionText(v), ...v.changes.map(changeText)].join(" · "),
+    ),
+  );
+}
+
 function meetingCard(m, { join }) {
   const actions = [];
   if (join) {
@@ -86,6 +98,7 @@ function meetingCard(m, { join }) {
     { class: "meeting-card", dataset: { meeting: m.id, status: m.status } },
     el("h3", { text: m.title }),
     el("p", { text: meetingLine(m) }),
+    ...noticeLines(m),
     ...(actions.length ? [el("p", { class: "actions" }, ...actions)] : []),
     ...agendaAndDocuments(m),
   );

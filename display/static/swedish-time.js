@@ -22,3 +22,12 @@ export function formatDay(iso, options = { dateStyle: "long" }) {
   const date = new Date(Date.UTC(y, m - 1, d, 12));
   return new Intl.DateTimeFormat(locale(), { ...options, timeZone: "UTC" }).format(date);
 }
+
+/** A Swedish wall-clock time as stored ("2027-02-11T13:00"): shown as it is, never moved
+ *  by the device's own time zone. */
+export function formatLocal(wall, options = { dateStyle: "medium", timeStyle: "short" }) {
+  const found = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(wall || "");
+  if (!found) return wall || "";
+  const [y, mo, d, h, mi] = found.slice(1).map(Number);
+  return new Intl.DateTimeFormat(locale(), { ...options, timeZone: "UTC" }).format(new Date(Date.UTC(y, mo - 1, d, h, mi)));
+}

@@ -96,6 +96,7 @@ CASES = [
         prepare=BAD_LOGIN,
         shown="document.querySelector('#login-message').dataset.kind === 'error'",
     ),
+    PageCase("anslagstavla", "/anslagstavla", None, filled("#board-notices")),
     PageCase("replay", "/m/demo/replay", "m1", "!!document.querySelector('#display').dataset.seq"),
     PageCase("minutes", "/m/demo/minutes", "m1", filled("#verified")),
     PageCase("minutes-document", MINUTES, "m1", filled("body"), languages=("sv",)),

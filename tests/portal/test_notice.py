@@ -5,62 +5,26 @@ change published as an ändrad kallelse that says what changed."""
 from __future__ import annotations
 
 import email
-import socket
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from datetime import timedelta
-from email.message import EmailMessage
 from email.policy import default
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from aiosmtpd.controller import Controller
 from icalendar import Calendar
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from tests.portal.web import enrolled_session
 from tests.support.hubs import HubProcess, hub_env
+from tests.support.mail import free_port, plain_text, smtp_server
 from voting_server.clock import CLOCK
 from voting_server.store.models import MembershipRow, PersonRow
 from voting_server.store.seed import NAMND
 
 NOTICE = "/portal/api/admin/meetings/{}/notice"
-
-
-class Inbox:
-    """An SMTP server's handler that keeps every message it is given."""
-
-    def __init__(self) -> None:
-        self.messages: list[EmailMessage] = []
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        message = email.message_from_bytes(envelope.content, policy=default)
-        assert isinstance(message, EmailMessage)
-        self.messages.append(message)
-        return "250 OK"
-
-    def to(self, address: str) -> list[EmailMessage]:
-        return [m for m in self.messages if m["To"] == address]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@contextmanager
-def smtp_server(port: int) -> Iterator[Inbox]:
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        yield inbox
-    finally:
-        controller.stop()
 
 
 @pytest.fixture
@@ -160,7 +124,7 @@ async def test_the_kallelse_reaches_every_member_and_substitute_and_a_change_is_
     kallelse = next(m for m in first_mail if m["To"] == "n2@region.example")
     assert kallelse["From"] == "Region Demo <kansliet@region.example>"
     assert str(kallelse["Subject"]).startswith("Kallelse: ")
-    text = kallelse.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    text = plain_text(kallelse)
     assert "Plats: Regionens hus, sal A" in text and "2. Verksamhetsplan (HSN 2027/2)" in text
     assert "http://ordet.example/portal/" in text
     [ics] = [part for part in kallelse.iter_attachments()]
@@ -179,7 +143,7 @@ async def test_the_kallelse_reaches_every_member_and_substitute_and_a_change_is_
     revised = [m for m in inbox.to("n2@region.example") if m not in first_mail]
     [notice] = revised
     assert str(notice["Subject"]).startswith("Ändrad kallelse: ")
-    body = notice.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    body = plain_text(notice)
     assert "- Nytt ärende Remissvar om vårdval" in body and "- New time" in body
 
     [posted] = [p for p in board if p["meeting"] == "nmd-notice"]

@@ -17,12 +17,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
 from .bodies import BodyKind
 
+#: An address a mail server takes: one @, no spaces or line breaks (no header injection).
+_ADDRESS = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 #: "Minst en vecka före sammanträdesdagen" (kommunallagen 5 kap. 53 §).
 ANNOUNCEMENT_AHEAD = timedelta(weeks=1)
 
@@ -125,6 +128,11 @@ def _document_changes(
         NoticeChange(ChangeKind.DOCUMENT_REMOVED, d.title) for k, d in old.items() if k not in new
     ]
     return found
+
+
+def valid_address(value: str) -> bool:
+    """Whether the kallelse can be mailed to ``value`` (an e-mail address, at most 254)."""
+    return len(value) <= 254 and _ADDRESS.fullmatch(value) is not None
 
 
 def announce_by(kind: BodyKind, meeting_day: date) -> date | None:

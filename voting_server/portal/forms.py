@@ -8,6 +8,7 @@ from typing import Any
 
 from starlette.requests import Request
 
+from ..domain.notice import valid_address
 from ..domain.swedish_time import local_iso
 from .errors import PortalError
 
@@ -69,13 +70,12 @@ def ident(body: dict[str, Any], key: str, *, required: bool = True) -> str:
     return value
 
 
-#: An address a mail server takes: one @, no spaces or line breaks (no header injection).
-EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-
-
-def email(body: dict[str, Any], key: str) -> str:
+def email(body: dict[str, Any], key: str) -> str | None:
+    """An e-mail address, "" to remove one, or None when the key is absent (keep it)."""
+    if key not in body:
+        return None
     value = text(body, key, limit=254, required=False).strip()
-    if value and not EMAIL.fullmatch(value):
+    if value and not valid_address(value):
         raise bad(f"{key}: an e-mail address")
     return value
 

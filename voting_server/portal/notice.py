@@ -188,6 +188,7 @@ def status(sec: Secretariat, meeting_id: str) -> dict[str, Any]:
         if meeting is None:
             raise not_found("meeting.unknown", "no such meeting")
         sec.check(meeting.assembly_id)
+        body = s.get(AssemblyRow, meeting.assembly_id)
         rows = versions(s, meeting_id)
         draft = content_of(s, meeting)
         last = parse_content(rows[-1].content) if rows else None
@@ -197,7 +198,11 @@ def status(sec: Secretariat, meeting_id: str) -> dict[str, Any]:
             .order_by(col(NoticeMailRow.id))
         ).all()
     unpublished = changes(last, draft) if last is not None else ()
+    kind = _kind(body) if body is not None else None
+    deadline = _draft_deadline(kind, draft) if kind is not None else None
     return {
+        "announce_by": deadline.isoformat() if deadline else "",
+        "must_be_public": kind is not None and must_be_public(kind),
         "versions": [version_json(r) for r in rows],
         "unpublished": [asdict(c) for c in unpublished],
         "mail": [
@@ -212,6 +217,13 @@ def status(sec: Secretariat, meeting_id: str) -> dict[str, Any]:
             if m.sent_at >= 0  # not superseded
         ],
     }
+
+
+def _draft_deadline(kind: Any, draft: NoticeContent) -> date | None:
+    try:
+        return announce_by(kind, parse_instant(draft.starts_at).date())
+    except ValueError:
+        return None  # no time set yet
 
 
 def version_json(row: NoticeRow) -> dict[str, Any]:

@@ -40,6 +40,7 @@ from ..store.models import (
 from ..store.places import Place, places_of
 from .documents import links, listing
 from .errors import not_found
+from .notice import version_json, versions
 
 
 @dataclass
@@ -133,8 +134,10 @@ def _card(s: Session, m: MeetingRow, body: str) -> dict[str, Any]:
         "body": body,
         "starts_at": local_iso(m.starts_at),
         "day": local_iso(m.starts_at)[:10],
+        "place": m.place,
         "agenda": [{"id": i.item_id, "title": i.title} for i in items],
         "documents": links(s, m.id) + listing(s, m.id),
+        "notices": [version_json(v) for v in versions(s, m.id)],  # the kallelse and each change
     }
 
 

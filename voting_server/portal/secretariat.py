@@ -254,7 +254,7 @@ class Secretariat:
                         sub_order=fields.get("order"),
                         gender=fields.get("gender") or "",
                         roles=roles,
-                        email=fields.get("email") or "",
+                        email=_email(fields.get("email"), row),
                     )
                 )
                 place = assembly
@@ -320,6 +320,13 @@ class Secretariat:
             for row in s.exec(select(PersonRow).where(col(PersonRow.id).in_(people))):
                 if row.assembly_id != assembly:
                     raise PortalError("person.taken", f"{row.id} is in another assembly", 409)
+
+
+def _email(given: str | None, row: PersonRow | None) -> str:
+    """The address given, or the one the person has when none was given."""
+    if given is not None:
+        return given
+    return row.email if row is not None else ""
 
 
 def _assembly_view(row: AssemblyRow) -> dict[str, Any]:

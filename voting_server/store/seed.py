@@ -1,6 +1,6 @@
 """The demo assembly, and roster import from CSV.
 
-Roster CSV columns: ``id,name,kind,party,seat,order,gender,roles`` where kind
+Roster CSV columns: ``id,name,kind,party,seat,order,gender,roles,email`` where kind
 is member, substitute or official; parties CSV: ``id,name,color``.
 """
 
@@ -16,6 +16,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, delete, select
 
 from ..clock import CLOCK
+from ..domain.notice import valid_address
 from .models import (
     AgendaItemRow,
     AssemblyRow,
@@ -317,6 +318,10 @@ def import_roster(
             kind = row["kind"]
             if kind not in ("member", "substitute", "official"):
                 raise ValueError(f"{row['id']}: kind must be member, substitute or official")
+            address = (row.get("email") or "").strip()
+            if address and not valid_address(address):
+                raise ValueError(f"{row['id']}: email must be an e-mail address")
+            known = s.get(PersonRow, row["id"])
             s.merge(
                 PersonRow(
                     id=row["id"],
@@ -328,6 +333,7 @@ def import_roster(
                     sub_order=_int(row.get("order")),
                     gender=row.get("gender", ""),
                     roles=role_list(row.get("roles", "")),
+                    email=address or (known.email if known else ""),
                 )
             )
         s.commit()
