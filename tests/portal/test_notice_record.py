@@ -45,6 +45,8 @@ async def test_the_minutes_tell_how_the_meeting_was_called_and_what_was_filed_du
         await secretary.post(MEETINGS, json={**demo, "place": "Fullmäktigesalen", "items": items})
         second = await secretary.post(NOTICE, json={})
         assert first.status_code == second.status_code == 200, second.text
+        late_addition = await upload(secretary, PDF, title="Bilaga")  # never announced
+        assert late_addition.status_code == 200, late_addition.text
 
         chair = await connect_as(hub.url, demo_engine, "m1", role="chair")
         member = await connect_as(hub.url, demo_engine, "m2")
@@ -85,6 +87,7 @@ async def test_the_minutes_tell_how_the_meeting_was_called_and_what_was_filed_du
         (2, today, True),
     ]
     assert recorded.notices[1].changes == (NoticeChange(ChangeKind.ITEM_CHANGED, "Budget 2027"),)
+    assert recorded.unannounced == (NoticeChange(ChangeKind.DOCUMENT_ADDED, "Bilaga"),)
     [filed] = [e for e, _ in pairs if isinstance(e, DocumentFiled)]
     digest = hashlib.sha256(SECOND).hexdigest()
     assert filed.document == FiledDocument("3", "Reviderat förslag", 1, digest)
@@ -93,6 +96,7 @@ async def test_the_minutes_tell_how_the_meeting_was_called_and_what_was_filed_du
     called = minutes.split('class="kallelse"', 1)[1].split("</section>", 1)[0]
     assert f"Kallelse utfärdad {today}, anslagen på anslagstavlan (efter fristen" in called
     assert "Ändrad kallelse (version 2)" in called and "ändrat ärende: Budget 2027" in called
+    assert "Ändringar som inte kungjorts: ny handling: Bilaga." in called
     paragraph = minutes.split('id="p-3"', 1)[1].split("</section>", 1)[0]
     assert (
         f"Reviderat förslag, version 1, SHA-256 <code>{digest}</code>, inlämnad under" in paragraph

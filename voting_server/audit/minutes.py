@@ -77,7 +77,7 @@ class _Builder:
         self.m.filed_at[e.document.sha256] = at
 
     def _NoticesRecorded(self, e: mev.NoticesRecorded, at: int) -> None:
-        self.m.notices = e.notices
+        self.m.notices, self.m.unannounced = e.notices, e.unannounced
 
     def _MeetingRecessed(self, e: mev.MeetingRecessed, at: int) -> None:
         self.m.recesses.append([at, None])

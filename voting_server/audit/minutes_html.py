@@ -56,7 +56,7 @@ def render_document(minutes: Minutes) -> bytes:
         f"<dt>Ordförande</dt><dd>{_presided(minutes)}</dd>\n",
         f"<dt>Justerare</dt><dd>{names(minutes, minutes.justerare) or '–'}</dd>\n",
         "</dl>\n",
-        notices_html(minutes.notices),
+        notices_html(minutes.notices, minutes.unannounced),
         "</header>\n",
         render_attendance(minutes).decode(),
     ]

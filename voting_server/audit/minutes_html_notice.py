@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from ..domain.meeting.events import NoticeRecord
-from ..domain.notice import ChangeKind
+from ..domain.notice import ChangeKind, NoticeChange
 
 CHANGE_WORDS = {
     ChangeKind.TITLE: "ny rubrik",
@@ -22,11 +22,15 @@ CHANGE_WORDS = {
 }
 
 
-def notices_html(notices: tuple[NoticeRecord, ...]) -> str:
+def notices_html(notices: tuple[NoticeRecord, ...], unannounced: tuple[NoticeChange, ...]) -> str:
     """The kallelse section, or nothing for a meeting called outside Ordet."""
     if not notices:
         return ""
     rows = "".join(_notice(n) for n in notices)
+    if unannounced:
+        rows += (
+            f'<li class="ej-kungjort">Ändringar som inte kungjorts: {_changes(unannounced)}.</li>\n'
+        )
     return f'<section class="kallelse">\n<h3>Kallelse</h3>\n<ul>\n{rows}</ul>\n</section>\n'
 
 
@@ -39,9 +43,12 @@ def _notice(n: NoticeRecord) -> str:
         late = n.published_on > n.announce_by
         verdict = "efter fristen" if late else "inom fristen"
         text += f" ({verdict}: senast {n.announce_by}, KL 5 kap. 53 §)"
-    changes = "; ".join(
-        CHANGE_WORDS[c.kind] + (f": {escape(c.subject)}" if c.subject else "") for c in n.changes
-    )
-    if changes:
-        text += f". Ändringar: {changes}"
+    if n.changes:
+        text += f". Ändringar: {_changes(n.changes)}"
     return f'<li data-sha256="{n.sha256}">{text}.</li>\n'
+
+
+def _changes(changes: tuple[NoticeChange, ...]) -> str:
+    return "; ".join(
+        CHANGE_WORDS[c.kind] + (f": {escape(c.subject)}" if c.subject else "") for c in changes
+    )

@@ -12,6 +12,7 @@ import speaker_queue
 
 from ..domain.base import Event
 from ..domain.meeting.events import FiledDocument, NoticeRecord
+from ..domain.notice import NoticeChange
 from ..domain.roster import Person, PersonKind, Roster
 from ..domain.swedish_time import STOCKHOLM, swedish_time
 from ..domain.votes import events as vev
@@ -146,6 +147,7 @@ class Minutes:
     documents: list[FiledDocument] = field(default_factory=list)  # the meeting's own handlingar
     filed_at: dict[str, int] = field(default_factory=dict)  # sha256 -> filed during the meeting
     notices: tuple[NoticeRecord, ...] = ()  # how the meeting was called
+    unannounced: tuple[NoticeChange, ...] = ()  # what the latest notice did not say
 
     @property
     def chair(self) -> str:

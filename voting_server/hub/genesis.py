@@ -22,6 +22,7 @@ from ..domain.meeting.events import (
     SubstituteOrderSet,
 )
 from ..domain.meeting.rules import open_meeting
+from ..domain.notice import NoticeChange
 from ..domain.roster import Roster
 from ..domain.wire import from_wire
 
@@ -35,11 +36,11 @@ def genesis_events(
     agenda: tuple[AgendaItem, ...],
     settings: dict[str, Any],
     documents: tuple[FiledDocument, ...] = (),
-    notices: tuple[NoticeRecord, ...] = (),
+    notices: tuple[tuple[NoticeRecord, ...], tuple[NoticeChange, ...]] = ((), ()),
 ) -> list[Event]:
     events = open_meeting(meeting_id, title, roster, agenda)
-    if notices:
-        events.append(NoticesRecorded(notices))
+    if notices[0]:
+        events.append(NoticesRecorded(*notices))
     if documents:
         events.append(DocumentsFiled(documents))
     debate = settings.get("debate")

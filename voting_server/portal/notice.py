@@ -21,22 +21,19 @@ from sqlmodel import Session, col, select
 from ..domain.bodies import BodyRuleError, body_kind
 from ..domain.notice import (
     NoticeContent,
-    NoticeDocument,
-    NoticeItem,
     announce_by,
     changes,
     must_be_public,
 )
 from ..domain.swedish_time import parse_instant, swedish_day
-from ..store.documents import current_documents
 from ..store.models import (
-    AgendaItemRow,
     AssemblyRow,
     LogRow,
     MeetingRow,
     PersonRow,
     settings_of,
 )
+from ..store.notices import content_of, parse_content, versions
 from ..store.places import places_in
 from ..store.portal_models import DocumentRow, NoticeMailRow, NoticeRow
 from .errors import PortalError, not_found
@@ -46,49 +43,6 @@ from .secretariat import Secretariat
 CALLED = frozenset({"member", "substitute"})
 #: How long a notice stays on the anslagstavla after its meeting.
 BOARD_KEEPS = timedelta(weeks=3)
-
-
-def content_of(s: Session, meeting: MeetingRow) -> NoticeContent:
-    """The notice as the meeting stands now in the secretariat's tables."""
-    items = s.exec(
-        select(AgendaItemRow)
-        .where(AgendaItemRow.meeting_id == meeting.id)
-        .order_by(col(AgendaItemRow.position))
-    ).all()
-    return NoticeContent(
-        title=meeting.title,
-        starts_at=meeting.starts_at,
-        place=meeting.place,
-        items=tuple(
-            NoticeItem(i.item_id, i.title, i.title_en, i.kind, i.diarienummer, i.proposal)
-            for i in items
-        ),
-        documents=tuple(
-            NoticeDocument(d.item_id, d.title, d.version, d.sha256)
-            for d in current_documents(s, meeting.id)
-        ),
-    )
-
-
-def parse_content(text: str) -> NoticeContent:
-    raw = json.loads(text)
-    return NoticeContent(
-        title=raw["title"],
-        starts_at=raw["starts_at"],
-        place=raw["place"],
-        items=tuple(NoticeItem(**i) for i in raw["items"]),
-        documents=tuple(NoticeDocument(**d) for d in raw["documents"]),
-    )
-
-
-def versions(s: Session, meeting_id: str) -> list[NoticeRow]:
-    return list(
-        s.exec(
-            select(NoticeRow)
-            .where(NoticeRow.meeting_id == meeting_id)
-            .order_by(col(NoticeRow.version))
-        ).all()
-    )
 
 
 def publish(sec: Secretariat, meeting_id: str, public: bool, now: int, today: date) -> int:

@@ -18,11 +18,11 @@ from sqlmodel import Session, col, select
 from ..clock import CLOCK
 from ..domain.notice import ChangeKind, NoticeContent
 from ..store.models import AssemblyRow, MeetingRow
+from ..store.notices import parse_content
 from ..store.portal_models import NoticeMailRow, NoticeRow
 from . import calendar
 from .errors import not_found
 from .mail import Mailer
-from .notice import parse_content
 
 _CHANGES_SV = {
     ChangeKind.TITLE: "Ny rubrik",

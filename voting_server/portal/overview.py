@@ -37,10 +37,11 @@ from ..store.models import (
     role_set,
     settings_of,
 )
+from ..store.notices import versions
 from ..store.places import Place, places_of
 from .documents import links, listing
 from .errors import not_found
-from .notice import version_json, versions
+from .notice import version_json
 
 
 @dataclass

@@ -14,7 +14,7 @@ from sqlmodel import Session, col, select
 from ..clock import CLOCK
 from ..domain.base import Role
 from ..domain.meeting.events import AgendaItem, FiledDocument, ItemKind, NoticeRecord
-from ..domain.notice import ChangeKind, NoticeChange
+from ..domain.notice import ChangeKind, NoticeChange, changes
 from ..domain.roster import Party, Person, PersonKind, Roster
 from ..domain.swedish_time import swedish_day
 from .documents import current_documents
@@ -30,8 +30,8 @@ from .models import (
     SessionRow,
     settings_of,
 )
+from .notices import content_of, parse_content, versions
 from .places import place, places_in, places_of
-from .portal_models import NoticeRow
 
 SESSION_TTL = 12 * 3600
 LOGIN_LINK_TTL = 15 * 60  # a link is opened at once, on the device it is for
@@ -126,15 +126,14 @@ class Directory:
             rows = current_documents(s, meeting_id)
         return tuple(FiledDocument(r.item_id, r.title, r.version, r.sha256) for r in rows)
 
-    def notices(self, meeting_id: str) -> tuple[NoticeRecord, ...]:
-        """Each published version of a meeting's notice, oldest first."""
+    def notices(self, meeting_id: str) -> tuple[tuple[NoticeRecord, ...], tuple[NoticeChange, ...]]:
+        """Each published version of a meeting's notice, oldest first, and what the
+        meeting holds now that the latest did not announce."""
         with Session(self.engine) as s:
-            rows = s.exec(
-                select(NoticeRow)
-                .where(NoticeRow.meeting_id == meeting_id)
-                .order_by(col(NoticeRow.version))
-            ).all()
-        return tuple(
+            rows = versions(s, meeting_id)
+            meeting = s.get(MeetingRow, meeting_id)
+            now = content_of(s, meeting) if meeting is not None and rows else None
+        records = tuple(
             NoticeRecord(
                 version=r.version,
                 published_on=swedish_day(r.published_at * 1000).isoformat(),
@@ -147,6 +146,8 @@ class Directory:
             )
             for r in rows
         )
+        unannounced = changes(parse_content(rows[-1].content), now) if now is not None else ()
+        return records, unannounced
 
     def assembly_settings(self, meeting_id: str) -> dict[str, Any]:
         """The rule settings of the assembly a meeting belongs to (JSON in AssemblyRow)."""

@@ -72,10 +72,12 @@ class NoticeRecord:
 
 @dataclass(frozen=True, slots=True)
 class NoticesRecorded(Event):
-    """How the meeting was called, written at the opening when a notice was published."""
+    """How the meeting was called, written at the opening when a notice was published:
+    each version, and what the meeting holds that the latest did not announce."""
 
     type = "meeting.notices_recorded"
     notices: tuple[NoticeRecord, ...]
+    unannounced: tuple[NoticeChange, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
