@@ -1,5 +1,6 @@
 """``ordet bench burst`` runs on the production database beside the embedded
-one, and leaves nothing behind (tiny sizes: the figures are not the point)."""
+one, and leaves nothing behind; the election benchmark checks what it counted
+(tiny sizes: the figures are not the point)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from sqlalchemy import text
 from voting_server.bench import databases
 from voting_server.bench.burst import measure_size
 from voting_server.bench.displays import measure_displays
+from voting_server.bench.election import KINDS, measure
 from voting_server.store.db import make_engine
 
 
@@ -46,3 +48,10 @@ async def test_idle_displays_receive_the_result_from_their_own_processes() -> No
     line = await measure_displays(30, seats=5)
     assert (line["received"], line["client_processes"]) == (30, 1)
     assert line["hub_bytes_per_display"] > 0
+
+
+def test_the_election_benchmark_counts_what_it_encrypted() -> None:
+    for kind in KINDS:
+        line = measure(kind, 12, "skipped")
+        assert line["record_ok"] and line["refused"] == 0
+        assert sum(line["counts"]) == sum(s % (line["limit"] + 1) for s in range(12))

@@ -11,7 +11,10 @@ own top bar, which is then part of its file.
 
 from __future__ import annotations
 
+import base64
 import functools
+import hashlib
+import json
 import re
 from pathlib import Path
 from string import Template
@@ -21,6 +24,20 @@ from starlette.responses import HTMLResponse, Response
 from .errors import PortalError
 
 PAGES = Path(__file__).resolve().parents[2] / "display" / "pages"
+#: Where the pages' modules find the npm packages they import by name (served under
+#: /vendor/); the Content-Security-Policy allows exactly this inline script by its hash.
+IMPORT_MAP = json.dumps(
+    {
+        "imports": {
+            "@noble/curves/": "/vendor/noble-curves/",
+            "@noble/hashes/": "/vendor/noble-hashes/",
+        }
+    },
+    separators=(",", ":"),
+)
+IMPORT_MAP_HASH = (
+    "'sha256-" + base64.b64encode(hashlib.sha256(IMPORT_MAP.encode()).digest()).decode() + "'"
+)
 _PAGE_LINE = re.compile(r"\A<!-- page ([^>]*) -->\n")
 _HOME = {
     "link": '<a href="/" class="home" data-i18n="app.name"></a>',
@@ -60,6 +77,7 @@ def page_html(name: str) -> str:
         return _frame("page.html").substitute(
             styles="\n".join(f'  <link rel="stylesheet" href="/static/{s}">' for s in styles),
             script=fields["script"],
+            importmap=IMPORT_MAP,
             body_class=f' class="{fields["body"]}"' if "body" in fields else "",
             topbar=_top_bar(fields),
             main=text[found.end() :].rstrip("\n"),

@@ -181,6 +181,16 @@ def create_app(settings: Settings) -> Starlette:
             name="pdfjs",
         ),
         Mount(
+            "/vendor/noble-curves",
+            StaticFiles(directory=DISPLAY_DIR / "node_modules/@noble/curves", check_dir=False),
+            name="noble-curves",
+        ),
+        Mount(
+            "/vendor/noble-hashes",
+            StaticFiles(directory=DISPLAY_DIR / "node_modules/@noble/hashes", check_dir=False),
+            name="noble-hashes",
+        ),
+        Mount(
             "/vendor/preact",
             StaticFiles(directory=DISPLAY_DIR / "node_modules/preact/dist", check_dir=False),
             name="preact",

@@ -1,6 +1,7 @@
 """Security headers on every HTTP response.
 
-Pages load scripts, styles and images from Ordet alone and talk only to it
+Pages load scripts, styles and images from Ordet alone (and one inline script,
+the import map, by its hash) and talk only to it
 (``connect-src 'self'`` covers the WebSocket); nothing may frame them, except
 the public results screen on the sites its assembly names
 (``"embed_origins"`` in the assembly's settings). A route that sets one of
@@ -14,8 +15,11 @@ from collections.abc import Iterable
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from ..portal.pages import IMPORT_MAP_HASH
+
 CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    f"default-src 'self'; script-src 'self' {IMPORT_MAP_HASH}; style-src 'self'; "
+    "img-src 'self' data:; "
     "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
     "form-action 'self'; frame-ancestors {ancestors}"
 )
