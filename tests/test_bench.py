@@ -11,6 +11,7 @@ from voting_server.bench import databases
 from voting_server.bench.burst import measure_size
 from voting_server.bench.displays import measure_displays
 from voting_server.bench.election import KINDS, measure
+from voting_server.bench.logins import measure as measure_logins
 from voting_server.store.db import make_engine
 
 
@@ -55,3 +56,9 @@ def test_the_election_benchmark_counts_what_it_encrypted() -> None:
         line = measure(kind, 12, "skipped")
         assert line["record_ok"] and line["refused"] == 0
         assert sum(line["counts"]) == sum(s % (line["limit"] + 1) for s in range(12))
+
+
+async def test_members_log_in_through_the_portal_to_a_socket() -> None:
+    line = await measure_logins(3, "sqlite")
+    assert line["logins"] == 2 and line["failed"] == 0, line
+    assert line["total_p99_ms"] >= line["login_p99_ms"] > 0

@@ -209,15 +209,22 @@ async def run(
         for kind in kinds:  # the embedded default and the production database, side by side
             line = await measure_size(n, rounds, reference, http_max, kind)
             print(json.dumps(line), flush=True)
-    if displays:
+    for kind in kinds if displays else ():
         from .displays import measure_displays
 
-        print(json.dumps(await measure_displays(displays)), flush=True)
-    if scale:
+        try:
+            result = await measure_displays(displays, database=kind)
+        except NoDatabase as missing:
+            result = {"displays": displays, "database": kind, "skipped": str(missing)}
+        print(json.dumps(result), flush=True)
+    for kind in kinds if scale else ():
         from .scale import measure_scale
 
-        for line in await measure_scale(scale, rounds):
-            print(json.dumps(line), flush=True)
+        try:
+            for line in await measure_scale(scale, rounds, database=kind):
+                print(json.dumps(line), flush=True)
+        except NoDatabase as missing:
+            print(json.dumps({"scale": scale, "database": kind, "skipped": str(missing)}))
 
 
 def main(

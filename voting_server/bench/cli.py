@@ -1,5 +1,5 @@
 """The ``ordet bench`` commands: burst (with idle displays and horizontal scale), faults,
-and the cost of an encrypted election."""
+logins, and the cost of an encrypted election."""
 
 from __future__ import annotations
 
@@ -62,6 +62,10 @@ def add_bench_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     faults.add_argument("--rounds", type=int, default=5, help="hub kills")
     faults.add_argument("--voters", type=int, default=71)
     faults.add_argument("--storm", type=int, default=1000, help="clients in the reconnect storm")
+    faults.add_argument("--databases", type=_kinds, default=("sqlite", "postgresql"))
+    logins = sub.add_parser("logins", help="members logging in at once: portal, ticket, socket")
+    logins.add_argument("--count", type=int, default=1000)
+    logins.add_argument("--databases", type=_kinds, default=("sqlite", "postgresql"))
     election = sub.add_parser("election", help="what an encrypted election costs")
     election.add_argument("--voters", type=int, default=349)
     election.add_argument("--no-browser", action="store_true", help="skip Chromium")
@@ -83,10 +87,14 @@ def run_bench(args: argparse.Namespace) -> int:
             args.scale,
             args.databases,
         )
+    if args.action == "logins":
+        from .logins import main as logins_main
+
+        return logins_main(args.count, args.databases)
     if args.action == "election":
         from .election import main as election_main
 
         return election_main(args.voters, not args.no_browser)
     from .faults import main as faults_main
 
-    return faults_main(args.seed, args.rounds, args.voters, args.storm)
+    return faults_main(args.seed, args.rounds, args.voters, args.storm, args.databases)

@@ -21,9 +21,9 @@ from .screen_procs import ScreenProcesses
 from .stack import Stack
 
 
-async def measure_displays(count: int, seats: int = 71) -> dict[str, Any]:
+async def measure_displays(count: int, seats: int = 71, database: str = "sqlite") -> dict[str, Any]:
     raise_open_files()
-    with Stack(seats=seats) as stack:
+    with Stack(seats=seats, database=database) as stack:
         hub = stack.start_hub()
         chamber = Chamber(stack, [hub])
         workers = ScreenProcesses(display_procs.__name__, display_procs.PER_PROCESS)

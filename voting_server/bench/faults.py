@@ -36,6 +36,7 @@ from ..log.chain import decode_envelope, verify
 from ..store.archive import Archive
 from .assembly import log_in_over_http, member
 from .chamber import CHOICES
+from .databases import NoDatabase
 from .driver import ms, p50, p99
 from .limits import raise_open_files
 from .resilient import Resilient
@@ -258,13 +259,13 @@ def audit(stack: Stack, ledger: Ledger) -> dict[str, Any]:
 
 
 async def run_faults(
-    seed: int = 1, kills: int = 5, voters: int = 71, storm: int = 1000
+    seed: int = 1, kills: int = 5, voters: int = 71, storm: int = 1000, database: str = "sqlite"
 ) -> dict[str, Any]:
     """Run every fault once (hub kills ``kills`` times); return the report."""
     raise_open_files()
     rng = random.Random(seed)
     started = time.perf_counter()
-    with Stack(seats=voters + 1, private_redis=True) as stack:
+    with Stack(seats=voters + 1, private_redis=True, database=database) as stack:
         hub = stack.start_hub()
         people = {member(1): "chair", **{member(i): "" for i in range(2, voters + 2)}}
         await log_in_over_http(hub.url, stack.engine, people, stack.book)
@@ -298,6 +299,7 @@ async def run_faults(
     ledger = run.ledger
     return {
         "seed": seed,
+        "database": database,
         "voters": voters,
         "faults": dict(ledger.faults),
         **report,
@@ -328,8 +330,17 @@ async def run_faults(
     }
 
 
-def main(seed: int, kills: int, voters: int, storm: int) -> int:
-    report = asyncio.run(run_faults(seed, kills, voters, storm))
-    print(json.dumps(report), flush=True)
+def main(
+    seed: int, kills: int, voters: int, storm: int, databases: tuple[str, ...] = ("sqlite",)
+) -> int:
     bad = ("lost", "duplicated", "accepted_after_close", "gaps", "ack_seq_mismatch")
-    return 1 if any(report[k] for k in bad) or report["duplicate_answers_disagree"] else 0
+    failed = False
+    for database in databases:
+        try:
+            report = asyncio.run(run_faults(seed, kills, voters, storm, database))
+        except NoDatabase as missing:
+            print(json.dumps({"seed": seed, "database": database, "skipped": str(missing)}))
+            continue
+        print(json.dumps(report), flush=True)
+        failed |= any(report[k] for k in bad) or bool(report["duplicate_answers_disagree"])
+    return 1 if failed else 0

@@ -14,10 +14,12 @@ from .chamber import Chamber
 from .stack import Stack
 
 
-async def measure_scale(n: int, rounds: int, processes: tuple[int, ...] = (1, 2)) -> list[Any]:
+async def measure_scale(
+    n: int, rounds: int, processes: tuple[int, ...] = (1, 2), database: str = "sqlite"
+) -> list[Any]:
     lines = []
     for count in processes:
-        with Stack(seats=n) as stack:
+        with Stack(seats=n, database=database) as stack:
             hubs = [stack.start_hub() for _ in range(count)]
             chamber = Chamber(stack, hubs)
             results: list[Round] = []
@@ -28,6 +30,11 @@ async def measure_scale(n: int, rounds: int, processes: tuple[int, ...] = (1, 2)
                     results.append(await ordet_round(chamber, f"s{r}"))
             finally:
                 await chamber.close()
-            line = {"scale": n, "hub_processes": count, **summary(results, chamber.connect_s, n)}
+            line = {
+                "scale": n,
+                "database": database,
+                "hub_processes": count,
+                **summary(results, chamber.connect_s, n),
+            }
             lines.append(line)
     return lines
