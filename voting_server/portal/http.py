@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import os
 from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import ParamSpec, TypeVar
 
 from sqlalchemy.engine import Engine
@@ -136,6 +138,18 @@ def page(name: str) -> Handler:
 def run(fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> Awaitable[T]:
     """Database work off the event loop."""
     return asyncio.to_thread(fn, *args, **kwargs)
+
+
+#: Password hashing (Argon2, ~170 ms of CPU each) runs on threads of its own, one per
+#: core: a crowd logging in waits for the cores, and the tickets and sockets of those
+#: already past the password do not wait behind them.
+_PASSWORDS = ThreadPoolExecutor(max_workers=os.cpu_count() or 2, thread_name_prefix="password")
+
+
+def run_password_check(fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> Awaitable[T]:
+    """Work that verifies or hashes a password, off the event loop and the shared pool."""
+    call = functools.partial(fn, *args, **kwargs)
+    return asyncio.get_running_loop().run_in_executor(_PASSWORDS, call)
 
 
 async def secretariat(portal: Portal, request: Request) -> Secretariat:

@@ -17,7 +17,7 @@ from ..clock import CLOCK
 from . import accounts, audit, calendar, documents, forms, login, overview
 from .admin_routes import admin_routes
 from .errors import PortalError
-from .http import Portal, address, api, page, run
+from .http import Portal, address, api, page, run, run_password_check
 from .notice_routes import notice_routes
 from .openapi import openapi_document
 from .year_routes import year_routes
@@ -34,7 +34,7 @@ def portal_routes(portal: Portal) -> list[BaseRoute]:
         username = forms.text(body, "username", limit=100)
         password = forms.text(body, "password", limit=1000)
         code = forms.text(body, "code", limit=40)
-        result, token = await run(
+        result, token = await run_password_check(
             login.log_in,
             portal.engine,
             username,
@@ -102,7 +102,7 @@ def portal_routes(portal: Portal) -> list[BaseRoute]:
         body = await forms.json_body(request)
         password = forms.text(body, "password", limit=1000)
         code = forms.text(body, "code", limit=40)
-        await run(
+        await run_password_check(
             login.confirm_identity,
             portal.engine,
             session.principal,
@@ -142,7 +142,7 @@ def portal_routes(portal: Portal) -> list[BaseRoute]:
         body = await forms.json_body(request)
         password = forms.text(body, "password", limit=1000)
         code = forms.text(body, "code", limit=40)
-        person, codes = await run(
+        person, codes = await run_password_check(
             accounts.complete_enrolment, portal.engine, request.path_params["token"], password, code
         )
         await run(
