@@ -40,8 +40,9 @@ function mailRow(m) {
 function render(status) {
   const published = status.versions.length > 0;
   $("notice-deadline").textContent = status.announce_by ? t("notice.deadline", { day: formatDay(status.announce_by) }) : "";
-  $("notice-public").checked = status.must_be_public || status.versions.at(-1)?.public || false;
-  $("notice-public").disabled = status.must_be_public;
+  const posted = status.versions.some((v) => v.public); // an ändrad kallelse is posted too
+  $("notice-public").checked = status.must_be_public || posted;
+  $("notice-public").disabled = status.must_be_public || posted;
   $("notice-versions").replaceChildren(...status.versions.map(versionEntry));
   $("notice-unpublished").replaceChildren(...status.unpublished.map((c) => el("li", { text: changeText(c) })));
   $("notice-unpublished-heading").hidden = status.unpublished.length === 0;

@@ -99,7 +99,8 @@ async def test_the_kallelse_reaches_every_member_and_substitute_and_a_change_is_
             moved = [*ITEMS, ("4", "Remissvar om vårdval")]
             await secretary.post(path, json=meeting(later, "Regionens hus, sal A", moved))
             pending = (await secretary.get(NOTICE.format("nmd-notice"))).json()
-            second = await secretary.post(NOTICE.format("nmd-notice"), json={"public": True})
+            # Posted once, posted always: the ändrad kallelse goes on the board too.
+            second = await secretary.post(NOTICE.format("nmd-notice"), json={"public": False})
             board = (await anonymous.get("/portal/api/anslagstavla")).json()
     finally:
         for http in (secretary, member, anonymous):
@@ -150,6 +151,7 @@ async def test_the_kallelse_reaches_every_member_and_substitute_and_a_change_is_
     assert posted["posted_on"] == CLOCK.today().isoformat()
     assert posted["starts_at"] == f"{later}T13:00" and len(posted["items"]) == 4
     assert [v["late"] for v in posted["versions"]] == [False, False]  # a nämnd has no deadline
+    assert [v["public"] for v in posted["versions"]] == [True, True]
 
 
 async def test_a_mail_server_that_is_away_loses_nothing(

@@ -77,7 +77,9 @@ def publish(sec: Secretariat, meeting_id: str, public: bool, now: int, today: da
                 version=version,
                 published_at=now,
                 published_by=sec.person,
-                public=public or must_be_public(kind),
+                # Once posted, every ändrad kallelse is posted too: the board never
+                # shows a version that a later one replaced.
+                public=public or must_be_public(kind) or any(r.public for r in earlier),
                 announce_by=deadline.isoformat() if deadline else "",
                 content=json.dumps(asdict(content), ensure_ascii=False),
                 sha256=content.sha256(),
