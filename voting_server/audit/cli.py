@@ -1,4 +1,5 @@
-"""``ordet audit``: export, open-data, verify and replay a meeting's log."""
+"""``ordet audit``: export, open-data, verify and replay a meeting's log; verify an
+encrypted election's record."""
 
 from __future__ import annotations
 
@@ -25,6 +26,12 @@ def add_audit_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     verify.add_argument(
         "--key", action="append", default=[], help="trusted public key (hex), repeatable"
     )
+    election = sub.add_parser(
+        "verify-election",
+        help="check an encrypted election's record without any secret; exit 0 only if it holds",
+    )
+    election.add_argument("file", type=Path)
+    election.add_argument("--trackers", type=Path, help="the voters' trackers, one per line")
     replay = sub.add_parser("replay", help="the state of the meeting at any entry")
     replay.add_argument("file", type=Path)
     replay.add_argument("--at", type=int, help="sequence number; default: the last entry")
@@ -48,6 +55,8 @@ def run_audit(args: argparse.Namespace) -> int:
             return _open_data(args)
         if args.action == "verify":
             return _verify(args.file, args.json, args.key)
+        if args.action == "verify-election":
+            return _verify_election(args.file, args.trackers)
         if args.action == "year":
             from .year_cli import run_year
 
@@ -129,6 +138,31 @@ def _verify(path: Path, as_json: bool, keys: list[str]) -> int:
 
         print("\n".join(verify_lines(report)))
     return 0 if report.ok else 1
+
+
+def _verify_election(path: Path, trackers: Path | None) -> int:
+    from ..domain.encrypted.record import verify
+    from ..domain.encrypted.record_wire import read_record
+    from ..domain.encrypted.wire import WireError
+
+    try:
+        record = read_record(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, WireError) as err:
+        print(f"ordet audit: {path}: {err}", file=sys.stderr)
+        return 2
+    kept = tuple(trackers.read_text(encoding="utf-8").split()) if trackers else ()
+    errors = verify(record, kept)
+    if errors:
+        print("\n".join(f"FAIL {e}" for e in errors))
+        return 1
+    e, trustees = record.election, sorted(p.trustee for p in record.partials)
+    print(f"Election {e.vote} of meeting {e.meeting}: {len(record.ballots)} ballots, proofs hold")
+    print(f"Decrypted by trustees {trustees} of {len(record.ceremony.trustees)}")
+    for choice, count in zip(e.choices, record.counts, strict=True):
+        print(f"  {count:6d}  {choice}")
+    if kept:
+        print(f"All {len(kept)} trackers are in the record")
+    return 0
 
 
 def _replay(path: Path, at: int | None, as_json: bool) -> int:
