@@ -12,6 +12,7 @@ from voting_server.bench.burst import measure_size
 from voting_server.bench.displays import measure_displays
 from voting_server.bench.election import KINDS, measure
 from voting_server.bench.logins import measure as measure_logins
+from voting_server.bench.meetings import measure as measure_meetings
 from voting_server.store.db import make_engine
 
 
@@ -62,3 +63,9 @@ async def test_members_log_in_through_the_portal_to_a_socket() -> None:
     line = await measure_logins(3, "sqlite")
     assert line["logins"] == 2 and line["failed"] == 0, line
     assert line["total_p99_ms"] >= line["login_p99_ms"] > 0
+
+
+async def test_several_meetings_vote_at_once_on_two_hubs() -> None:
+    line = await measure_meetings(2, 4, 2, 1, "sqlite")
+    assert (line["meetings"], line["hub_processes"], line["refused"]) == (2, 2, 0), line
+    assert line["votes_per_s"] > 0

@@ -1,5 +1,5 @@
 """The ``ordet bench`` commands: burst (with idle displays and horizontal scale), faults,
-logins, and the cost of an encrypted election."""
+logins, many meetings at once, and the cost of an encrypted election."""
 
 from __future__ import annotations
 
@@ -66,6 +66,12 @@ def add_bench_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     logins = sub.add_parser("logins", help="members logging in at once: portal, ticket, socket")
     logins.add_argument("--count", type=int, default=1000)
     logins.add_argument("--databases", type=_kinds, default=("sqlite", "postgresql"))
+    meetings = sub.add_parser("meetings", help="many meetings at once on one or more hubs")
+    meetings.add_argument("--meetings", type=int, default=20)
+    meetings.add_argument("--seats", type=int, default=71)
+    meetings.add_argument("--processes", type=_sizes, default=[1, 2, 3])
+    meetings.add_argument("--rounds", type=int, default=3)
+    meetings.add_argument("--databases", type=_kinds, default=("postgresql", "sqlite"))
     election = sub.add_parser("election", help="what an encrypted election costs")
     election.add_argument("--voters", type=int, default=349)
     election.add_argument("--no-browser", action="store_true", help="skip Chromium")
@@ -91,6 +97,10 @@ def run_bench(args: argparse.Namespace) -> int:
         from .logins import main as logins_main
 
         return logins_main(args.count, args.databases)
+    if args.action == "meetings":
+        from .meetings import main as meetings_main
+
+        return meetings_main(args.meetings, args.seats, args.processes, args.rounds, args.databases)
     if args.action == "election":
         from .election import main as election_main
 
