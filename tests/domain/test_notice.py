@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 from voting_server.domain.bodies import BodyKind
 from voting_server.domain.notice import (
     ChangeKind,
+    FiledDocument,
     NoticeChange,
     NoticeContent,
-    NoticeDocument,
     NoticeItem,
     announce_by,
     changes,
@@ -23,7 +23,7 @@ from voting_server.domain.notice import (
 BUDGET = NoticeItem("1", "Budget 2027", "Budget 2027", "arende", "RS 2026/12", "Att anta budgeten")
 TAXES = NoticeItem("2", "Skattesats", kind="arende")
 ELECTION = NoticeItem("3", "Val av revisorer", kind="val")
-REPORT = NoticeDocument("1", "Tjänsteskrivelse", 1, "a" * 64)
+REPORT = FiledDocument("1", "Tjänsteskrivelse", 1, "a" * 64)
 NOTICE = NoticeContent(
     "Regionfullmäktige", "2027-02-10T09:00", "Regionens hus", (BUDGET, TAXES), (REPORT,)
 )
@@ -66,7 +66,7 @@ def test_a_removed_item_alone_is_no_reordering() -> None:
 
 
 def test_documents_added_in_a_new_version_and_withdrawn() -> None:
-    minutes = NoticeDocument("", "Protokollsutdrag", 1, "b" * 64)
+    minutes = FiledDocument("", "Protokollsutdrag", 1, "b" * 64)
     revised = replace(REPORT, version=2, sha256="c" * 64)
     assert changes(NOTICE, replace(NOTICE, documents=(revised, minutes))) == (
         NoticeChange(ChangeKind.DOCUMENT_VERSION, "Tjänsteskrivelse (2)"),

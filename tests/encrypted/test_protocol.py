@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.encrypted.election import hold_ceremony, run_election, with_ballot, with_partials
+from tests.encrypted.election import run_election, with_ballot, with_partials
 from voting_server.domain.encrypted import group
 from voting_server.domain.encrypted.ballots import (
     BIT,
@@ -34,6 +34,7 @@ from voting_server.domain.encrypted.decryption import counts, decrypt_share
 from voting_server.domain.encrypted.elgamal import Ciphertext, encrypt
 from voting_server.domain.encrypted.proofs import prove_range, verify_range
 from voting_server.domain.encrypted.record import sums, tracker, verify
+from voting_server.domain.encrypted.rehearsal import rehearse
 
 CANDIDATES = ("Anna", "Bo", "Cecilia", "David")
 VOTES = [(0, 1), (1,), (), (1, 3), (2, 0), (1,), (3,)]  # two seats: at most two each
@@ -169,7 +170,7 @@ def test_a_commitment_without_its_proof_and_a_share_that_does_not_fit_are_caught
 
 def test_the_election_key_must_be_the_ceremonys() -> None:
     record = run_election(CANDIDATES, 2, VOTES)
-    _, others = hold_ceremony(record.ceremony)
+    _, others = rehearse(record.ceremony)
     assert election_key(others) != record.election.key
     assert verify(replace(record, commitments=others)) == [
         "the election key is not the one the trustees formed"

@@ -19,23 +19,12 @@ from typing import Any
 
 from ..domain.encrypted import group
 from ..domain.encrypted.ballots import Election, ballot_errors, encrypt_ballot
-from ..domain.encrypted.ceremony import (
-    Ceremony,
-    commit,
-    draw_polynomial,
-    election_key,
-    evaluate,
-    open_share,
-    seal_share,
-    share_holds,
-    trustee_secret,
-    verification_key,
-)
+from ..domain.encrypted.ceremony import Ceremony, Commitment, election_key, verification_key
 from ..domain.encrypted.decryption import counts, decrypt_share, partial_errors
 from ..domain.encrypted.record import ElectionRecord, sums, verify
+from ..domain.encrypted.rehearsal import rehearse
 from ..domain.encrypted.wire import ballot_wire
 
-DISPLAY = Path(__file__).resolve().parents[2] / "display"
 CHROMIUM = Path("/usr/bin/chromium")
 KINDS = {  # name: (choices, limit)
     "majority": (tuple(f"Kandidat {n}" for n in range(1, 9)), 3),
@@ -52,25 +41,12 @@ def _ms(fn: Callable[[], Any], repeat: int = 1) -> float:
     return round(statistics.median(times), 2)
 
 
-def _ceremony() -> tuple[Ceremony, tuple[Any, ...], list[int], float]:
+def _ceremony() -> tuple[Ceremony, tuple[Commitment, ...], list[int], float]:
     started = time.perf_counter()
     ceremony = Ceremony("bench", ("t1", "t2", "t3"), threshold=2)
-    transport = [group.random_scalar() for _ in ceremony.trustees]
-    polynomials = [draw_polynomial(ceremony) for _ in ceremony.trustees]
-    commitments = tuple(commit(ceremony, i + 1, p) for i, p in enumerate(polynomials))
-    secrets = []
-    for recipient in range(1, 4):
-        got = []
-        for sender in range(1, 4):
-            key = group.base_mul(transport[recipient - 1])
-            sealed = seal_share(
-                ceremony, sender, recipient, evaluate(polynomials[sender - 1], recipient), key
-            )
-            share = open_share(ceremony, sealed, transport[recipient - 1])
-            assert share_holds(commitments[sender - 1], recipient, share)
-            got.append(share)
-        secrets.append(trustee_secret(got))
-    return ceremony, commitments, secrets, round((time.perf_counter() - started) * 1000, 1)
+    trustees, commitments = rehearse(ceremony)
+    elapsed = round((time.perf_counter() - started) * 1000, 1)
+    return ceremony, commitments, [t.secret for t in trustees], elapsed
 
 
 def measure(kind: str, voters: int, browser_ms: float | str) -> dict[str, Any]:
@@ -163,11 +139,10 @@ async def _serve(route: Any) -> None:
         page = f'<!doctype html><script type="importmap">{IMPORT_MAP}</script>'
         await route.fulfill(body=page, content_type="text/html")
         return
-    roots = {
-        "/static/": DISPLAY / "static",
-        "/vendor/noble-curves/": DISPLAY / "node_modules/@noble/curves",
-        "/vendor/noble-hashes/": DISPLAY / "node_modules/@noble/hashes",
-    }
+    from ..web.app import DISPLAY_DIR, VENDOR
+
+    roots = {"/static/": DISPLAY_DIR / "static"}
+    roots |= {f"{path}/": DISPLAY_DIR / folder for path, folder, _ in VENDOR}
     for prefix, root in roots.items():
         if path.startswith(prefix):
             file = (root / path.removeprefix(prefix)).resolve()

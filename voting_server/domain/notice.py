@@ -41,7 +41,10 @@ class NoticeItem:
 
 
 @dataclass(frozen=True, slots=True)
-class NoticeDocument:
+class FiledDocument:
+    """A document (handling) by its SHA-256, as a notice lists it and a meeting's log
+    records it (``meeting.documents_filed``, ``meeting.document_filed``)."""
+
     item: str  # "" for the meeting as a whole
     title: str
     version: int
@@ -56,7 +59,7 @@ class NoticeContent:
     starts_at: str  # Swedish local time, "2026-12-10T09:00"
     place: str
     items: tuple[NoticeItem, ...]
-    documents: tuple[NoticeDocument, ...] = ()
+    documents: tuple[FiledDocument, ...] = ()
 
     def sha256(self) -> str:
         """A hash of the content, the same on every machine (canonical JSON)."""
@@ -114,7 +117,7 @@ def changes(before: NoticeContent, after: NoticeContent) -> tuple[NoticeChange, 
 
 
 def _document_changes(
-    before: tuple[NoticeDocument, ...], after: tuple[NoticeDocument, ...]
+    before: tuple[FiledDocument, ...], after: tuple[FiledDocument, ...]
 ) -> list[NoticeChange]:
     old = {(d.item, d.title): d for d in before}
     new = {(d.item, d.title): d for d in after}

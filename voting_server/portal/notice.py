@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from ..domain.bodies import BodyRuleError, body_kind
+from ..domain.bodies import BodyKind, BodyRuleError, body_kind
 from ..domain.notice import (
     NoticeContent,
     announce_by,
@@ -130,7 +130,7 @@ def _meeting_day(content: NoticeContent) -> date:
         raise PortalError("notice.no_time", "set the meeting's day and time first") from None
 
 
-def _kind(body: AssemblyRow) -> Any:
+def _kind(body: AssemblyRow) -> BodyKind:
     try:
         return body_kind(settings_of(body.settings).get("body"))
     except BodyRuleError as err:
@@ -175,7 +175,7 @@ def status(sec: Secretariat, meeting_id: str) -> dict[str, Any]:
     }
 
 
-def _draft_deadline(kind: Any, draft: NoticeContent) -> date | None:
+def _draft_deadline(kind: BodyKind, draft: NoticeContent) -> date | None:
     try:
         return announce_by(kind, parse_instant(draft.starts_at).date())
     except ValueError:

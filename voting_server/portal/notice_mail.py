@@ -72,8 +72,14 @@ def deliver(engine: Engine, mailer: Mailer, meeting_id: str, base_url: str) -> d
         ).all()
         content = parse_content(notice.content)
         changed = json.loads(notice.changes)
+        # The meeting's calendar file is the same for everyone called: made once.
+        ics = (
+            calendar.meeting_calendar(engine, meeting_id, pending[0].person_id, base_url)
+            if pending
+            else b""
+        )
         msgs = [
-            _message(engine, mailer, row, body.name, content, notice.version, changed, base_url)
+            _message(mailer, row, body.name, content, notice.version, changed, base_url, ics)
             for row in pending
         ]
         results = mailer.send(msgs)
@@ -85,7 +91,6 @@ def deliver(engine: Engine, mailer: Mailer, meeting_id: str, base_url: str) -> d
 
 
 def _message(
-    engine: Engine,
     mailer: Mailer,
     row: NoticeMailRow,
     body: str,
@@ -93,12 +98,12 @@ def _message(
     version: int,
     changed: list[dict[str, Any]],
     base_url: str,
+    ics: bytes,
 ) -> EmailMessage:
     revised = version > 1
     subject = ("Ändrad kallelse" if revised else "Kallelse") + f": {body}, {_when(content)}"
     msg = mailer.message(row.address, subject)
     msg.set_content(_text(body, content, changed, base_url))
-    ics = calendar.meeting_calendar(engine, row.meeting_id, row.person_id, base_url)
     msg.add_attachment(ics, maintype="text", subtype="calendar", filename=f"{row.meeting_id}.ics")
     return msg
 

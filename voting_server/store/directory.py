@@ -17,7 +17,7 @@ from ..domain.meeting.events import AgendaItem, FiledDocument, ItemKind, NoticeR
 from ..domain.notice import ChangeKind, NoticeChange, changes
 from ..domain.roster import Party, Person, PersonKind, Roster
 from ..domain.swedish_time import swedish_day
-from .documents import current_documents
+from .documents import filed_documents
 from .history import minority_returned
 from .models import (
     AgendaItemRow,
@@ -123,8 +123,7 @@ class Directory:
     def documents(self, meeting_id: str) -> tuple[FiledDocument, ...]:
         """The current version of each of a meeting's documents, in the order first filed."""
         with Session(self.engine) as s:
-            rows = current_documents(s, meeting_id)
-        return tuple(FiledDocument(r.item_id, r.title, r.version, r.sha256) for r in rows)
+            return filed_documents(s, meeting_id)
 
     def notices(self, meeting_id: str) -> tuple[tuple[NoticeRecord, ...], tuple[NoticeChange, ...]]:
         """Each published version of a meeting's notice, oldest first, and what the

@@ -17,6 +17,7 @@ from typing import Protocol
 
 from sqlmodel import Session, col, select
 
+from ..domain.notice import FiledDocument
 from .errors import StoreError
 from .portal_models import DocumentRow
 
@@ -160,6 +161,14 @@ def document_files(data_dir: Path, url: str, access_key: str, secret_key: str) -
         secret_key,
         prefix=prefix or "documents",
         secure=scheme == "s3",
+    )
+
+
+def filed_documents(s: Session, meeting_id: str) -> tuple[FiledDocument, ...]:
+    """The current version of each document, as a notice lists it and the log records it."""
+    return tuple(
+        FiledDocument(r.item_id, r.title, r.version, r.sha256)
+        for r in current_documents(s, meeting_id)
     )
 
 

@@ -7,8 +7,8 @@ import json
 
 from sqlmodel import Session, col, select
 
-from ..domain.notice import NoticeContent, NoticeDocument, NoticeItem
-from .documents import current_documents
+from ..domain.notice import FiledDocument, NoticeContent, NoticeItem
+from .documents import filed_documents
 from .models import AgendaItemRow, MeetingRow
 from .portal_models import NoticeRow
 
@@ -28,10 +28,7 @@ def content_of(s: Session, meeting: MeetingRow) -> NoticeContent:
             NoticeItem(i.item_id, i.title, i.title_en, i.kind, i.diarienummer, i.proposal)
             for i in items
         ),
-        documents=tuple(
-            NoticeDocument(d.item_id, d.title, d.version, d.sha256)
-            for d in current_documents(s, meeting.id)
-        ),
+        documents=filed_documents(s, meeting.id),
     )
 
 
@@ -42,7 +39,7 @@ def parse_content(text: str) -> NoticeContent:
         starts_at=raw["starts_at"],
         place=raw["place"],
         items=tuple(NoticeItem(**i) for i in raw["items"]),
-        documents=tuple(NoticeDocument(**d) for d in raw["documents"]),
+        documents=tuple(FiledDocument(**d) for d in raw["documents"]),
     )
 
 

@@ -42,6 +42,15 @@ from .headers import SecurityHeaders, content_security_policy
 from .websocket import hub_socket
 
 DISPLAY_DIR = Path(__file__).resolve().parents[2] / "display"
+#: The npm packages the pages load, each served from its folder in display/node_modules.
+VENDOR = (
+    ("/vendor/msgpack", "node_modules/@msgpack/msgpack/dist.esm", "msgpack"),
+    ("/vendor/chart.js", "node_modules/chart.js/dist", "chart.js"),
+    ("/vendor/pdfjs", "node_modules/pdfjs-dist/build", "pdfjs"),
+    ("/vendor/noble-curves", "node_modules/@noble/curves", "noble-curves"),
+    ("/vendor/noble-hashes", "node_modules/@noble/hashes", "noble-hashes"),
+    ("/vendor/preact", "node_modules/preact/dist", "preact"),
+)
 
 
 def create_app(settings: Settings) -> Starlette:
@@ -163,37 +172,9 @@ def create_app(settings: Settings) -> Starlette:
         Route("/m/{meeting}/", page),
         WebSocketRoute("/ws", hub_socket),
         Mount("/static", StaticFiles(directory=DISPLAY_DIR / "static"), name="static"),
-        Mount(
-            "/vendor/msgpack",
-            StaticFiles(
-                directory=DISPLAY_DIR / "node_modules/@msgpack/msgpack/dist.esm", check_dir=False
-            ),
-            name="msgpack",
-        ),
-        Mount(
-            "/vendor/chart.js",
-            StaticFiles(directory=DISPLAY_DIR / "node_modules/chart.js/dist", check_dir=False),
-            name="chart.js",
-        ),
-        Mount(
-            "/vendor/pdfjs",
-            StaticFiles(directory=DISPLAY_DIR / "node_modules/pdfjs-dist/build", check_dir=False),
-            name="pdfjs",
-        ),
-        Mount(
-            "/vendor/noble-curves",
-            StaticFiles(directory=DISPLAY_DIR / "node_modules/@noble/curves", check_dir=False),
-            name="noble-curves",
-        ),
-        Mount(
-            "/vendor/noble-hashes",
-            StaticFiles(directory=DISPLAY_DIR / "node_modules/@noble/hashes", check_dir=False),
-            name="noble-hashes",
-        ),
-        Mount(
-            "/vendor/preact",
-            StaticFiles(directory=DISPLAY_DIR / "node_modules/preact/dist", check_dir=False),
-            name="preact",
+        *(
+            Mount(path, StaticFiles(directory=DISPLAY_DIR / folder, check_dir=False), name=name)
+            for path, folder, name in VENDOR
         ),
     ]
     routes += portal_routes(portal)

@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from ..base import Event
 from ..bodies import SubstituteOrder
+from ..notice import FiledDocument as FiledDocument  # the log records documents by it
 from ..notice import NoticeChange
 from ..roster import Roster
 
@@ -30,16 +31,6 @@ class AgendaItem:
     minority_returned: bool = False
     title_en: str = ""  # the title in English, when the secretary gave one
     proposal: str = ""  # förslag till beslut: the decision the meeting is asked to make
-
-
-@dataclass(frozen=True, slots=True)
-class FiledDocument:
-    """A document (handling) by its SHA-256: what the meeting had before it."""
-
-    item: str  # "" for the meeting as a whole
-    title: str
-    version: int
-    sha256: str
 
 
 @dataclass(frozen=True, slots=True)
