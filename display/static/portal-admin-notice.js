@@ -41,8 +41,11 @@ function render(status) {
   const published = status.versions.length > 0;
   $("notice-deadline").textContent = status.announce_by ? t("notice.deadline", { day: formatDay(status.announce_by) }) : "";
   const posted = status.versions.some((v) => v.public); // an ändrad kallelse is posted too
-  $("notice-public").checked = status.must_be_public || posted;
-  $("notice-public").disabled = status.must_be_public || posted;
+  // A refresh (after a save or an upload) keeps the secretary's own choice; only the
+  // law or an earlier posting decides it for them.
+  const decided = status.must_be_public || posted;
+  if (decided) $("notice-public").checked = true;
+  $("notice-public").disabled = decided;
   $("notice-versions").replaceChildren(...status.versions.map(versionEntry));
   $("notice-unpublished").replaceChildren(...status.unpublished.map((c) => el("li", { text: changeText(c) })));
   $("notice-unpublished-heading").hidden = status.unpublished.length === 0;
@@ -56,6 +59,7 @@ function render(status) {
 }
 
 export async function showNotice(saved) {
+  if ((saved?.id || null) !== meeting) $("notice-public").checked = false; // another meeting
   meeting = saved?.id || null;
   $("meeting-notice").hidden = !saved || saved.opened;
   if ($("meeting-notice").hidden) return;
